@@ -1,0 +1,56 @@
+"""The one writer of the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models, transaction
+from django.http import HttpRequest
+
+from samenopweg.audit.models import AuditAction, AuditEvent
+
+
+def _client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(
+    *,
+    actor: Any,
+    action: AuditAction | str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    trajectory: Any = None,
+    request: HttpRequest | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one audit row; joins the caller's transaction so it commits or rolls back with it."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or obj.pk or ""
+    if trajectory is None and obj is not None:
+        trajectory_id = getattr(obj, "trajectory_id", None)
+    else:
+        trajectory_id = getattr(trajectory, "pk", trajectory)
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    event = AuditEvent(
+        actor=actor if is_user else None,
+        actor_label=actor.get_username() if is_user else "",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        trajectory_id=trajectory_id,
+        ip_address=_client_ip(request),
+        user_agent=(request.META.get("HTTP_USER_AGENT", "")[:200] if request else ""),
+        path=(request.get_full_path()[:300] if request else ""),
+        detail=detail or {},
+    )
+    if not transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            event.save(force_insert=True)
+    else:
+        event.save(force_insert=True)
+    return event

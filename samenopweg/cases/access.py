@@ -1,0 +1,147 @@
+"""Who may see which trajectory, and which of its items.
+
+These are the only two rules. Every list, page, search, export and API goes through
+`visible_trajectories`, `get_trajectory_for_user` and `visible_items`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from samenopweg.accounts.models import Membership, Role
+from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
+from samenopweg.core.models import Audience
+
+TEAMVERANTWOORDELIJKE = "teamverantwoordelijke"
+
+# The lowest audience level each role on a case may read (see core.models.Audience).
+_AUDIENCE_FLOOR = {
+    CaseRole.CONSULENT: Audience.PROFESSIONALS,
+    CaseRole.HULPVERLENER: Audience.PROFESSIONALS,
+    TEAMVERANTWOORDELIJKE: Audience.PROFESSIONALS,
+    CaseRole.OUDER: Audience.PARENTS,
+    CaseRole.NETWERK: Audience.NETWORK,
+    CaseRole.JONGERE: Audience.CHILD,
+}
+# When someone holds several roles on one case, the widest one counts.
+_ROLE_RANK = [CaseRole.CONSULENT, CaseRole.HULPVERLENER, CaseRole.OUDER, CaseRole.NETWERK, CaseRole.JONGERE]
+
+M = TypeVar("M", bound=models.Model)
+
+
+def led_team_ids(user: Any) -> list[int]:
+    """Teams this user leads; cached on the user object for the request."""
+    cached = getattr(user, "_led_team_ids", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(
+                user=user, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, team__isnull=False
+            ).values_list("team_id", flat=True)
+        )
+        user._led_team_ids = cached
+    return cached
+
+
+def visible_trajectories(user: Any) -> QuerySet[Trajectory]:
+    """The one selector: trajectories with a current grant for the user, or of a team they lead."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Trajectory.objects.none()
+    granted = CaseGrant.objects.current().filter(user=user).values("trajectory_id")
+    condition = Q(pk__in=granted)
+    teams = led_team_ids(user)
+    if teams:
+        condition |= Q(team_id__in=teams)
+    return Trajectory.objects.filter(condition)
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What one user may do with one trajectory."""
+
+    trajectory: Trajectory
+    role: str
+
+    @property
+    def is_professional(self) -> bool:
+        return self.role in (CaseRole.CONSULENT, CaseRole.HULPVERLENER, TEAMVERANTWOORDELIJKE)
+
+    @property
+    def is_consultant(self) -> bool:
+        """The mandate: the consultant(s) of the case and the team lead decide the WHAT."""
+        return self.role in (CaseRole.CONSULENT, TEAMVERANTWOORDELIJKE)
+
+    @property
+    def is_team_lead(self) -> bool:
+        return self.role == TEAMVERANTWOORDELIJKE
+
+    @property
+    def audience_floor(self) -> int:
+        return int(_AUDIENCE_FLOOR[self.role])
+
+    def require_professional(self) -> None:
+        if not self.is_professional:
+            raise PermissionDenied(_("Deze pagina is voor de professionals van dit traject."))
+
+    def require_consultant(self) -> None:
+        self.require_professional()
+        if not self.is_consultant:
+            raise PermissionDenied(_("Dit beslist de consulent van het traject."))
+
+    def require_open(self) -> None:
+        if self.trajectory.is_closed:
+            raise PermissionDenied(_("Dit traject is afgesloten. Heropen het eerst."))
+
+
+def _role_annotation(user: Any) -> Case:
+    ranks = [When(role=role, then=Value(i)) for i, role in enumerate(_ROLE_RANK)]
+    best_grant = (
+        CaseGrant.objects.current()
+        .filter(user=user, trajectory=OuterRef("pk"))
+        .annotate(rank=Case(*ranks, output_field=IntegerField()))
+        .order_by("rank")
+        .values("role")[:1]
+    )
+    return Subquery(best_grant)  # type: ignore[return-value]
+
+
+def get_trajectory_for_user(user: Any, reference: str) -> CaseAccess:
+    """Fetch a trajectory the user may see, with their role on it; 404 for anyone else."""
+    trajectory = (
+        visible_trajectories(user)
+        .select_related("team", "organisation", "owner")
+        .annotate(_grant_role=_role_annotation(user))
+        .filter(reference=reference)
+        .first()
+    )
+    if trajectory is None:
+        raise Http404(_("Dit traject bestaat niet of je hebt er geen toegang toe."))
+    role = trajectory._grant_role  # type: ignore[attr-defined]
+    if trajectory.team_id in led_team_ids(user) and role != CaseRole.CONSULENT:
+        role = TEAMVERANTWOORDELIJKE
+    return CaseAccess(trajectory=trajectory, role=role)
+
+
+def visible_items(access: CaseAccess, queryset: QuerySet[M]) -> QuerySet[M]:
+    """The one item rule: professionals see all; family and network see what is shared with them."""
+    queryset = queryset.filter(trajectory=access.trajectory)
+    if access.is_professional:
+        return queryset
+    queryset = queryset.filter(audience__gte=access.audience_floor)
+    if hasattr(queryset.model, "withdrawn_at"):
+        queryset = queryset.filter(withdrawn_at__isnull=True)
+    return queryset
+
+
+def get_item_for_user(access: CaseAccess, queryset: QuerySet[M], pk: int) -> M:
+    """One item of the trajectory through the item rule, or 404."""
+    item = visible_items(access, queryset).filter(pk=pk).first()
+    if item is None:
+        raise Http404(_("Dit bestaat niet of je hebt er geen toegang toe."))
+    return item

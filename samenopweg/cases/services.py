@@ -1,0 +1,492 @@
+"""Writes on trajectories. Each service is one transaction with its own audit rows."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenopweg.accounts.models import Membership, Role, Team
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import record
+from samenopweg.cases.models import (
+    SDJ_FRAMEWORKS,
+    OCJ_FRAMEWORKS,
+    Alert,
+    AlertKind,
+    CaseGrant,
+    CaseRole,
+    Notification,
+    ReferenceCounter,
+    SafetyAnswer,
+    SafetyCheck,
+    Stage,
+    StageChange,
+    Trajectory,
+    Urgency,
+)
+from samenopweg.core.locking import save_versioned
+from samenopweg.core.models import Audience
+from samenopweg.people.models import Person, Relation
+
+# Which stage may follow which. Closing is possible from every open stage; a closed
+# trajectory only reopens with a reason.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Stage.AANMELDING: (Stage.IN_KAART, Stage.AFGESLOTEN),
+    Stage.IN_KAART: (Stage.PLAN, Stage.AANMELDING, Stage.AFGESLOTEN),
+    Stage.PLAN: (Stage.OPVOLGING, Stage.IN_KAART, Stage.AFGESLOTEN),
+    Stage.OPVOLGING: (Stage.AFGESLOTEN, Stage.PLAN),
+    Stage.AFGESLOTEN: (Stage.IN_KAART, Stage.PLAN, Stage.OPVOLGING),
+}
+_SAFETY_SEVERITY = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
+_URGENCY_DELAY = {
+    Urgency.TODAY: datetime.timedelta(hours=0),
+    Urgency.WITHIN_72_HOURS: datetime.timedelta(hours=72),
+}
+
+
+@dataclass
+class ChildInput:
+    first_name: str
+    last_name: str
+    date_of_birth: datetime.date | None
+    gender: str
+    safety_answer: str
+    safety_basis: str
+    next_step: str
+    urgency: str
+
+
+@dataclass
+class AdultInput:
+    first_name: str
+    last_name: str
+    relation_kind: str
+    gender: str = ""
+    has_parental_authority: bool = False
+    lives_with_child: bool = False
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Registration:
+    team: Team
+    owner: Any
+    framework: str
+    youth_judge_reference: str
+    reason: str
+    goal: str
+    children: list[ChildInput]
+    adults: list[AdultInput] = field(default_factory=list)
+    registered_on: datetime.date | None = None
+
+
+def allowed_transitions(stage: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(stage, ())
+
+
+def _next_reference(team: Team, year: int) -> str:
+    organisation = team.organisation
+    prefix = f"{organisation.kind}-{organisation.region_code or 'VL'}".upper()
+    counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
+    ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
+    counter.refresh_from_db(fields=["last_number"])
+    return f"{prefix}-{year}-{counter.last_number:05d}"
+
+
+def validate_framework(organisation_kind: str, framework: str, youth_judge_reference: str) -> None:
+    if organisation_kind == "OCJ" and framework not in OCJ_FRAMEWORKS:
+        raise ValidationError(
+            {"framework": _("Een OCJ werkt binnen verontrusting of maatschappelijke noodzaak.")}
+        )
+    if organisation_kind == "SDJ":
+        if framework not in SDJ_FRAMEWORKS:
+            raise ValidationError({"framework": _("Een SDJ werkt binnen VOS of MOF.")})
+        if not youth_judge_reference.strip():
+            raise ValidationError(
+                {"youth_judge_reference": _("Vul de referentie van de jeugdrechter in.")}
+            )
+
+
+@transaction.atomic
+def register_trajectory(
+    *, registration: Registration, actor: Any, request: HttpRequest | None = None
+) -> Trajectory:
+    """Aanmelding: the trajectory, its children and adults, the owner's grant, the first checks."""
+    reg = registration
+    if not reg.children:
+        raise ValidationError(_("Een traject heeft minstens één kind."))
+    validate_framework(reg.team.organisation.kind, reg.framework, reg.youth_judge_reference)
+    registered_on = reg.registered_on or timezone.localdate()
+    trajectory = Trajectory(
+        reference=_next_reference(reg.team, registered_on.year),
+        organisation=reg.team.organisation,
+        team=reg.team,
+        owner=reg.owner,
+        framework=reg.framework,
+        youth_judge_reference=reg.youth_judge_reference.strip(),
+        reason=reg.reason.strip(),
+        goal=reg.goal.strip(),
+        registered_on=registered_on,
+        created_by=actor,
+    )
+    trajectory.full_clean()
+    trajectory.save()
+    record(actor=actor, action=AuditAction.CREATE, obj=trajectory, trajectory=trajectory, request=request)
+    StageChange.objects.create(
+        trajectory=trajectory, from_stage="", to_stage=Stage.AANMELDING, changed_by=actor
+    )
+    _grant(
+        trajectory=trajectory,
+        user=reg.owner,
+        role=CaseRole.CONSULENT,
+        reason=_("Consulent van het traject"),
+        actor=actor,
+        request=request,
+    )
+    children = []
+    for child in reg.children:
+        person = Person.objects.create(
+            trajectory=trajectory,
+            first_name=child.first_name.strip(),
+            last_name=child.last_name.strip(),
+            date_of_birth=child.date_of_birth,
+            gender=child.gender,
+            is_child=True,
+            audience=Audience.CHILD,
+        )
+        children.append((person, child))
+    for adult in reg.adults:
+        person = Person.objects.create(
+            trajectory=trajectory,
+            first_name=adult.first_name.strip(),
+            last_name=adult.last_name.strip(),
+            gender=adult.gender,
+            phone=adult.phone,
+            email=adult.email,
+            audience=Audience.PARENTS,
+        )
+        Relation.objects.bulk_create(
+            Relation(
+                trajectory=trajectory,
+                person=person,
+                child=child_person,
+                kind=adult.relation_kind,
+                has_parental_authority=adult.has_parental_authority,
+                lives_with_child=adult.lives_with_child,
+            )
+            for child_person, _input in children
+        )
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="people.person",
+        trajectory=trajectory,
+        request=request,
+        detail={"children": len(reg.children), "adults": len(reg.adults)},
+    )
+    for person, child in children:
+        _record_safety_check(
+            trajectory=trajectory,
+            child=person,
+            answer=child.safety_answer,
+            basis=child.safety_basis,
+            next_step=child.next_step,
+            urgency=child.urgency,
+            actor=actor,
+            request=request,
+        )
+    _refresh_safety_summary(trajectory)
+    return trajectory
+
+
+def _record_safety_check(
+    *,
+    trajectory: Trajectory,
+    child: Person,
+    answer: str,
+    basis: str,
+    next_step: str,
+    urgency: str,
+    actor: Any,
+    request: HttpRequest | None,
+) -> SafetyCheck:
+    check = SafetyCheck(
+        trajectory=trajectory,
+        child=child,
+        answer=answer,
+        basis=basis.strip(),
+        next_step=next_step.strip(),
+        urgency=urgency,
+        checked_by=actor,
+    )
+    check.full_clean()
+    check.save()
+    record(actor=actor, action=AuditAction.CREATE, obj=check, trajectory=trajectory, request=request,
+           detail={"answer": answer, "urgency": urgency})
+    if answer == SafetyAnswer.NO:
+        _raise_acute_alert(trajectory=trajectory, check=check, actor=actor, request=request)
+    return check
+
+
+def _raise_acute_alert(
+    *, trajectory: Trajectory, check: SafetyCheck, actor: Any, request: HttpRequest | None
+) -> Alert:
+    alert = Alert.objects.create(
+        trajectory=trajectory, team=trajectory.team, kind=AlertKind.ACUTE_UNSAFE, safety_check=check
+    )
+    leads = Membership.objects.filter(
+        team=trajectory.team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, user__is_active=True
+    ).select_related("user")
+    subject = _("Acuut: kind niet veilig in %(reference)s") % {"reference": trajectory.reference}
+    body = _(
+        "Bij de veiligheidsvraag in traject %(reference)s antwoordde %(who)s: het kind is nu niet "
+        "veilig.\nVolgende stap: %(next_step)s\nHoe snel: %(urgency)s"
+    ) % {
+        "reference": trajectory.reference,
+        "who": str(actor),
+        "next_step": check.next_step,
+        "urgency": check.get_urgency_display(),
+    }
+    Notification.objects.bulk_create(
+        Notification(recipient=m.user, trajectory=trajectory, alert=alert, subject=subject, body=body)
+        for m in leads
+    )
+    record(actor=actor, action=AuditAction.CREATE, obj=alert, trajectory=trajectory, request=request)
+    return alert
+
+
+def _refresh_safety_summary(trajectory: Trajectory) -> None:
+    """Keep the dashboard's summary: worst latest answer over the children, oldest check date."""
+    latest: dict[int, SafetyCheck] = {}
+    for check in SafetyCheck.objects.filter(trajectory=trajectory).order_by("child_id", "-checked_at", "-id"):
+        latest.setdefault(check.child_id, check)
+    children_ids = set(
+        Person.objects.filter(trajectory=trajectory, is_child=True).values_list("pk", flat=True)
+    )
+    if not latest:
+        return
+    checks = list(latest.values())
+    worst = min(checks, key=lambda c: _SAFETY_SEVERITY[SafetyAnswer(c.answer)])
+    unchecked_child = bool(children_ids - set(latest))
+    oldest = min(c.checked_at for c in checks)
+    trajectory.safety_status = worst.answer
+    trajectory.safety_checked_at = oldest
+    trajectory.safety_check_due_at = (
+        timezone.now()
+        if unchecked_child
+        else oldest + datetime.timedelta(days=trajectory.team.safety_check_interval_days)
+    )
+    most_urgent = min(checks, key=lambda c: list(Urgency).index(Urgency(c.urgency)))
+    trajectory.next_step_urgency = most_urgent.urgency
+    delay = _URGENCY_DELAY.get(Urgency(most_urgent.urgency))
+    trajectory.next_step_due_at = most_urgent.checked_at + delay if delay is not None else None
+    Trajectory.objects.filter(pk=trajectory.pk).update(
+        safety_status=trajectory.safety_status,
+        safety_checked_at=trajectory.safety_checked_at,
+        safety_check_due_at=trajectory.safety_check_due_at,
+        next_step_urgency=trajectory.next_step_urgency,
+        next_step_due_at=trajectory.next_step_due_at,
+    )
+
+
+@transaction.atomic
+def record_safety_checks(
+    *,
+    trajectory: Trajectory,
+    answers: list[tuple[Person, str, str, str, str]],
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> list[SafetyCheck]:
+    """A new round of "is the child safe now?": (child, answer, basis, next step, urgency)."""
+    checks = []
+    for child, answer, basis, next_step, urgency in answers:
+        if child.trajectory_id != trajectory.pk or not child.is_child:
+            raise ValidationError(_("Dit kind hoort niet bij dit traject."))
+        checks.append(
+            _record_safety_check(
+                trajectory=trajectory,
+                child=child,
+                answer=answer,
+                basis=basis,
+                next_step=next_step,
+                urgency=urgency,
+                actor=actor,
+                request=request,
+            )
+        )
+    _refresh_safety_summary(trajectory)
+    return checks
+
+
+@transaction.atomic
+def acknowledge_alert(*, alert: Alert, actor: Any, request: HttpRequest | None = None) -> None:
+    if alert.acknowledged_at is not None:
+        return
+    alert.acknowledged_by = actor
+    alert.acknowledged_at = timezone.now()
+    alert.save(update_fields=["acknowledged_by", "acknowledged_at"])
+    record(actor=actor, action=AuditAction.UPDATE, obj=alert, trajectory=alert.trajectory_id,
+           request=request, detail={"acknowledged": True})
+
+
+@transaction.atomic
+def change_stage(
+    *,
+    trajectory: Trajectory,
+    to_stage: str,
+    reason: str,
+    expected_version: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> StageChange:
+    from_stage = trajectory.stage
+    if to_stage not in allowed_transitions(from_stage):
+        raise ValidationError(
+            {
+                "to_stage": _("Van %(from)s naar %(to)s gaan kan niet.")
+                % {
+                    "from": Stage(from_stage).label,
+                    "to": Stage(to_stage).label if to_stage in Stage.values else to_stage,
+                }
+            }
+        )
+    reason = reason.strip()
+    if (from_stage == Stage.AFGESLOTEN or to_stage == Stage.AFGESLOTEN) and not reason:
+        raise ValidationError({"reason": _("Geef een reden om het traject af te sluiten of te heropenen.")})
+    now = timezone.now()
+    trajectory.stage = to_stage
+    trajectory.stage_changed_at = now
+    trajectory.closed_at = now if to_stage == Stage.AFGESLOTEN else None
+    save_versioned(
+        trajectory, expected_version=expected_version, fields=["stage", "stage_changed_at", "closed_at"]
+    )
+    change = StageChange.objects.create(
+        trajectory=trajectory, from_stage=from_stage, to_stage=to_stage, reason=reason, changed_by=actor
+    )
+    record(actor=actor, action=AuditAction.STAGE, obj=trajectory, trajectory=trajectory,
+           request=request, detail={"from": from_stage, "to": to_stage})
+    return change
+
+
+@transaction.atomic
+def update_trajectory(
+    *,
+    trajectory: Trajectory,
+    expected_version: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+    **changes: Any,
+) -> Trajectory:
+    allowed = {"framework", "youth_judge_reference", "reason", "goal"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    validate_framework(
+        trajectory.organisation.kind,
+        changes.get("framework", trajectory.framework),
+        changes.get("youth_judge_reference", trajectory.youth_judge_reference),
+    )
+    before = {name: getattr(trajectory, name) for name in changes}
+    for name, value in changes.items():
+        setattr(trajectory, name, value.strip() if isinstance(value, str) else value)
+    trajectory.full_clean(exclude=["reference", "owner", "team", "organisation", "created_by"])
+    save_versioned(trajectory, expected_version=expected_version, fields=list(changes))
+    record(actor=actor, action=AuditAction.UPDATE, obj=trajectory, trajectory=trajectory,
+           request=request, detail={"changed": sorted(k for k in changes if before[k] != getattr(trajectory, k))})
+    return trajectory
+
+
+def _grant(
+    *,
+    trajectory: Trajectory,
+    user: Any,
+    role: str,
+    reason: str,
+    actor: Any,
+    request: HttpRequest | None,
+    person: Person | None = None,
+    valid_from: datetime.datetime | None = None,
+    valid_until: datetime.datetime | None = None,
+) -> CaseGrant:
+    grant = CaseGrant(
+        trajectory=trajectory,
+        user=user,
+        role=role,
+        person=person,
+        reason=reason,
+        granted_by=actor,
+        valid_from=valid_from or timezone.now(),
+        valid_until=valid_until,
+    )
+    grant.full_clean()
+    grant.save()
+    record(actor=actor, action=AuditAction.GRANT, obj=grant, trajectory=trajectory, request=request,
+           detail={"user": user.get_username(), "role": role})
+    return grant
+
+
+@transaction.atomic
+def grant_access(
+    *,
+    trajectory: Trajectory,
+    user: Any,
+    role: str,
+    reason: str,
+    actor: Any,
+    request: HttpRequest | None = None,
+    person: Person | None = None,
+    valid_from: datetime.datetime | None = None,
+    valid_until: datetime.datetime | None = None,
+) -> CaseGrant:
+    """Give someone access to the case: professionals by role, family and network via their person."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Zeg waarom deze persoon toegang krijgt.")})
+    if role in (CaseRole.OUDER, CaseRole.JONGERE, CaseRole.NETWERK):
+        if person is None or person.trajectory_id != trajectory.pk:
+            raise ValidationError({"person": _("Kies wie deze persoon is in het traject.")})
+    elif person is not None:
+        raise ValidationError({"person": _("Professionals worden niet aan een persoon gekoppeld.")})
+    if role == CaseRole.HULPVERLENER and not Membership.objects.filter(
+        user=user, role=Role.HULPVERLENER, is_active=True
+    ).exists():
+        raise ValidationError({"user": _("Deze gebruiker is geen hulpverlener.")})
+    if role == CaseRole.CONSULENT and not Membership.objects.filter(
+        user=user, role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE], is_active=True
+    ).exists():
+        raise ValidationError({"user": _("Deze gebruiker is geen consulent.")})
+    return _grant(
+        trajectory=trajectory,
+        user=user,
+        role=role,
+        reason=reason.strip(),
+        actor=actor,
+        request=request,
+        person=person,
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
+
+
+@transaction.atomic
+def end_grant(*, grant: CaseGrant, actor: Any, request: HttpRequest | None = None) -> None:
+    """End access now. The owner's own consultant grant cannot end while they own the case."""
+    if not grant.is_current and grant.valid_from <= timezone.now():
+        return
+    trajectory = grant.trajectory
+    if grant.user_id == trajectory.owner_id and grant.role == CaseRole.CONSULENT:
+        raise ValidationError(_("De consulent die het traject draagt, behoudt toegang."))
+    now = timezone.now()
+    grant.valid_until = max(now, grant.valid_from + datetime.timedelta(microseconds=1))
+    grant.ended_by = actor
+    grant.save(update_fields=["valid_until", "ended_by"])
+    record(actor=actor, action=AuditAction.REVOKE, obj=grant, trajectory=trajectory, request=request,
+           detail={"user": grant.user.get_username(), "role": grant.role})

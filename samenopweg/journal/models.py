@@ -1,0 +1,125 @@
+"""The contact log (journal) and tasks of a trajectory."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.cases.models import Trajectory
+from samenopweg.core.models import AudienceItem, Versioned
+from samenopweg.people.models import Person
+
+
+class ContactKind(models.TextChoices):
+    CONVERSATION = "conversation", _("Gesprek")
+    HOME_VISIT = "home_visit", _("Huisbezoek")
+    PHONE = "phone", _("Telefoon")
+    NETWORK_MEETING = "network_meeting", _("Netwerkoverleg")
+    MAIL = "mail", _("Mail of brief")
+
+
+class JournalEntry(AudienceItem, Versioned):
+    """One contact with the family or network. Corrections keep the earlier text."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="journal_entries")
+    occurred_on = models.DateField(_("datum"), default=timezone.localdate)
+    kind = models.CharField(_("soort contact"), max_length=20, choices=ContactKind.choices)
+    participants = models.ManyToManyField(
+        Person, blank=True, related_name="journal_entries", verbose_name=_("wie was erbij")
+    )
+    other_participants = models.CharField(
+        _("andere deelnemers"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld professionals die niet in het traject staan."),
+    )
+    text = models.TextField(_("verslag"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_reason = models.CharField(_("reden van intrekken"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("logboekbericht")
+        verbose_name_plural = _("logboek")
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["trajectory", "-occurred_on"])]
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class JournalRevision(models.Model):
+    """The text of an entry as it was before a correction (shown to professionals only)."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="revisions")
+    version = models.PositiveIntegerField()
+    occurred_on = models.DateField()
+    kind = models.CharField(max_length=20, choices=ContactKind.choices)
+    text = models.TextField()
+    other_participants = models.CharField(max_length=300, blank=True)
+    audience = models.PositiveSmallIntegerField()
+    reason = models.CharField(_("reden van de correctie"), max_length=300, blank=True)
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "version"], name="journal_revision_unique")
+        ]
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Gedaan")
+    CANCELLED = "cancelled", _("Geschrapt")
+
+
+class Task(AudienceItem, Versioned):
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="tasks")
+    title = models.CharField(_("wat moet er gebeuren?"), max_length=200)
+    description = models.TextField(_("meer uitleg"), blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("wie doet het?"),
+    )
+    deadline = models.DateField(_("tegen wanneer?"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("taak")
+        verbose_name_plural = _("taken")
+        ordering = ["status", "deadline", "id"]
+        indexes = [
+            models.Index(fields=["trajectory", "status", "deadline"]),
+            models.Index(fields=["assignee", "status", "deadline"]),
+        ]
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status == TaskStatus.OPEN
+            and self.deadline is not None
+            and self.deadline < timezone.localdate()
+        )
