@@ -1,4 +1,28 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from samenopweg.accounts.views import LoginView
+from samenopweg.cases import views as case_views
+from samenopweg.core import views as core_views
+
+urlpatterns = [
+    path("", case_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("taal/", core_views.set_language, name="set_language"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("audit/", include("samenopweg.audit.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.journal.urls")),
+    path("", include("samenopweg.cases.urls")),
+]
+
+if settings.BENCH_MODE:
+    # A bare Django view, served by the same server, as the benchmark's baseline.
+    def bare(request: HttpRequest) -> HttpResponse:
+        return HttpResponse("ok")
+
+    urlpatterns.append(path("bench/bare/", bare, name="bench_bare"))

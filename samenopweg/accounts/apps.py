@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "samenopweg.accounts"
     label = "accounts"
     verbose_name = _("Accounts en organisaties")
+
+    def ready(self) -> None:
+        from samenopweg.accounts import signals  # noqa: F401

@@ -101,7 +101,10 @@ class Membership(models.Model):
         User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker")
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("organisatie")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("organisatie"),
     )
     team = models.ForeignKey(
         Team,
@@ -125,15 +128,14 @@ class Membership(models.Model):
         ]
         indexes = [models.Index(fields=["user", "role", "is_active"])]
 
+    def __str__(self) -> str:
+        where = self.team or self.organisation
+        return f"{self.user} – {self.get_role_display()} – {where}"
+
     def clean(self) -> None:
-        if self.team_id and self.team.organisation_id != self.organisation_id:
+        if self.team is not None and self.team.organisation_id != self.organisation_id:
             raise ValidationError({"team": _("Dit team hoort niet bij deze organisatie.")})
         if self.role in (Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE) and not self.team_id:
             raise ValidationError(
                 {"team": _("Een consulent of teamverantwoordelijke hoort bij een team.")}
             )
-
-    def __str__(self) -> str:
-        where = self.team or self.organisation
-        return f"{self.user} – {self.get_role_display()} – {where}"
-

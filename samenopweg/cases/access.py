@@ -31,7 +31,13 @@ _AUDIENCE_FLOOR = {
     CaseRole.JONGERE: Audience.CHILD,
 }
 # When someone holds several roles on one case, the widest one counts.
-_ROLE_RANK = [CaseRole.CONSULENT, CaseRole.HULPVERLENER, CaseRole.OUDER, CaseRole.NETWERK, CaseRole.JONGERE]
+_ROLE_RANK = [
+    CaseRole.CONSULENT,
+    CaseRole.HULPVERLENER,
+    CaseRole.OUDER,
+    CaseRole.NETWERK,
+    CaseRole.JONGERE,
+]
 
 M = TypeVar("M", bound=models.Model)
 

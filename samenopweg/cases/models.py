@@ -50,7 +50,10 @@ class Trajectory(Versioned):
 
     reference = models.CharField(_("referentie"), max_length=40, unique=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="trajectories", verbose_name=_("dienst")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="trajectories",
+        verbose_name=_("dienst"),
     )
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, related_name="trajectories", verbose_name=_("team")
@@ -73,7 +76,9 @@ class Trajectory(Versioned):
         _("waar werken we samen naartoe?"),
         help_text=_("Wanneer is het veilig genoeg? In gewone woorden."),
     )
-    stage = models.CharField(_("fase"), max_length=20, choices=Stage.choices, default=Stage.AANMELDING)
+    stage = models.CharField(
+        _("fase"), max_length=20, choices=Stage.choices, default=Stage.AANMELDING
+    )
     stage_changed_at = models.DateTimeField(default=timezone.now)
     registered_on = models.DateField(_("aangemeld op"), default=timezone.localdate)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -127,17 +132,27 @@ class ReferenceCounter(models.Model):
             models.UniqueConstraint(fields=["prefix", "year"], name="reference_counter_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last_number}"
+
 
 class StageChange(models.Model):
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="stage_changes")
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="stage_changes"
+    )
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     reason = models.TextField(_("reden"), blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id}: {self.from_stage} → {self.to_stage}"
 
 
 class CaseRole(models.TextChoices):
@@ -222,11 +237,18 @@ class CaseGrant(models.Model):
 class SafetyCheck(AudienceItem):
     """One answer to "is the child safe now?" for one child, kept forever with who and when."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="safety_checks")
-    child = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="safety_checks", verbose_name=_("kind")
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="safety_checks"
     )
-    answer = models.CharField(_("is het kind nu veilig?"), max_length=10, choices=SafetyAnswer.choices)
+    child = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        related_name="safety_checks",
+        verbose_name=_("kind"),
+    )
+    answer = models.CharField(
+        _("is het kind nu veilig?"), max_length=10, choices=SafetyAnswer.choices
+    )
     basis = models.TextField(_("waarop baseer je dit?"))
     next_step = models.TextField(_("wat is de volgende nodige stap?"))
     urgency = models.CharField(_("hoe snel?"), max_length=10, choices=Urgency.choices)
@@ -265,6 +287,9 @@ class Alert(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["team", "acknowledged_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.trajectory_id})"
+
 
 class Notification(models.Model):
     """A message to one user, kept as a record; `send_notifications` mails the unsent ones."""
@@ -286,11 +311,16 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["sent_at", "created_at"])]
 
+    def __str__(self) -> str:
+        return self.subject
+
 
 class Draft(models.Model):
     """An autosaved, not yet submitted form: it survives a time-out and a new login."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, null=True, blank=True, related_name="drafts"
     )
@@ -303,3 +333,6 @@ class Draft(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "trajectory", "key"], name="draft_unique_key")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.key}"

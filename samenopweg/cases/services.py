@@ -17,8 +17,8 @@ from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 from samenopweg.cases.models import (
-    SDJ_FRAMEWORKS,
     OCJ_FRAMEWORKS,
+    SDJ_FRAMEWORKS,
     Alert,
     AlertKind,
     CaseGrant,
@@ -140,7 +140,13 @@ def register_trajectory(
     )
     trajectory.full_clean()
     trajectory.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=trajectory, trajectory=trajectory, request=request)
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=trajectory,
+        trajectory=trajectory,
+        request=request,
+    )
     StageChange.objects.create(
         trajectory=trajectory, from_stage="", to_stage=Stage.AANMELDING, changed_by=actor
     )
@@ -230,8 +236,14 @@ def _record_safety_check(
     )
     check.full_clean()
     check.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=check, trajectory=trajectory, request=request,
-           detail={"answer": answer, "urgency": urgency})
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=check,
+        trajectory=trajectory,
+        request=request,
+        detail={"answer": answer, "urgency": urgency},
+    )
     if answer == SafetyAnswer.NO:
         _raise_acute_alert(trajectory=trajectory, check=check, actor=actor, request=request)
     return check
@@ -257,17 +269,23 @@ def _raise_acute_alert(
         "urgency": check.get_urgency_display(),
     }
     Notification.objects.bulk_create(
-        Notification(recipient=m.user, trajectory=trajectory, alert=alert, subject=subject, body=body)
+        Notification(
+            recipient=m.user, trajectory=trajectory, alert=alert, subject=subject, body=body
+        )
         for m in leads
     )
-    record(actor=actor, action=AuditAction.CREATE, obj=alert, trajectory=trajectory, request=request)
+    record(
+        actor=actor, action=AuditAction.CREATE, obj=alert, trajectory=trajectory, request=request
+    )
     return alert
 
 
 def _refresh_safety_summary(trajectory: Trajectory) -> None:
     """Keep the dashboard's summary: worst latest answer over the children, oldest check date."""
     latest: dict[int, SafetyCheck] = {}
-    for check in SafetyCheck.objects.filter(trajectory=trajectory).order_by("child_id", "-checked_at", "-id"):
+    for check in SafetyCheck.objects.filter(trajectory=trajectory).order_by(
+        "child_id", "-checked_at", "-id"
+    ):
         latest.setdefault(check.child_id, check)
     children_ids = set(
         Person.objects.filter(trajectory=trajectory, is_child=True).values_list("pk", flat=True)
@@ -334,8 +352,14 @@ def acknowledge_alert(*, alert: Alert, actor: Any, request: HttpRequest | None =
     alert.acknowledged_by = actor
     alert.acknowledged_at = timezone.now()
     alert.save(update_fields=["acknowledged_by", "acknowledged_at"])
-    record(actor=actor, action=AuditAction.UPDATE, obj=alert, trajectory=alert.trajectory_id,
-           request=request, detail={"acknowledged": True})
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=alert,
+        trajectory=alert.trajectory_id,
+        request=request,
+        detail={"acknowledged": True},
+    )
 
 
 @transaction.atomic
@@ -361,19 +385,33 @@ def change_stage(
         )
     reason = reason.strip()
     if (from_stage == Stage.AFGESLOTEN or to_stage == Stage.AFGESLOTEN) and not reason:
-        raise ValidationError({"reason": _("Geef een reden om het traject af te sluiten of te heropenen.")})
+        raise ValidationError(
+            {"reason": _("Geef een reden om het traject af te sluiten of te heropenen.")}
+        )
     now = timezone.now()
     trajectory.stage = to_stage
     trajectory.stage_changed_at = now
     trajectory.closed_at = now if to_stage == Stage.AFGESLOTEN else None
     save_versioned(
-        trajectory, expected_version=expected_version, fields=["stage", "stage_changed_at", "closed_at"]
+        trajectory,
+        expected_version=expected_version,
+        fields=["stage", "stage_changed_at", "closed_at"],
     )
     change = StageChange.objects.create(
-        trajectory=trajectory, from_stage=from_stage, to_stage=to_stage, reason=reason, changed_by=actor
+        trajectory=trajectory,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        reason=reason,
+        changed_by=actor,
     )
-    record(actor=actor, action=AuditAction.STAGE, obj=trajectory, trajectory=trajectory,
-           request=request, detail={"from": from_stage, "to": to_stage})
+    record(
+        actor=actor,
+        action=AuditAction.STAGE,
+        obj=trajectory,
+        trajectory=trajectory,
+        request=request,
+        detail={"from": from_stage, "to": to_stage},
+    )
     return change
 
 
@@ -400,8 +438,14 @@ def update_trajectory(
         setattr(trajectory, name, value.strip() if isinstance(value, str) else value)
     trajectory.full_clean(exclude=["reference", "owner", "team", "organisation", "created_by"])
     save_versioned(trajectory, expected_version=expected_version, fields=list(changes))
-    record(actor=actor, action=AuditAction.UPDATE, obj=trajectory, trajectory=trajectory,
-           request=request, detail={"changed": sorted(k for k in changes if before[k] != getattr(trajectory, k))})
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=trajectory,
+        trajectory=trajectory,
+        request=request,
+        detail={"changed": sorted(k for k in changes if before[k] != getattr(trajectory, k))},
+    )
     return trajectory
 
 
@@ -429,8 +473,14 @@ def _grant(
     )
     grant.full_clean()
     grant.save()
-    record(actor=actor, action=AuditAction.GRANT, obj=grant, trajectory=trajectory, request=request,
-           detail={"user": user.get_username(), "role": role})
+    record(
+        actor=actor,
+        action=AuditAction.GRANT,
+        obj=grant,
+        trajectory=trajectory,
+        request=request,
+        detail={"user": user.get_username(), "role": role},
+    )
     return grant
 
 
@@ -455,13 +505,19 @@ def grant_access(
             raise ValidationError({"person": _("Kies wie deze persoon is in het traject.")})
     elif person is not None:
         raise ValidationError({"person": _("Professionals worden niet aan een persoon gekoppeld.")})
-    if role == CaseRole.HULPVERLENER and not Membership.objects.filter(
-        user=user, role=Role.HULPVERLENER, is_active=True
-    ).exists():
+    if (
+        role == CaseRole.HULPVERLENER
+        and not Membership.objects.filter(
+            user=user, role=Role.HULPVERLENER, is_active=True
+        ).exists()
+    ):
         raise ValidationError({"user": _("Deze gebruiker is geen hulpverlener.")})
-    if role == CaseRole.CONSULENT and not Membership.objects.filter(
-        user=user, role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE], is_active=True
-    ).exists():
+    if (
+        role == CaseRole.CONSULENT
+        and not Membership.objects.filter(
+            user=user, role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE], is_active=True
+        ).exists()
+    ):
         raise ValidationError({"user": _("Deze gebruiker is geen consulent.")})
     return _grant(
         trajectory=trajectory,
@@ -488,5 +544,11 @@ def end_grant(*, grant: CaseGrant, actor: Any, request: HttpRequest | None = Non
     grant.valid_until = max(now, grant.valid_from + datetime.timedelta(microseconds=1))
     grant.ended_by = actor
     grant.save(update_fields=["valid_until", "ended_by"])
-    record(actor=actor, action=AuditAction.REVOKE, obj=grant, trajectory=trajectory, request=request,
-           detail={"user": grant.user.get_username(), "role": grant.role})
+    record(
+        actor=actor,
+        action=AuditAction.REVOKE,
+        obj=grant,
+        trajectory=trajectory,
+        request=request,
+        detail={"user": grant.user.get_username(), "role": grant.role},
+    )

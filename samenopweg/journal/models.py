@@ -23,7 +23,9 @@ class ContactKind(models.TextChoices):
 class JournalEntry(AudienceItem, Versioned):
     """One contact with the family or network. Corrections keep the earlier text."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="journal_entries")
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="journal_entries"
+    )
     occurred_on = models.DateField(_("datum"), default=timezone.localdate)
     kind = models.CharField(_("soort contact"), max_length=20, choices=ContactKind.choices)
     participants = models.ManyToManyField(
@@ -37,7 +39,10 @@ class JournalEntry(AudienceItem, Versioned):
     )
     text = models.TextField(_("verslag"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("auteur"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -69,7 +74,9 @@ class JournalRevision(models.Model):
     other_participants = models.CharField(max_length=300, blank=True)
     audience = models.PositiveSmallIntegerField()
     reason = models.CharField(_("reden van de correctie"), max_length=300, blank=True)
-    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     replaced_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -77,6 +84,9 @@ class JournalRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["entry", "version"], name="journal_revision_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} v{self.version}"
 
 
 class TaskStatus(models.TextChoices):
@@ -98,12 +108,16 @@ class Task(AudienceItem, Versioned):
         verbose_name=_("wie doet het?"),
     )
     deadline = models.DateField(_("tegen wanneer?"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -74,7 +74,12 @@ class RelationKind(models.TextChoices):
     OTHER_FAMILY = "family", _("Ander familielid")
 
 
-PARENT_KINDS = (RelationKind.MOTHER, RelationKind.FATHER, RelationKind.STEPMOTHER, RelationKind.STEPFATHER)
+PARENT_KINDS = (
+    RelationKind.MOTHER,
+    RelationKind.FATHER,
+    RelationKind.STEPMOTHER,
+    RelationKind.STEPFATHER,
+)
 
 
 class Relation(models.Model):
@@ -103,4 +108,3 @@ class Relation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_kind_display()} – {self.child}"
-

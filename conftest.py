@@ -1,0 +1,205 @@
+"""Shared fixtures: the personas every permission test starts from."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
+from samenopweg.cases import services
+from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
+from samenopweg.core.models import Audience
+from samenopweg.journal.models import ContactKind, JournalEntry, Task
+from samenopweg.people.models import Person
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_user(username: str, **extra: Any) -> User:
+    return User.objects.create_user(username=username, password="pw-" + username, **extra)
+
+
+def member(
+    user: User, organisation: Organisation, role: str, team: Team | None = None
+) -> Membership:
+    return Membership.objects.create(user=user, organisation=organisation, team=team, role=role)
+
+
+def register(
+    team: Team, owner: User, *, child: str = "Noor", answer: str = "yes", **extra: Any
+) -> Trajectory:
+    kind = team.organisation.kind
+    return services.register_trajectory(
+        registration=services.Registration(
+            team=team,
+            owner=owner,
+            framework="verontrusting" if kind == "OCJ" else "vos",
+            youth_judge_reference="" if kind == "OCJ" else "AN.26.J1.0001",
+            reason="We maken ons zorgen over de veiligheid thuis.",
+            goal="Noor kan veilig thuis wonen.",
+            children=[
+                services.ChildInput(
+                    first_name=child,
+                    last_name="Peeters",
+                    date_of_birth=datetime.date(2017, 3, 12),
+                    gender="f",
+                    safety_answer=answer,
+                    safety_basis="Gesprek met de school.",
+                    next_step="Huisbezoek plannen.",
+                    urgency="regular" if answer != "no" else "today",
+                )
+            ],
+            adults=[
+                services.AdultInput(first_name="An", last_name="Peeters", relation_kind="mother")
+            ],
+            **extra,
+        ),
+        actor=owner,
+    )
+
+
+@dataclass
+class World:
+    """One trajectory and everyone who may or may not see it."""
+
+    ocj: Organisation
+    team: Team
+    trajectory: Trajectory
+    other_trajectory: Trajectory
+    owner: User
+    team_lead: User
+    worker: User
+    worker_elsewhere: User
+    other_consultant: User
+    expired: User
+    parent: User
+    parent_elsewhere: User
+    auditor: User
+    admin: User
+    shared_entry: JournalEntry
+    private_entry: JournalEntry
+    task: Task
+
+    def personas(self) -> dict[str, User | None]:
+        return {
+            "owner": self.owner,
+            "team_lead": self.team_lead,
+            "worker": self.worker,
+            "worker_elsewhere": self.worker_elsewhere,
+            "other_consultant": self.other_consultant,
+            "expired": self.expired,
+            "parent": self.parent,
+            "parent_elsewhere": self.parent_elsewhere,
+            "auditor": self.auditor,
+            "anonymous": None,
+        }
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    ocj = Organisation.objects.create(name="OCJ Test", kind=OrganisationKind.OCJ, region_code="GNT")
+    sdj = Organisation.objects.create(name="SDJ Test", kind=OrganisationKind.SDJ, region_code="ANT")
+    private = Organisation.objects.create(name="vzw Test", kind=OrganisationKind.PRIVATE)
+    team = Team.objects.create(organisation=ocj, name="Team 1")
+    other_team = Team.objects.create(organisation=sdj, name="Team 2")
+    owner, team_lead = make_user("owner"), make_user("lead")
+    worker, worker_elsewhere = make_user("worker"), make_user("worker2")
+    other_consultant, expired = make_user("consultant2"), make_user("expired")
+    parent, parent_elsewhere = make_user("parent"), make_user("parent2")
+    auditor, admin = make_user("auditor"), make_user("admin", is_staff=True, is_superuser=True)
+    member(owner, ocj, Role.CONSULENT, team)
+    member(team_lead, ocj, Role.TEAMVERANTWOORDELIJKE, team)
+    member(worker, private, Role.HULPVERLENER)
+    member(worker_elsewhere, private, Role.HULPVERLENER)
+    member(other_consultant, sdj, Role.CONSULENT, other_team)
+    member(expired, private, Role.HULPVERLENER)
+    member(auditor, ocj, Role.AUDITOR)
+    member(admin, ocj, Role.ADMIN)
+    trajectory = register(team, owner)
+    other = register(other_team, other_consultant, child="Mila")
+    services.grant_access(
+        trajectory=trajectory,
+        user=worker,
+        role=CaseRole.HULPVERLENER,
+        reason="Begeleiding",
+        actor=owner,
+    )
+    services.grant_access(
+        trajectory=other,
+        user=worker_elsewhere,
+        role=CaseRole.HULPVERLENER,
+        reason="Begeleiding",
+        actor=other_consultant,
+    )
+    past = timezone.now() - datetime.timedelta(days=30)
+    CaseGrant.objects.create(
+        trajectory=trajectory,
+        user=expired,
+        role=CaseRole.HULPVERLENER,
+        reason="Vroeger",
+        granted_by=owner,
+        valid_from=past,
+        valid_until=past + datetime.timedelta(days=10),
+    )
+    mother = Person.objects.get(trajectory=trajectory, is_child=False)
+    other_mother = Person.objects.get(trajectory=other, is_child=False)
+    services.grant_access(
+        trajectory=trajectory,
+        user=parent,
+        role=CaseRole.OUDER,
+        person=mother,
+        reason="Mama",
+        actor=owner,
+    )
+    services.grant_access(
+        trajectory=other,
+        user=parent_elsewhere,
+        role=CaseRole.OUDER,
+        person=other_mother,
+        reason="Mama",
+        actor=other_consultant,
+    )
+    shared = JournalEntry.objects.create(
+        trajectory=trajectory,
+        kind=ContactKind.HOME_VISIT,
+        text="GEDEELD: we spraken af om elke week te bellen.",
+        audience=Audience.PARENTS,
+        author=owner,
+    )
+    private_entry = JournalEntry.objects.create(
+        trajectory=trajectory,
+        kind=ContactKind.PHONE,
+        text="ALLEEN-PROF: melding van de school.",
+        audience=Audience.PROFESSIONALS,
+        author=owner,
+    )
+    task = Task.objects.create(
+        trajectory=trajectory, title="Huisbezoek plannen", created_by=owner, assignee=worker
+    )
+    trajectory.refresh_from_db()
+    return World(
+        ocj=ocj,
+        team=team,
+        trajectory=trajectory,
+        other_trajectory=other,
+        owner=owner,
+        team_lead=team_lead,
+        worker=worker,
+        worker_elsewhere=worker_elsewhere,
+        other_consultant=other_consultant,
+        expired=expired,
+        parent=parent,
+        parent_elsewhere=parent_elsewhere,
+        auditor=auditor,
+        admin=admin,
+        shared_entry=shared,
+        private_entry=private_entry,
+        task=task,
+    )

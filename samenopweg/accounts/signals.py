@@ -1,0 +1,45 @@
+"""Logins, logouts and failed logins go to the audit trail."""
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import record
+
+
+@receiver(user_logged_in)
+def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    record(
+        actor=user,
+        action=AuditAction.LOGIN,
+        object_type="accounts.user",
+        object_id=user.pk,
+        request=request,
+    )
+
+
+@receiver(user_logged_out)
+def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        record(
+            actor=user,
+            action=AuditAction.LOGOUT,
+            object_type="accounts.user",
+            object_id=user.pk,
+            request=request,
+        )
+
+
+@receiver(user_login_failed)
+def _login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
+    record(
+        actor=None,
+        action=AuditAction.LOGIN_FAILED,
+        object_type="accounts.user",
+        request=request,
+        detail={"username": str(credentials.get("username", ""))[:150]},
+    )

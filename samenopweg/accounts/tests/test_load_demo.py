@@ -1,0 +1,178 @@
+"""The demo loader: only in DEMO_MODE, idempotent, and with the access rules the demo shows."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from samenopweg.accounts.models import Membership, Organisation, Role, User
+from samenopweg.cases.access import led_team_ids, visible_trajectories
+from samenopweg.cases.models import (
+    Alert,
+    AlertKind,
+    CaseGrant,
+    CaseRole,
+    Notification,
+    SafetyAnswer,
+    Stage,
+    Trajectory,
+)
+from samenopweg.journal.models import JournalEntry, Task
+from samenopweg.people.models import Person, RelationKind
+
+USERNAMES = ["consulent", "teamleider", "hulpverlener", "consulent2", "admin", "auditor", "ouder"]
+
+
+@pytest.fixture(autouse=True)
+def demo_settings(settings: Any) -> Any:
+    settings.DEMO_MODE = True
+    # A fast hasher: the loader hashes `demo` for seven accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return settings
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        "users": User.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "memberships": Membership.objects.count(),
+        "trajectories": Trajectory.objects.count(),
+        "persons": Person.objects.count(),
+        "grants": CaseGrant.objects.count(),
+        "journal": JournalEntry.objects.count(),
+        "tasks": Task.objects.count(),
+        "alerts": Alert.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_creates_the_demo_users_and_prints_the_logins() -> None:
+    output = load()
+
+    for username in USERNAMES:
+        user = User.objects.get(username=username)
+        assert user.check_password("demo")
+        assert user.email == f"{username}@demo.samenopweg.invalid"
+        assert f"{username} " in output
+    assert "consulent" in output and "demo —" in output
+    admin = User.objects.get(username="admin")
+    assert admin.is_staff and admin.is_superuser
+    assert Membership.objects.filter(user=admin, role=Role.ADMIN, team__isnull=True).exists()
+    assert Membership.objects.filter(
+        user__username="auditor", role=Role.AUDITOR, team__isnull=True
+    ).exists()
+    assert not Membership.objects.filter(user__username="ouder").exists()
+
+    assert Trajectory.objects.filter(organisation__kind="OCJ").count() == 5
+    assert Trajectory.objects.filter(organisation__kind="SDJ").count() == 2
+    assert Trajectory.objects.filter(owner__username="consulent").count() == 5
+    stages = set(Trajectory.objects.values_list("stage", flat=True))
+    assert {
+        Stage.AANMELDING,
+        Stage.IN_KAART,
+        Stage.PLAN,
+        Stage.OPVOLGING,
+        Stage.AFGESLOTEN,
+    } <= stages
+    closed = Trajectory.objects.get(stage=Stage.AFGESLOTEN)
+    assert closed.stage_changes.get(to_stage=Stage.AFGESLOTEN).reason
+    for trajectory in Trajectory.objects.all():
+        assert trajectory.journal_entries.exists()
+        assert trajectory.tasks.exists()
+        assert trajectory.safety_status
+
+
+@pytest.mark.django_db
+def test_second_run_creates_nothing_new() -> None:
+    load()
+    before = counts()
+    output = load()
+
+    assert counts() == before
+    assert "consulent " in output  # the login table is printed on every run
+    assert "7 trajecten bestonden al" in output
+
+
+@pytest.mark.django_db
+def test_refuses_without_demo_mode(settings: Any) -> None:
+    settings.DEMO_MODE = False
+
+    with pytest.raises(CommandError, match="DEMO_MODE"):
+        load()
+    assert not User.objects.filter(username__in=USERNAMES).exists()
+    assert not Trajectory.objects.exists()
+
+
+@pytest.mark.django_db
+def test_sdj_consultant_sees_only_own_trajectories() -> None:
+    load()
+    consulent2 = User.objects.get(username="consulent2")
+
+    visible = visible_trajectories(consulent2)
+
+    assert visible.count() == 2
+    assert not visible.filter(organisation__kind="OCJ").exists()
+    assert set(visible.values_list("framework", flat=True)) == {"vos", "mof"}
+    assert all(t.youth_judge_reference for t in visible)
+
+
+@pytest.mark.django_db
+def test_hulpverlener_sees_only_granted_trajectories() -> None:
+    load()
+    hulpverlener = User.objects.get(username="hulpverlener")
+    granted = set(
+        CaseGrant.objects.current()
+        .filter(user=hulpverlener, role=CaseRole.HULPVERLENER)
+        .values_list("trajectory_id", flat=True)
+    )
+
+    visible = set(visible_trajectories(hulpverlener).values_list("pk", flat=True))
+
+    assert len(granted) == 3
+    assert visible == granted
+    assert Trajectory.objects.filter(organisation__kind="OCJ").count() > len(visible)
+
+
+@pytest.mark.django_db
+def test_parent_is_linked_to_the_mother() -> None:
+    load()
+    ouder = User.objects.get(username="ouder")
+
+    grant = CaseGrant.objects.get(user=ouder)
+
+    assert grant.role == CaseRole.OUDER
+    assert grant.person is not None
+    assert grant.person.relations.filter(kind=RelationKind.MOTHER).exists()
+    assert list(visible_trajectories(ouder)) == [grant.trajectory]
+
+
+@pytest.mark.django_db
+def test_team_lead_sees_acute_alert_and_an_overdue_check() -> None:
+    load()
+    lead = User.objects.get(username="teamleider")
+    teams = led_team_ids(lead)
+
+    alerts = Alert.objects.filter(
+        team_id__in=teams, kind=AlertKind.ACUTE_UNSAFE, acknowledged_at__isnull=True
+    )
+
+    assert alerts.exists()
+    assert alerts.first().trajectory.safety_status == SafetyAnswer.NO  # type: ignore[union-attr]
+    assert Notification.objects.filter(recipient=lead, alert__in=alerts).exists()
+    team_trajectories = visible_trajectories(lead).filter(team_id__in=teams)
+    assert team_trajectories.count() == 5
+    statuses = set(team_trajectories.values_list("safety_status", flat=True))
+    assert statuses == {SafetyAnswer.NO, SafetyAnswer.UNCLEAR, SafetyAnswer.YES}
+    overdue = [t for t in team_trajectories if t.safety_check_overdue]
+    assert len(overdue) == 1
+    assert overdue[0].stage == Stage.OPVOLGING

@@ -1,0 +1,52 @@
+"""The one way a view gets hold of a trajectory: through the access rule, with a read audit row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import record
+from samenopweg.cases.access import CaseAccess, get_trajectory_for_user
+
+TrajectoryView = Callable[..., HttpResponse]
+
+
+def trajectory_view(
+    *, require: str = "professional", audit_as: str = ""
+) -> Callable[[TrajectoryView], Any]:
+    """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
+
+    `require`: "professional", "consultant" or "member" (anyone with access, family included).
+    Every GET leaves a read row in the audit trail; writes record their own rows in services.
+    """
+
+    def decorator(view: TrajectoryView) -> Any:
+        @login_required
+        @wraps(view)
+        def wrapper(
+            request: HttpRequest, reference: str, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
+            access: CaseAccess = get_trajectory_for_user(request.user, reference)
+            if require == "professional":
+                access.require_professional()
+            elif require == "consultant":
+                access.require_consultant()
+            if request.method in ("GET", "HEAD"):
+                record(
+                    actor=request.user,
+                    action=AuditAction.VIEW,
+                    object_type=audit_as or f"page:{view.__name__}",
+                    object_id=access.trajectory.pk,
+                    trajectory=access.trajectory,
+                    request=request,
+                )
+            return view(request, access, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,227 @@
+"""Forms for registration, the safety question, stages and the case team. Messages in Dutch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.accounts.models import Membership, Role, Team
+from samenopweg.cases.models import CaseRole, Framework, SafetyAnswer, Stage, Urgency
+from samenopweg.people.models import Gender, RelationKind
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)
+
+
+class VersionField(forms.IntegerField):
+    """The version an edit started from (optimistic locking)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        super().__init__(**kwargs)
+
+
+class TrajectoryRegistrationForm(forms.Form):
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), label=_("Team"))
+    framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
+    youth_judge_reference = forms.CharField(
+        label=_("Referentie jeugdrechter"),
+        required=False,
+        max_length=60,
+        help_text=_("Alleen voor de sociale dienst jeugdrechtbank (VOS of MOF)."),
+    )
+    registered_on = forms.DateField(
+        label=_("Aangemeld op"), widget=DateInput(), initial=timezone.localdate
+    )
+    reason = forms.CharField(
+        label=_("Waarom zijn de diensten betrokken?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
+    )
+    goal = forms.CharField(
+        label=_("Waar werken we samen naartoe?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team_ids = Membership.objects.filter(
+            user=user,
+            role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+            is_active=True,
+            team__isnull=False,
+        ).values("team_id")
+        teams = Team.objects.filter(pk__in=team_ids, is_active=True).select_related("organisation")
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        if len(teams) == 1:
+            self.fields["team"].initial = teams[0].pk
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        team, framework = data.get("team"), data.get("framework")
+        if team and framework:
+            kind = team.organisation.kind
+            if kind == "OCJ" and framework not in (
+                Framework.VERONTRUSTING,
+                Framework.MAATSCHAPPELIJKE_NOODZAAK,
+            ):
+                self.add_error(
+                    "framework",
+                    _("Een OCJ werkt binnen verontrusting of maatschappelijke noodzaak."),
+                )
+            if kind == "SDJ":
+                if framework not in (Framework.VOS, Framework.MOF):
+                    self.add_error("framework", _("Een SDJ werkt binnen VOS of MOF."))
+                if not data.get("youth_judge_reference", "").strip():
+                    self.add_error(
+                        "youth_judge_reference", _("Vul de referentie van de jeugdrechter in.")
+                    )
+        return data
+
+
+class SafetyFields(forms.Form):
+    """Is the child safe now? Shared by registration and later checks."""
+
+    safety_answer = forms.ChoiceField(
+        label=_("Is het kind nu veilig?"), choices=SafetyAnswer.choices, widget=forms.RadioSelect
+    )
+    safety_basis = forms.CharField(
+        label=_("Waarop baseer je dit?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    next_step = forms.CharField(
+        label=_("Wat is de volgende nodige stap?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    urgency = forms.ChoiceField(
+        label=_("Hoe snel?"), choices=Urgency.choices, widget=forms.RadioSelect
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("safety_answer") == SafetyAnswer.NO and data.get("urgency") == Urgency.REGULAR:
+            self.add_error(
+                "urgency",
+                _("Het kind is nu niet veilig: kies 'vandaag' of 'binnen 72 uur'."),
+            )
+        return data
+
+
+class ChildForm(SafetyFields):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
+    date_of_birth = forms.DateField(label=_("Geboortedatum"), widget=DateInput())
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
+
+    field_order = ["first_name", "last_name", "date_of_birth", "gender"]
+
+    def clean_date_of_birth(self) -> Any:
+        value = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if value > today:
+            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+        if today.year - value.year > 25:
+            raise forms.ValidationError(_("Dit kind zou ouder zijn dan 25 jaar. Klopt de datum?"))
+        return value
+
+
+class AdultForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
+    relation_kind = forms.ChoiceField(
+        label=_("Relatie tot de kinderen"), choices=RelationKind.choices
+    )
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
+    has_parental_authority = forms.BooleanField(label=_("Heeft ouderlijk gezag"), required=False)
+    lives_with_child = forms.BooleanField(label=_("Woont bij de kinderen"), required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=40, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+
+ChildFormSet = formset_factory(ChildForm, extra=1, min_num=1, validate_min=True, max_num=12)
+AdultFormSet = formset_factory(AdultForm, extra=2, max_num=12)
+
+
+class SafetyCheckForm(SafetyFields):
+    """A later round of the safety question, one per child."""
+
+    def __init__(self, *args: Any, child: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.child = child
+
+
+class StageChangeForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Naar fase"), choices=Stage.choices)
+    reason = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij afsluiten of heropenen."),
+    )
+    version = VersionField()
+
+
+class TrajectoryEditForm(forms.Form):
+    framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
+    youth_judge_reference = forms.CharField(
+        label=_("Referentie jeugdrechter"), required=False, max_length=60
+    )
+    reason = forms.CharField(
+        label=_("Waarom zijn de diensten betrokken?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
+    )
+    goal = forms.CharField(
+        label=_("Waar werken we samen naartoe?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
+    )
+    version = VersionField()
+
+
+class GrantForm(forms.Form):
+    """Add a professional to the case team. Family and network accounts are linked by an admin."""
+
+    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("Wie"))
+    role = forms.ChoiceField(
+        label=_("Rol in dit traject"),
+        choices=[
+            (CaseRole.HULPVERLENER, CaseRole.HULPVERLENER.label),
+            (CaseRole.CONSULENT, CaseRole.CONSULENT.label),
+        ],
+    )
+    valid_until = forms.DateField(
+        label=_("Toegang tot en met"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leeg laten: tot iemand de toegang beëindigt."),
+    )
+    reason = forms.CharField(label=_("Waarom"), max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        professionals = Membership.objects.filter(
+            is_active=True, role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER]
+        ).values("user_id")
+        self.fields["user"].queryset = (  # type: ignore[attr-defined]
+            get_user_model()
+            .objects.filter(is_active=True, pk__in=professionals)
+            .order_by("last_name", "first_name")
+        )
+
+    def clean_valid_until(self) -> Any:
+        value = self.cleaned_data.get("valid_until")
+        if value is not None and value < timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in het verleden."))
+        return value

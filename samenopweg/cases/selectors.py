@@ -1,0 +1,141 @@
+"""Reads that span relations or depend on permissions. Everything starts from access.py."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from samenopweg.cases.access import led_team_ids, visible_trajectories
+from samenopweg.cases.models import Alert, SafetyAnswer, Stage, Trajectory
+from samenopweg.journal.models import Task, TaskStatus
+from samenopweg.people.models import Person
+
+
+@dataclass
+class DashboardFilters:
+    q: str = ""
+    stage: str = ""
+    safety: str = ""  # "", yes, unclear, no, overdue
+    only_overdue_tasks: bool = False
+    scope: str = ""  # "", "mine", "team"
+    include_closed: bool = False
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    return None
+
+
+def search_condition(q: str) -> Q:
+    """Reference, names of people in the trajectory, or a date (registration or birth)."""
+    q = q.strip()
+    if not q:
+        return Q()
+    day = _parse_date(q)
+    if day is not None:
+        born = Person.objects.filter(trajectory=OuterRef("pk"), date_of_birth=day)
+        return Q(registered_on=day) | Q(Exists(born))
+    condition = Q(reference__icontains=q)
+    for word in q.split()[:3]:
+        named = Person.objects.filter(trajectory=OuterRef("pk")).filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        )
+        condition |= Q(Exists(named))
+    return condition
+
+
+def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Trajectory]:
+    """The caseload, most urgent first: acute, unclear, safety question overdue, overdue tasks."""
+    now = timezone.now()
+    today = timezone.localdate()
+    qs = visible_trajectories(user)
+    if not filters.include_closed and filters.stage != Stage.AFGESLOTEN:
+        qs = qs.exclude(stage=Stage.AFGESLOTEN)
+    if filters.stage:
+        qs = qs.filter(stage=filters.stage)
+    if filters.scope == "mine":
+        qs = qs.filter(owner=user)
+    elif filters.scope == "team":
+        qs = qs.filter(team_id__in=led_team_ids(user))
+    if filters.safety in SafetyAnswer.values:
+        qs = qs.filter(safety_status=filters.safety)
+    elif filters.safety == "overdue":
+        qs = qs.filter(Q(safety_check_due_at__lt=now) | Q(safety_check_due_at__isnull=True))
+    if filters.q:
+        qs = qs.filter(search_condition(filters.q))
+    open_tasks = Task.objects.filter(trajectory=OuterRef("pk"), status=TaskStatus.OPEN)
+    overdue_tasks = open_tasks.filter(deadline__lt=today)
+    qs = qs.annotate(
+        open_task_count=Coalesce(
+            Subquery(
+                open_tasks.order_by().values("trajectory").annotate(n=Count("pk")).values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+        overdue_task_count=Coalesce(
+            Subquery(
+                overdue_tasks.order_by()
+                .values("trajectory")
+                .annotate(n=Count("pk"))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+        attention=Case(
+            When(stage=Stage.AFGESLOTEN, then=Value(9)),
+            When(safety_status=SafetyAnswer.NO, then=Value(0)),
+            When(safety_status=SafetyAnswer.UNCLEAR, then=Value(1)),
+            When(next_step_due_at__lt=now, then=Value(2)),
+            When(
+                Q(safety_check_due_at__lt=now) | Q(safety_check_due_at__isnull=True), then=Value(3)
+            ),
+            When(Exists(overdue_tasks), then=Value(4)),
+            default=Value(5),
+            output_field=IntegerField(),
+        ),
+    )
+    if filters.only_overdue_tasks:
+        qs = qs.filter(Exists(overdue_tasks))
+    children = Person.objects.filter(is_child=True).only(
+        "id", "trajectory_id", "first_name", "last_name", "date_of_birth"
+    )
+    return (
+        qs.select_related("owner", "team")
+        .prefetch_related(Prefetch("persons", queryset=children, to_attr="children"))
+        .order_by("attention", "safety_check_due_at", "reference")
+    )
+
+
+def open_alerts_for_user(*, user: Any) -> QuerySet[Alert]:
+    """Unacknowledged acute alerts of the teams this user leads."""
+    teams = led_team_ids(user)
+    if not teams:
+        return Alert.objects.none()
+    return (
+        Alert.objects.filter(team_id__in=teams, acknowledged_at__isnull=True)
+        .select_related("trajectory", "safety_check__child", "safety_check__checked_by")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,571 @@
+"""Pages of a trajectory for professionals, the caseload dashboard, and registration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samenopweg.accounts.models import Membership, Role
+from samenopweg.audit.models import AuditAction, AuditEvent
+from samenopweg.audit.services import record
+from samenopweg.cases import services
+from samenopweg.cases.access import CaseAccess, led_team_ids, visible_items
+from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.drafts import discard_draft, restored_form_data, save_draft
+from samenopweg.cases.forms import (
+    AdultFormSet,
+    ChildFormSet,
+    GrantForm,
+    SafetyCheckForm,
+    StageChangeForm,
+    TrajectoryEditForm,
+    TrajectoryRegistrationForm,
+)
+from samenopweg.cases.models import Alert, CaseGrant, SafetyAnswer, SafetyCheck, Stage
+from samenopweg.cases.selectors import DashboardFilters, caseload_for_user, open_alerts_for_user
+from samenopweg.core.locking import EditConflict
+from samenopweg.core.views import render_conflict
+from samenopweg.journal.models import JournalEntry, Task, TaskStatus
+from samenopweg.people.models import Person, Relation
+
+PAGE_SIZE = 50
+
+
+def _is_professional(user: Any) -> bool:
+    return Membership.objects.filter(
+        user=user,
+        is_active=True,
+        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER],
+    ).exists()
+
+
+def _can_register(user: Any) -> bool:
+    return Membership.objects.filter(
+        user=user,
+        is_active=True,
+        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+        team__isnull=False,
+    ).exists()
+
+
+def _autosave_response(request: HttpRequest) -> HttpResponse:
+    return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if _is_professional(request.user):
+        return redirect("cases:dashboard")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    if Membership.objects.filter(user=request.user, role=Role.AUDITOR, is_active=True).exists():
+        return redirect("audit:log")
+    return redirect("cases:family_home")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The caseload: the family that needs attention first is on top."""
+    if not _is_professional(request.user):
+        raise PermissionDenied(_("Het overzicht van trajecten is voor professionals."))
+    filters = DashboardFilters(
+        q=request.GET.get("q", "").strip()[:100],
+        stage=request.GET.get("stage", "") if request.GET.get("stage") in Stage.values else "",
+        safety=request.GET.get("safety", ""),
+        only_overdue_tasks=request.GET.get("overdue") == "1",
+        scope=request.GET.get("scope", "") if request.GET.get("scope") in ("mine", "team") else "",
+        include_closed=request.GET.get("closed") == "1",
+    )
+    paginator = Paginator(caseload_for_user(user=request.user, filters=filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    is_lead = bool(led_team_ids(request.user))
+    alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
+    record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        object_type="page:dashboard",
+        request=request,
+        detail={"q": filters.q, "count": paginator.count}
+        if filters.q
+        else {"count": paginator.count},
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "alerts": alerts,
+        "is_lead": is_lead,
+        "can_register": _can_register(request.user),
+        "stages": Stage.choices,
+        "safety_answers": SafetyAnswer.choices,
+        "now": timezone.now(),
+        "today": timezone.localdate(),
+    }
+    template = "cases/dashboard.html#caseload" if request.htmx else "cases/dashboard.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    """Aanmelding: a new trajectory with its children, adults and the first safety question."""
+    if not _can_register(request.user):
+        raise PermissionDenied(
+            _("Alleen een consulent of teamverantwoordelijke meldt een traject aan.")
+        )
+    if request.method == "POST" and request.POST.get("_autosave"):
+        save_draft(request=request, trajectory=None)
+        return _autosave_response(request)
+    notice = ""
+    if request.method == "POST":
+        data = request.POST
+    else:
+        data, notice = restored_form_data(request, trajectory=None)  # type: ignore[assignment]
+    adding = request.method == "POST" and (
+        "add_child" in request.POST or "add_adult" in request.POST
+    )
+    if adding:
+        # "Add another" without JavaScript: one more empty form, no errors shown yet.
+        data = request.POST.copy()
+        which = "child" if "add_child" in request.POST else "adult"
+        total = data.get(f"{which}-TOTAL_FORMS", "1")
+        data[f"{which}-TOTAL_FORMS"] = str(min(int(total) + 1 if total.isdigit() else 1, 12))
+    form = TrajectoryRegistrationForm(data, user=request.user)
+    children = ChildFormSet(data, prefix="child")
+    adults = AdultFormSet(data, prefix="adult")
+    if adding:
+        _hide_errors(form, children, adults)
+    elif request.method == "POST" and form.is_valid() and children.is_valid() and adults.is_valid():
+        registration = services.Registration(
+            team=form.cleaned_data["team"],
+            owner=request.user,
+            framework=form.cleaned_data["framework"],
+            youth_judge_reference=form.cleaned_data["youth_judge_reference"],
+            reason=form.cleaned_data["reason"],
+            goal=form.cleaned_data["goal"],
+            registered_on=form.cleaned_data["registered_on"],
+            children=[
+                services.ChildInput(
+                    **{
+                        k: c[k]
+                        for k in (
+                            "first_name",
+                            "last_name",
+                            "date_of_birth",
+                            "gender",
+                            "safety_answer",
+                            "safety_basis",
+                            "next_step",
+                            "urgency",
+                        )
+                    }
+                )
+                for c in children.cleaned_data
+                if c and not c.get("DELETE")
+            ],
+            adults=[
+                services.AdultInput(
+                    **{
+                        k: a[k]
+                        for k in (
+                            "first_name",
+                            "last_name",
+                            "relation_kind",
+                            "gender",
+                            "has_parental_authority",
+                            "lives_with_child",
+                            "phone",
+                            "email",
+                        )
+                    }
+                )
+                for a in adults.cleaned_data
+                if a
+            ],
+        )
+        try:
+            trajectory = services.register_trajectory(
+                registration=registration, actor=request.user, request=request
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            discard_draft(request=request, trajectory=None)
+            if any(c.safety_answer == SafetyAnswer.NO for c in registration.children):
+                messages.warning(
+                    request,
+                    _("Het kind is nu niet veilig: de teamverantwoordelijke is verwittigd."),
+                )
+            messages.success(
+                request, _("Traject %(ref)s is aangemaakt.") % {"ref": trajectory.reference}
+            )
+            return redirect("cases:detail", reference=trajectory.reference)
+    return render(
+        request,
+        "cases/register.html",
+        {"form": form, "children": children, "adults": adults, "notice": notice},
+    )
+
+
+def _hide_errors(form: Any, *formsets: Any) -> None:
+    """Show a bound form without validating it (after "add another")."""
+    from django.forms.utils import ErrorDict, ErrorList
+
+    form._errors = ErrorDict()
+    for formset in formsets:
+        formset._errors = []
+        formset._non_form_errors = ErrorList()
+        for sub in formset.forms:
+            sub._errors = ErrorDict()
+
+
+def _add_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@trajectory_view(require="professional", audit_as="cases.trajectory")
+def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    trajectory = access.trajectory
+    persons = list(
+        visible_items(access, Person.objects.all()).order_by("-is_child", "date_of_birth", "id")
+    )
+    relations = list(
+        Relation.objects.filter(trajectory=trajectory).select_related("person", "child")
+    )
+    checks = list(
+        visible_items(access, SafetyCheck.objects.all()).select_related("child", "checked_by")[:30]
+    )
+    latest_by_child: dict[int, SafetyCheck] = {}
+    for check in checks:
+        latest_by_child.setdefault(check.child_id, check)
+    children = [p for p in persons if p.is_child]
+    for child in children:
+        child.latest_check = latest_by_child.get(child.pk)  # type: ignore[attr-defined]
+    adults = [p for p in persons if not p.is_child]
+    for adult in adults:
+        adult.relation_list = [r for r in relations if r.person_id == adult.pk]  # type: ignore[attr-defined]
+    context = {
+        "access": access,
+        "t": trajectory,
+        "children": children,
+        "adults": adults,
+        "checks": checks,
+        "grants": CaseGrant.objects.current()
+        .filter(trajectory=trajectory)
+        .select_related("user", "person"),
+        "journal": visible_items(access, JournalEntry.objects.all()).select_related("author")[:5],
+        "tasks": visible_items(access, Task.objects.all())
+        .filter(status=TaskStatus.OPEN)
+        .select_related("assignee")
+        .order_by("deadline", "id")[:10],
+        "stage_form": StageChangeForm(initial={"version": trajectory.version}),
+        "transitions": [
+            (s, Stage(s).label) for s in services.allowed_transitions(trajectory.stage)
+        ],
+        "stage_changes": trajectory.stage_changes.select_related("changed_by")[:10],
+        "today": timezone.localdate(),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@trajectory_view(require="consultant", audit_as="cases.trajectory")
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    trajectory = access.trajectory
+    if request.method == "POST" and request.POST.get("_autosave"):
+        save_draft(request=request, trajectory=trajectory)
+        return _autosave_response(request)
+    notice = ""
+    if request.method == "POST":
+        form = TrajectoryEditForm(request.POST)
+    else:
+        data, notice = restored_form_data(request, trajectory=trajectory)
+        form = TrajectoryEditForm(
+            data,
+            initial={
+                "framework": trajectory.framework,
+                "youth_judge_reference": trajectory.youth_judge_reference,
+                "reason": trajectory.reason,
+                "goal": trajectory.goal,
+                "version": trajectory.version,
+            },
+        )
+    if request.method == "POST" and form.is_valid():
+        fields = {
+            k: form.cleaned_data[k]
+            for k in ("framework", "youth_judge_reference", "reason", "goal")
+        }
+        try:
+            services.update_trajectory(
+                trajectory=trajectory,
+                expected_version=form.cleaned_data["version"],
+                actor=request.user,
+                request=request,
+                **fields,
+            )
+        except EditConflict as conflict:
+            current = conflict.current
+            return render_conflict(
+                request,
+                form=form,
+                theirs={k: getattr(current, k) for k in fields},
+                current_version=current.version,
+                cancel_url=reverse("cases:detail", args=[trajectory.reference]),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            discard_draft(request=request, trajectory=trajectory)
+            messages.success(request, _("De gegevens van het traject zijn bewaard."))
+            return redirect("cases:detail", reference=trajectory.reference)
+    return render(
+        request,
+        "cases/edit.html",
+        {"access": access, "t": trajectory, "form": form, "notice": notice},
+    )
+
+
+@trajectory_view(require="professional", audit_as="cases.safetycheck")
+@require_http_methods(["GET", "POST"])
+def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """Is the child safe now? A new answer per child; earlier answers stay."""
+    trajectory = access.trajectory
+    children = list(
+        Person.objects.filter(trajectory=trajectory, is_child=True).order_by("date_of_birth", "id")
+    )
+    if not children:
+        raise Http404
+    if request.method == "POST" and request.POST.get("_autosave"):
+        save_draft(request=request, trajectory=trajectory)
+        return _autosave_response(request)
+    notice = ""
+    data: Any = None
+    if request.method == "POST":
+        access.require_open()
+        data = request.POST
+    else:
+        data, notice = restored_form_data(request, trajectory=trajectory)
+    forms_ = [SafetyCheckForm(data, child=c, prefix=f"child-{c.pk}") for c in children]
+    if request.method == "POST" and all(f.is_valid() for f in forms_):
+        services.record_safety_checks(
+            trajectory=trajectory,
+            answers=[
+                (
+                    f.child,
+                    f.cleaned_data["safety_answer"],
+                    f.cleaned_data["safety_basis"],
+                    f.cleaned_data["next_step"],
+                    f.cleaned_data["urgency"],
+                )
+                for f in forms_
+            ],
+            actor=request.user,
+            request=request,
+        )
+        discard_draft(request=request, trajectory=trajectory)
+        if any(f.cleaned_data["safety_answer"] == SafetyAnswer.NO for f in forms_):
+            messages.warning(
+                request, _("Het kind is nu niet veilig: de teamverantwoordelijke is verwittigd.")
+            )
+        messages.success(request, _("De veiligheidsvraag is bewaard."))
+        return redirect("cases:detail", reference=trajectory.reference)
+    history = SafetyCheck.objects.filter(trajectory=trajectory).select_related(
+        "child", "checked_by"
+    )[:100]
+    return render(
+        request,
+        "cases/safety.html",
+        {"access": access, "t": trajectory, "forms": forms_, "history": history, "notice": notice},
+    )
+
+
+@trajectory_view(require="consultant")
+@require_POST
+def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    trajectory = access.trajectory
+    form = StageChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_stage(
+                trajectory=trajectory,
+                to_stage=form.cleaned_data["to_stage"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+                actor=request.user,
+                request=request,
+            )
+        except EditConflict:
+            messages.error(
+                request,
+                _(
+                    "Iemand anders heeft dit traject intussen gewijzigd. Bekijk de nieuwe toestand en probeer opnieuw."
+                ),
+            )
+        except ValidationError as exc:
+            for error in exc.messages:
+                messages.error(request, error)
+        else:
+            messages.success(
+                request,
+                _("De fase is nu: %(stage)s.")
+                % {"stage": Stage(form.cleaned_data["to_stage"]).label},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("cases:detail", reference=trajectory.reference)
+
+
+@trajectory_view(require="professional", audit_as="cases.casegrant")
+@require_http_methods(["GET", "POST"])
+def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """Who has access: current and past grants. The consultant adds and ends them."""
+    trajectory = access.trajectory
+    form = GrantForm(request.POST or None)
+    if request.method == "POST":
+        access.require_consultant()
+        if form.is_valid():
+            until = form.cleaned_data["valid_until"]
+            valid_until = None
+            if until is not None:
+                import datetime
+
+                valid_until = timezone.make_aware(
+                    datetime.datetime.combine(until, datetime.time.max)
+                )
+            try:
+                services.grant_access(
+                    trajectory=trajectory,
+                    user=form.cleaned_data["user"],
+                    role=form.cleaned_data["role"],
+                    reason=form.cleaned_data["reason"],
+                    valid_until=valid_until,
+                    actor=request.user,
+                    request=request,
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Toegang gegeven."))
+                return redirect("cases:team", reference=trajectory.reference)
+    grants = trajectory.grants.select_related("user", "person", "granted_by", "ended_by").order_by(
+        "-valid_from"
+    )
+    now = timezone.now()
+    return render(
+        request,
+        "cases/team.html",
+        {"access": access, "t": trajectory, "grants": grants, "form": form, "now": now},
+    )
+
+
+@trajectory_view(require="consultant")
+@require_POST
+def end_grant(request: HttpRequest, access: CaseAccess, grant_id: int) -> HttpResponse:
+    grant = get_object_or_404(CaseGrant, pk=grant_id, trajectory=access.trajectory)
+    try:
+        services.end_grant(grant=grant, actor=request.user, request=request)
+    except ValidationError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+    else:
+        messages.success(request, _("De toegang van %(user)s is beëindigd.") % {"user": grant.user})
+    return redirect("cases:team", reference=access.trajectory.reference)
+
+
+@login_required
+@require_POST
+def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
+    alert = Alert.objects.filter(pk=alert_id, team_id__in=led_team_ids(request.user)).first()
+    if alert is None:
+        raise Http404
+    services.acknowledge_alert(alert=alert, actor=request.user, request=request)
+    messages.success(request, _("Melding gezien: %(ref)s.") % {"ref": alert.trajectory.reference})
+    return redirect("cases:dashboard")
+
+
+@login_required
+def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
+    """Who looked at this file: for the owner, the team lead and auditors."""
+    from samenopweg.cases.access import get_trajectory_for_user
+    from samenopweg.cases.models import Trajectory
+
+    is_auditor = Membership.objects.filter(
+        user=request.user, role=Role.AUDITOR, is_active=True
+    ).exists()
+    if is_auditor:
+        trajectory = Trajectory.objects.filter(reference=reference).first()
+        if trajectory is None:
+            raise Http404
+    else:
+        access = get_trajectory_for_user(request.user, reference)
+        trajectory = access.trajectory
+        if not (access.is_team_lead or trajectory.owner_id == request.user.pk):
+            raise PermissionDenied(
+                _(
+                    "Deze pagina is voor de consulent van het traject, de teamverantwoordelijke en de auditor."
+                )
+            )
+    with transaction.atomic():
+        record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            object_type="page:trajectory_audit",
+            object_id=trajectory.pk,
+            trajectory=trajectory,
+            request=request,
+        )
+    events = AuditEvent.objects.filter(trajectory=trajectory).select_related("actor")
+    only_reads = request.GET.get("reads") == "1"
+    if only_reads:
+        events = events.filter(action=AuditAction.VIEW)
+    page = Paginator(events.order_by("-at", "-id"), 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/audit.html",
+        {"t": trajectory, "page": page, "only_reads": only_reads, "is_auditor": is_auditor},
+    )
+
+
+@login_required
+def family_home(request: HttpRequest) -> HttpResponse:
+    """For parents, young people and network members: the trajectories they are part of."""
+    from samenopweg.cases.access import visible_trajectories
+
+    trajectories = list(visible_trajectories(request.user).order_by("-registered_on"))
+    record(
+        actor=request.user, action=AuditAction.VIEW, object_type="page:family_home", request=request
+    )
+    return render(request, "cases/family_home.html", {"trajectories": trajectories})
+
+
+@trajectory_view(require="member", audit_as="page:family_detail")
+def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """What is shared with this person: why we are involved, the goal, and shared notes and tasks."""
+    if access.is_professional:
+        return redirect("cases:detail", reference=access.trajectory.reference)
+    context = {
+        "access": access,
+        "t": access.trajectory,
+        "persons": visible_items(access, Person.objects.all()),
+        "journal": visible_items(access, JournalEntry.objects.all()).filter(
+            withdrawn_at__isnull=True
+        )[:50],
+        "tasks": visible_items(access, Task.objects.all()).filter(status=TaskStatus.OPEN),
+    }
+    return render(request, "cases/family_detail.html", context)

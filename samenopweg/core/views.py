@@ -1,0 +1,101 @@
+"""Views that belong to no domain: health, language, the edit-conflict page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from samenopweg.accounts.models import Language
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:
+        return JsonResponse(
+            {"status": "error", "database": "unreachable", "error": type(exc).__name__}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the UI language; remembered on the account, or in a cookie before login."""
+    language = request.POST.get("language", "")
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if language not in Language.values:
+        return response
+    if request.user.is_authenticated:
+        request.user.language = language  # type: ignore[union-attr]
+        request.user.save(update_fields=["language"])  # type: ignore[union-attr]
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
+def render_conflict(
+    request: HttpRequest,
+    *,
+    form: forms.Form,
+    theirs: dict[str, Any],
+    current_version: int,
+    cancel_url: str,
+    saved_by: str = "",
+) -> HttpResponse:
+    """Somebody saved first: show both versions; the form keeps what this user typed."""
+    mine_data = form.data
+    rows = []
+    for name, value in theirs.items():
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        mine = mine_data.get(name, "")
+        if isinstance(field, forms.ChoiceField):
+            choices = dict(field.choices)  # type: ignore[arg-type]
+            value, mine = choices.get(value, value), choices.get(mine, mine)
+        rows.append(
+            {
+                "label": field.label,
+                "theirs": value,
+                "mine": mine,
+                "differs": str(value) != str(mine),
+            }
+        )
+    # Saving again from this page means: "I have seen their version"; so it carries theirs.
+    data = mine_data.copy()
+    data["version"] = str(current_version)
+    form.data = data
+    return render(
+        request,
+        "core/conflict.html",
+        {
+            "form": form,
+            "rows": rows,
+            "cancel_url": cancel_url,
+            "saved_by": saved_by,
+            "title": _("Iemand anders heeft dit intussen gewijzigd"),
+        },
+        status=409,
+    )

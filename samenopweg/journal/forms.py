@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.cases.forms import DateInput, VersionField
+from samenopweg.cases.models import CaseGrant, CaseRole
+from samenopweg.core.models import Audience
+from samenopweg.journal.models import ContactKind, TaskStatus
+from samenopweg.people.models import Person
+
+AUDIENCE_HELP = _("Ouders, netwerk en kinderen zien alleen wat met hen gedeeld is.")
+
+
+class JournalEntryForm(forms.Form):
+    occurred_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Soort contact"), choices=ContactKind.choices)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Wie was erbij?"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_participants = forms.CharField(
+        label=_("Andere deelnemers"), required=False, max_length=300
+    )
+    text = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 8}))
+    audience = forms.TypedChoiceField(
+        label=_("Wie mag dit zien?"),
+        choices=Audience.choices,
+        coerce=int,
+        initial=Audience.PROFESSIONALS,
+        help_text=AUDIENCE_HELP,
+    )
+
+    def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = Person.objects.filter(trajectory=trajectory)  # type: ignore[attr-defined]
+
+
+class JournalCorrectionForm(JournalEntryForm):
+    reason = forms.CharField(label=_("Waarom pas je dit aan?"), max_length=300)
+    version = VersionField()
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Waarom trek je dit bericht in?"), max_length=300)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=_("Wat moet er gebeuren?"), max_length=200)
+    description = forms.CharField(
+        label=_("Meer uitleg"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    assignee = forms.ModelChoiceField(
+        label=_("Wie doet het?"), queryset=get_user_model().objects.none(), required=False
+    )
+    deadline = forms.DateField(label=_("Tegen wanneer?"), required=False, widget=DateInput())
+    audience = forms.TypedChoiceField(
+        label=_("Wie mag dit zien?"),
+        choices=Audience.choices,
+        coerce=int,
+        initial=Audience.PROFESSIONALS,
+        help_text=AUDIENCE_HELP,
+    )
+
+    def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the professionals on this case can be given a task.
+        on_case = (
+            CaseGrant.objects.current()
+            .filter(trajectory=trajectory, role__in=[CaseRole.CONSULENT, CaseRole.HULPVERLENER])
+            .values("user_id")
+        )
+        self.fields["assignee"].queryset = get_user_model().objects.filter(pk__in=on_case)  # type: ignore[attr-defined]
+
+
+class TaskEditForm(TaskForm):
+    status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
+    version = VersionField()
