@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("audit/", include("samenopweg.audit.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.journal.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.people.urls")),
     path("", include("samenopweg.cases.urls")),
 ]
 

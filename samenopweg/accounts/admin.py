@@ -31,13 +31,6 @@ class OrganisationAdmin(admin.ModelAdmin):
     inlines = [TeamInline]
 
 
-@admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "organisation", "safety_check_interval_days", "is_active")
-    list_filter = ("organisation",)
-    search_fields = ("name", "organisation__name")
-
-
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ("user", "role", "organisation", "team", "is_active")

@@ -14,13 +14,14 @@ from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
 
 
-def _is_auditor(user: object) -> bool:
-    return Membership.objects.filter(user=user, role=Role.AUDITOR, is_active=True).exists()
+def is_auditor(user: object) -> bool:
+    """Auditors read the whole audit trail, never the case files themselves."""
+    return Membership.objects.filter(user_id=getattr(user, "pk", None) or 0, role=Role.AUDITOR, is_active=True).exists()
 
 
 @login_required
 def log(request: HttpRequest) -> HttpResponse:
-    if not _is_auditor(request.user):
+    if not is_auditor(request.user):
         raise Http404
     events = AuditEvent.objects.select_related("actor", "trajectory")
     who = request.GET.get("who", "").strip()

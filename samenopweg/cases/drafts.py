@@ -29,7 +29,7 @@ def save_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> Draft:
     data = {k: request.POST.getlist(k) for k in request.POST if k not in _NOT_KEPT}
     version = request.POST.get("version", "")
     draft, _created = Draft.objects.update_or_create(
-        user=request.user,
+        user_id=request.user.pk or 0,
         trajectory=trajectory,
         key=request.path,
         defaults={"data": data, "base_version": int(version) if version.isdigit() else None},
@@ -46,7 +46,9 @@ def save_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> Draft:
 
 
 def discard_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> None:
-    Draft.objects.filter(user=request.user, trajectory=trajectory, key=request.path).delete()
+    Draft.objects.filter(
+        user_id=request.user.pk or 0, trajectory=trajectory, key=request.path
+    ).delete()
 
 
 def restored_form_data(
@@ -61,7 +63,9 @@ def restored_form_data(
         return _as_querydict(pending), _(
             "Je sessie was verlopen. We hebben bewaard wat je typte: kijk het na en bewaar opnieuw."
         )
-    draft = Draft.objects.filter(user=request.user, trajectory=trajectory, key=request.path).first()
+    draft = Draft.objects.filter(
+        user_id=request.user.pk or 0, trajectory=trajectory, key=request.path
+    ).first()
     if draft is not None:
         return _as_querydict(draft.data), _(
             "We hebben je concept van %(when)s teruggezet. Kijk het na en bewaar."

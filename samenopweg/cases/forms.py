@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,10 @@ class VersionField(forms.IntegerField):
 
 class TrajectoryRegistrationForm(forms.Form):
     team = forms.ModelChoiceField(queryset=Team.objects.none(), label=_("Team"))
+    owner = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        label=_("Consulent die het traject draagt"),
+    )
     framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
     youth_judge_reference = forms.CharField(
         label=_("Referentie jeugdrechter"),
@@ -68,27 +74,40 @@ class TrajectoryRegistrationForm(forms.Form):
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
         if len(teams) == 1:
             self.fields["team"].initial = teams[0].pk
+        consultants = Membership.objects.filter(
+            team__in=teams, role=Role.CONSULENT, is_active=True
+        ).values("user_id")
+        self.fields["owner"].queryset = (  # type: ignore[attr-defined]
+            get_user_model()
+            .objects.filter(Q(pk__in=consultants) | Q(pk=user.pk), is_active=True)
+            .order_by("last_name", "first_name")
+        )
+        self.fields["owner"].initial = user.pk
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        team, framework = data.get("team"), data.get("framework")
+        team, framework, owner = data.get("team"), data.get("framework"), data.get("owner")
+        if (
+            team
+            and owner
+            and not Membership.objects.filter(
+                user=owner,
+                team=team,
+                role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+                is_active=True,
+            ).exists()
+        ):
+            self.add_error("owner", _("Deze consulent hoort niet bij dit team."))
         if team and framework:
-            kind = team.organisation.kind
-            if kind == "OCJ" and framework not in (
-                Framework.VERONTRUSTING,
-                Framework.MAATSCHAPPELIJKE_NOODZAAK,
-            ):
-                self.add_error(
-                    "framework",
-                    _("Een OCJ werkt binnen verontrusting of maatschappelijke noodzaak."),
+            from samenopweg.cases.services import validate_framework
+
+            try:
+                validate_framework(
+                    team.organisation.kind, framework, data.get("youth_judge_reference", "")
                 )
-            if kind == "SDJ":
-                if framework not in (Framework.VOS, Framework.MOF):
-                    self.add_error("framework", _("Een SDJ werkt binnen VOS of MOF."))
-                if not data.get("youth_judge_reference", "").strip():
-                    self.add_error(
-                        "youth_judge_reference", _("Vul de referentie van de jeugdrechter in.")
-                    )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    self.add_error(field, errors)
         return data
 
 
@@ -139,8 +158,10 @@ class ChildForm(SafetyFields):
 class AdultForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=100)
     last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
+    # A blank first option: otherwise the browser submits "Moeder" for every untouched adult
+    # form, the form counts as changed and an empty extra form blocks the registration.
     relation_kind = forms.ChoiceField(
-        label=_("Relatie tot de kinderen"), choices=RelationKind.choices
+        label=_("Relatie tot de kinderen"), choices=[("", "---------"), *RelationKind.choices]
     )
     gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
     has_parental_authority = forms.BooleanField(label=_("Heeft ouderlijk gezag"), required=False)

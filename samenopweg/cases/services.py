@@ -46,10 +46,16 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     Stage.AFGESLOTEN: (Stage.IN_KAART, Stage.PLAN, Stage.OPVOLGING),
 }
 _SAFETY_SEVERITY = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
-_URGENCY_DELAY = {
-    Urgency.TODAY: datetime.timedelta(hours=0),
-    Urgency.WITHIN_72_HOURS: datetime.timedelta(hours=72),
-}
+
+
+def _next_step_due(check: SafetyCheck) -> datetime.datetime | None:
+    """ "Today" means before the end of this (Brussels) day; "regular" has no deadline."""
+    if check.urgency == Urgency.TODAY:
+        local = timezone.localtime(check.checked_at)
+        return local.replace(hour=23, minute=59, second=59, microsecond=0)
+    if check.urgency == Urgency.WITHIN_72_HOURS:
+        return check.checked_at + datetime.timedelta(hours=72)
+    return None
 
 
 @dataclass
@@ -125,6 +131,13 @@ def register_trajectory(
     if not reg.children:
         raise ValidationError(_("Een traject heeft minstens één kind."))
     validate_framework(reg.team.organisation.kind, reg.framework, reg.youth_judge_reference)
+    if not Membership.objects.filter(
+        user=reg.owner,
+        team=reg.team,
+        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+        is_active=True,
+    ).exists():
+        raise ValidationError({"owner": _("Deze consulent hoort niet bij dit team.")})
     registered_on = reg.registered_on or timezone.localdate()
     trajectory = Trajectory(
         reference=_next_reference(reg.team, registered_on.year),
@@ -199,7 +212,7 @@ def register_trajectory(
         request=request,
         detail={"children": len(reg.children), "adults": len(reg.adults)},
     )
-    for person, child in children:
+    checks = [
         _record_safety_check(
             trajectory=trajectory,
             child=person,
@@ -210,6 +223,9 @@ def register_trajectory(
             actor=actor,
             request=request,
         )
+        for person, child in children
+    ]
+    _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
     _refresh_safety_summary(trajectory)
     return trajectory
 
@@ -244,30 +260,39 @@ def _record_safety_check(
         request=request,
         detail={"answer": answer, "urgency": urgency},
     )
-    if answer == SafetyAnswer.NO:
-        _raise_acute_alert(trajectory=trajectory, check=check, actor=actor, request=request)
     return check
 
 
-def _raise_acute_alert(
-    *, trajectory: Trajectory, check: SafetyCheck, actor: Any, request: HttpRequest | None
-) -> Alert:
+def _alert_if_unsafe(
+    *, trajectory: Trajectory, checks: list[SafetyCheck], actor: Any, request: HttpRequest | None
+) -> Alert | None:
+    """One acute alert per round in which a child is not safe now, for the team lead(s)."""
+    unsafe = [c for c in checks if c.answer == SafetyAnswer.NO]
+    if not unsafe:
+        return None
     alert = Alert.objects.create(
-        trajectory=trajectory, team=trajectory.team, kind=AlertKind.ACUTE_UNSAFE, safety_check=check
+        trajectory=trajectory,
+        team=trajectory.team,
+        kind=AlertKind.ACUTE_UNSAFE,
+        safety_check=unsafe[0],
     )
     leads = Membership.objects.filter(
         team=trajectory.team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, user__is_active=True
     ).select_related("user")
     subject = _("Acuut: kind niet veilig in %(reference)s") % {"reference": trajectory.reference}
+    lines = [
+        _("%(child)s – volgende stap: %(next_step)s (%(urgency)s)")
+        % {
+            "child": check.child.first_name,
+            "next_step": check.next_step,
+            "urgency": check.get_urgency_display().lower(),
+        }
+        for check in unsafe
+    ]
     body = _(
         "Bij de veiligheidsvraag in traject %(reference)s antwoordde %(who)s: het kind is nu niet "
-        "veilig.\nVolgende stap: %(next_step)s\nHoe snel: %(urgency)s"
-    ) % {
-        "reference": trajectory.reference,
-        "who": str(actor),
-        "next_step": check.next_step,
-        "urgency": check.get_urgency_display(),
-    }
+        "veilig.\n%(lines)s"
+    ) % {"reference": trajectory.reference, "who": str(actor), "lines": "\n".join(lines)}
     Notification.objects.bulk_create(
         Notification(
             recipient=m.user, trajectory=trajectory, alert=alert, subject=subject, body=body
@@ -305,8 +330,7 @@ def _refresh_safety_summary(trajectory: Trajectory) -> None:
     )
     most_urgent = min(checks, key=lambda c: list(Urgency).index(Urgency(c.urgency)))
     trajectory.next_step_urgency = most_urgent.urgency
-    delay = _URGENCY_DELAY.get(Urgency(most_urgent.urgency))
-    trajectory.next_step_due_at = most_urgent.checked_at + delay if delay is not None else None
+    trajectory.next_step_due_at = _next_step_due(most_urgent)
     Trajectory.objects.filter(pk=trajectory.pk).update(
         safety_status=trajectory.safety_status,
         safety_checked_at=trajectory.safety_checked_at,
@@ -325,6 +349,9 @@ def record_safety_checks(
     request: HttpRequest | None = None,
 ) -> list[SafetyCheck]:
     """A new round of "is the child safe now?": (child, answer, basis, next step, urgency)."""
+    # Read the stage from the row: the instance in hand may predate a closure.
+    if Trajectory.objects.filter(pk=trajectory.pk, stage=Stage.AFGESLOTEN).exists():
+        raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
     checks = []
     for child, answer, basis, next_step, urgency in answers:
         if child.trajectory_id != trajectory.pk or not child.is_child:
@@ -341,6 +368,7 @@ def record_safety_checks(
                 request=request,
             )
         )
+    _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
     _refresh_safety_summary(trajectory)
     return checks
 
@@ -551,4 +579,15 @@ def end_grant(*, grant: CaseGrant, actor: Any, request: HttpRequest | None = Non
         trajectory=trajectory,
         request=request,
         detail={"user": grant.user.get_username(), "role": grant.role},
+    )
+
+
+@transaction.atomic
+def reschedule_safety_checks(*, team: Team) -> int:
+    """After a team changes its interval, move the due date of its open trajectories."""
+    interval = datetime.timedelta(days=team.safety_check_interval_days)
+    return (
+        Trajectory.objects.filter(team=team, safety_checked_at__isnull=False)
+        .exclude(stage=Stage.AFGESLOTEN)
+        .update(safety_check_due_at=F("safety_checked_at") + interval)
     )

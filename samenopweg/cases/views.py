@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samenopweg.accounts.models import Membership, Role
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
+from samenopweg.audit.views import is_auditor
 from samenopweg.cases import services
 from samenopweg.cases.access import CaseAccess, led_team_ids, visible_items
 from samenopweg.cases.decorators import trajectory_view
@@ -69,7 +70,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("cases:dashboard")
     if request.user.is_staff:
         return redirect("admin:index")
-    if Membership.objects.filter(user=request.user, role=Role.AUDITOR, is_active=True).exists():
+    if is_auditor(request.user):
         return redirect("audit:log")
     return redirect("cases:family_home")
 
@@ -127,10 +128,11 @@ def register(request: HttpRequest) -> HttpResponse:
         save_draft(request=request, trajectory=None)
         return _autosave_response(request)
     notice = ""
+    data: Any
     if request.method == "POST":
         data = request.POST
     else:
-        data, notice = restored_form_data(request, trajectory=None)  # type: ignore[assignment]
+        data, notice = restored_form_data(request, trajectory=None)
     adding = request.method == "POST" and (
         "add_child" in request.POST or "add_adult" in request.POST
     )
@@ -148,7 +150,7 @@ def register(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and form.is_valid() and children.is_valid() and adults.is_valid():
         registration = services.Registration(
             team=form.cleaned_data["team"],
-            owner=request.user,
+            owner=form.cleaned_data["owner"],
             framework=form.cleaned_data["framework"],
             youth_judge_reference=form.cleaned_data["youth_judge_reference"],
             reason=form.cleaned_data["reason"],
@@ -425,9 +427,8 @@ def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                 % {"stage": Stage(form.cleaned_data["to_stage"]).label},
             )
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        for problem in form.errors.get("to_stage", []) + form.errors.get("version", []):
+            messages.error(request, str(problem))
     return redirect("cases:detail", reference=trajectory.reference)
 
 
@@ -505,10 +506,8 @@ def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
     from samenopweg.cases.access import get_trajectory_for_user
     from samenopweg.cases.models import Trajectory
 
-    is_auditor = Membership.objects.filter(
-        user=request.user, role=Role.AUDITOR, is_active=True
-    ).exists()
-    if is_auditor:
+    auditor = is_auditor(request.user)
+    if auditor:
         trajectory = Trajectory.objects.filter(reference=reference).first()
         if trajectory is None:
             raise Http404
@@ -538,7 +537,7 @@ def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "cases/audit.html",
-        {"t": trajectory, "page": page, "only_reads": only_reads, "is_auditor": is_auditor},
+        {"t": trajectory, "page": page, "only_reads": only_reads, "is_auditor": auditor},
     )
 
 

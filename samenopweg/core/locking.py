@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import F, Model
+from django.db.models import F
 from django.utils import timezone
 
 
 class EditConflict(Exception):
     """Somebody saved the same record after this edit began; `current` is what they saved."""
 
-    def __init__(self, current: Model) -> None:
+    def __init__(self, current: Any) -> None:
         super().__init__("edit conflict")
         self.current = current
 

@@ -65,7 +65,7 @@ def render_conflict(
     saved_by: str = "",
 ) -> HttpResponse:
     """Somebody saved first: show both versions; the form keeps what this user typed."""
-    mine_data = form.data
+    mine_data: Any = form.data
     rows = []
     for name, value in theirs.items():
         field = form.fields.get(name)

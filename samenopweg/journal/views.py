@@ -125,9 +125,9 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
                 )
                 return redirect("journal:list", reference=trajectory.reference)
     else:
-        data, notice = restored_form_data(request, trajectory=trajectory)
+        restored, notice = restored_form_data(request, trajectory=trajectory)
         form = JournalCorrectionForm(
-            data,
+            restored,
             trajectory=trajectory,
             initial={
                 "occurred_on": entry.occurred_on,

@@ -1,0 +1,37 @@
+import datetime
+
+import pytest
+
+from samenopweg.cases.services import reschedule_safety_checks
+
+
+@pytest.mark.django_db
+def test_changing_the_team_interval_moves_the_due_dates(world):
+    world.team.safety_check_interval_days = 7
+    world.team.save()
+    assert reschedule_safety_checks(team=world.team) == 1
+    world.trajectory.refresh_from_db()
+    assert (
+        world.trajectory.safety_check_due_at
+        == world.trajectory.safety_checked_at + datetime.timedelta(days=7)
+    )
+
+
+@pytest.mark.django_db
+def test_the_admin_reschedules_when_the_interval_changes(client, world):
+    client.force_login(world.admin)
+    response = client.post(
+        f"/admin/accounts/team/{world.team.pk}/change/",
+        {
+            "organisation": world.ocj.pk,
+            "name": world.team.name,
+            "safety_check_interval_days": 3,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    world.trajectory.refresh_from_db()
+    assert (
+        world.trajectory.safety_check_due_at
+        == world.trajectory.safety_checked_at + datetime.timedelta(days=3)
+    )
