@@ -8,21 +8,25 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
 
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 from samenopweg.cases.access import CaseAccess, get_trajectory_for_user
+from samenopweg.cases.drafts import save_draft
 
 TrajectoryView = Callable[..., HttpResponse]
 
 
 def trajectory_view(
-    *, require: str = "professional", audit_as: str = ""
+    *, require: str = "professional", audit_as: str = "", autosave: bool = False
 ) -> Callable[[TrajectoryView], Any]:
     """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
 
     `require`: "professional", "consultant" or "member" (anyone with access, family included).
     Every GET leaves a read row in the audit trail; writes record their own rows in services.
+    With `autosave`, a POST carrying `_autosave` (htmx, every few seconds) stores a draft.
     """
 
     def decorator(view: TrajectoryView) -> Any:
@@ -36,6 +40,9 @@ def trajectory_view(
                 access.require_professional()
             elif require == "consultant":
                 access.require_consultant()
+            if autosave and request.method == "POST" and request.POST.get("_autosave"):
+                save_draft(request=request, trajectory=access.trajectory)
+                return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
             if request.method in ("GET", "HEAD"):
                 record(
                     actor=request.user,

@@ -284,13 +284,10 @@ def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return render(request, "cases/detail.html", context)
 
 
-@trajectory_view(require="consultant", audit_as="cases.trajectory")
+@trajectory_view(require="consultant", audit_as="cases.trajectory", autosave=True)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
-    if request.method == "POST" and request.POST.get("_autosave"):
-        save_draft(request=request, trajectory=trajectory)
-        return _autosave_response(request)
     notice = ""
     if request.method == "POST":
         form = TrajectoryEditForm(request.POST)
@@ -341,7 +338,7 @@ def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="cases.safetycheck")
+@trajectory_view(require="professional", audit_as="cases.safetycheck", autosave=True)
 @require_http_methods(["GET", "POST"])
 def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Is the child safe now? A new answer per child; earlier answers stay."""
@@ -351,9 +348,6 @@ def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
     if not children:
         raise Http404
-    if request.method == "POST" and request.POST.get("_autosave"):
-        save_draft(request=request, trajectory=trajectory)
-        return _autosave_response(request)
     notice = ""
     data: Any = None
     if request.method == "POST":

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data, save_draft
-from samenopweg.cases.views import _add_errors, _autosave_response
+from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
 from samenopweg.journal import services
@@ -31,14 +31,11 @@ from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 JOURNAL_PAGE_SIZE = 25
 
 
-@trajectory_view(require="professional", audit_as="journal.journalentry")
+@trajectory_view(require="professional", audit_as="journal.journalentry", autosave=True)
 @require_http_methods(["GET", "POST"])
 def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The contact log, newest first, with the form to add a contact on top."""
     trajectory = access.trajectory
-    if request.method == "POST" and request.POST.get("_autosave"):
-        save_draft(request=request, trajectory=trajectory)
-        return _autosave_response(request)
     notice = ""
     if request.method == "POST":
         access.require_open()
@@ -72,15 +69,12 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="journal.journalentry")
+@trajectory_view(require="professional", audit_as="journal.journalentry", autosave=True)
 @require_http_methods(["GET", "POST"])
 def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Correct an entry; the earlier text stays in its history."""
     trajectory = access.trajectory
     entry = get_item_for_user(access, JournalEntry.objects.all(), entry_id)
-    if request.method == "POST" and request.POST.get("_autosave"):
-        save_draft(request=request, trajectory=trajectory)
-        return _autosave_response(request)
     notice = ""
     if request.method == "POST":
         access.require_open()
