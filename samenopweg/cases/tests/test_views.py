@@ -1,0 +1,437 @@
+"""What a professional sees and keeps in the browser: forms, conflicts, drafts, time-outs."""
+
+from __future__ import annotations
+
+import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import World
+from samenopweg.cases.models import Draft, Trajectory
+from samenopweg.core.middleware import LAST_USER_COOKIE
+from samenopweg.journal.models import JournalEntry, JournalRevision, Task
+
+pytestmark = pytest.mark.django_db
+
+FormData = dict[str, Any]
+
+
+class _FormParser(HTMLParser):
+    """Read the fields of each <form> the way a browser would submit them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[list[tuple[str, str]]] = []
+        self._form: list[tuple[str, str]] | None = None
+        self._textarea: list[str] | None = None
+        self._select: str | None = None
+        self._options: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self._form = []
+            self.forms.append(self._form)
+            return
+        if self._form is None:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            default = "on" if kind in ("checkbox", "radio") else ""
+            self._form.append((name, a.get("value", default)))
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+        elif tag == "select" and name:
+            self._select, self._options = name, []
+        elif tag == "option" and self._select is not None:
+            self._options.append((a.get("value", ""), "selected" in a))
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._form is None:
+            return
+        if tag == "textarea" and self._textarea is not None:
+            name, text = self._textarea
+            self._form.append((name, text.removeprefix("\r\n").removeprefix("\n")))
+            self._textarea = None
+        elif tag == "select" and self._select is not None:
+            chosen = [v for v, selected in self._options if selected] or [
+                v for v, _s in self._options[:1]
+            ]
+            self._form.extend((self._select, v) for v in chosen)
+            self._select = None
+        elif tag == "form":
+            self._form = None
+
+
+def form_data(response: Any, field: str) -> FormData:
+    """What submitting the page's form that has `field` would send, unchanged."""
+    parser = _FormParser()
+    parser.feed(response.content.decode())
+    for fields in parser.forms:
+        if any(name == field for name, _v in fields):
+            data: dict[str, list[str]] = {}
+            for name, value in fields:
+                if name != "csrfmiddlewaretoken":
+                    data.setdefault(name, []).append(value)
+            return {k: v[0] if len(v) == 1 else v for k, v in data.items()}
+    raise AssertionError(f"no form with a field {field!r} on the page")
+
+
+def logged_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def registration_data(world: World, **overrides: str) -> FormData:
+    data: FormData = {
+        "team": str(world.team.pk),
+        "owner": str(world.owner.pk),
+        "framework": "verontrusting",
+        "youth_judge_reference": "",
+        "registered_on": timezone.localdate().isoformat(),
+        "reason": "De school meldt blauwe plekken bij Lotte.",
+        "goal": "Lotte kan veilig thuis wonen.",
+        "child-TOTAL_FORMS": "1",
+        "child-INITIAL_FORMS": "0",
+        "child-MIN_NUM_FORMS": "1",
+        "child-MAX_NUM_FORMS": "12",
+        "child-0-first_name": "Lotte",
+        "child-0-last_name": "Janssens",
+        "child-0-date_of_birth": "2018-04-02",
+        "child-0-gender": "f",
+        "child-0-safety_answer": "unclear",
+        "child-0-safety_basis": "Melding van de school.",
+        "child-0-next_step": "Gesprek met de moeder.",
+        "child-0-urgency": "72h",
+        "adult-TOTAL_FORMS": "1",
+        "adult-INITIAL_FORMS": "0",
+        "adult-MIN_NUM_FORMS": "0",
+        "adult-MAX_NUM_FORMS": "12",
+        "adult-0-first_name": "Sara",
+        "adult-0-last_name": "Janssens",
+        "adult-0-relation_kind": "mother",
+        "adult-0-gender": "f",
+        "adult-0-phone": "",
+        "adult-0-email": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def journal_url(world: World) -> str:
+    return reverse("journal:list", args=[world.trajectory.reference])
+
+
+def journal_post(**overrides: Any) -> FormData:
+    data: FormData = {
+        "occurred_on": timezone.localdate().isoformat(),
+        "kind": "conversation",
+        "other_participants": "",
+        "text": "Mama vertelt dat de avonden rustiger verlopen.",
+        "audience": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+# Registration
+
+
+def test_bad_input_keeps_what_was_typed_with_a_dutch_message_per_field(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.owner)
+    future = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+
+    response = client.post(
+        reverse("cases:register"),
+        registration_data(world, goal="", **{"child-0-date_of_birth": future}),
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "De school meldt blauwe plekken bij Lotte." in content
+    assert "Dit veld is verplicht." in content
+    assert "De geboortedatum ligt in de toekomst." in content
+    assert response.context["form"].errors["goal"] == ["Dit veld is verplicht."]
+    assert response.context["children"].forms[0].errors["date_of_birth"] == [
+        "De geboortedatum ligt in de toekomst."
+    ]
+    assert Trajectory.objects.count() == 2
+
+
+def test_adding_a_child_shows_one_more_child_form_without_errors(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.owner)
+
+    response = client.post(
+        reverse("cases:register"), registration_data(world, goal="", add_child="1")
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert len(response.context["children"].forms) == 2
+    assert 'name="child-1-first_name"' in content
+    assert 'value="Lotte"' in content
+    assert "Dit veld is verplicht." not in content
+    assert 'class="error"' not in content
+    assert Trajectory.objects.count() == 2
+
+
+def test_a_successful_registration_opens_the_new_trajectory(client: Client, world: World) -> None:
+    client.force_login(world.owner)
+
+    response = client.post(reverse("cases:register"), registration_data(world))
+
+    new = Trajectory.objects.exclude(pk__in=[world.trajectory.pk, world.other_trajectory.pk]).get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:detail", args=[new.reference])
+    assert new.owner == world.owner
+    assert new.reason == "De school meldt blauwe plekken bij Lotte."
+    assert client.get(response["Location"]).status_code == 200
+
+
+# Two people editing the same thing
+
+
+def test_a_second_save_of_the_trajectory_shows_both_texts_and_overwrites_nothing(
+    world: World,
+) -> None:
+    url = reverse("cases:edit", args=[world.trajectory.reference])
+    colleague, me = logged_in(world.team_lead), logged_in(world.owner)
+    theirs_form = form_data(colleague.get(url), "version")
+    mine_form = form_data(me.get(url), "version")
+    assert theirs_form["version"] == mine_form["version"] == "1"
+
+    theirs_form["goal"] = "THEIRS: Noor slaapt elke nacht veilig thuis."
+    assert colleague.post(url, theirs_form).status_code == 302
+    mine_form["goal"] = "MINE: Noor voelt zich veilig bij mama."
+    response = me.post(url, mine_form)
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "THEIRS: Noor slaapt elke nacht veilig thuis." in content
+    assert "MINE: Noor voelt zich veilig bij mama." in content
+    world.trajectory.refresh_from_db()
+    assert world.trajectory.goal == "THEIRS: Noor slaapt elke nacht veilig thuis."
+
+    again = form_data(response, "version")
+    assert again["version"] == "2"
+    assert again["goal"] == "MINE: Noor voelt zich veilig bij mama."
+    assert me.post(url, again).status_code == 302
+    world.trajectory.refresh_from_db()
+    assert world.trajectory.goal == "MINE: Noor voelt zich veilig bij mama."
+    assert world.trajectory.version == 3
+
+
+def test_a_second_correction_of_a_journal_entry_shows_both_texts(world: World) -> None:
+    entry = world.private_entry
+    url = reverse("journal:edit", args=[world.trajectory.reference, entry.pk])
+    colleague, me = logged_in(world.team_lead), logged_in(world.owner)
+    theirs_form = form_data(colleague.get(url), "version")
+    mine_form = form_data(me.get(url), "version")
+
+    theirs_form.update(text="THEIRS: de school belde op maandag.", reason="Dag verbeterd")
+    assert colleague.post(url, theirs_form).status_code == 302
+    mine_form.update(text="MINE: de school mailde op dinsdag.", reason="Kanaal verbeterd")
+    response = me.post(url, mine_form)
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "THEIRS: de school belde op maandag." in content
+    assert "MINE: de school mailde op dinsdag." in content
+    entry.refresh_from_db()
+    assert entry.text == "THEIRS: de school belde op maandag."
+    assert entry.revisions.count() == 1
+
+    again = form_data(response, "version")
+    assert again["reason"] == "Kanaal verbeterd"
+    assert me.post(url, again).status_code == 302
+    entry.refresh_from_db()
+    assert entry.text == "MINE: de school mailde op dinsdag."
+    assert entry.revisions.count() == 2
+
+
+def test_a_second_save_of_a_task_shows_both_titles(world: World) -> None:
+    task = world.task
+    url = reverse("journal:task_edit", args=[world.trajectory.reference, task.pk])
+    colleague, me = logged_in(world.team_lead), logged_in(world.owner)
+    theirs_form = form_data(colleague.get(url), "version")
+    mine_form = form_data(me.get(url), "version")
+
+    theirs_form["title"] = "THEIRS: huisbezoek op woensdag"
+    assert colleague.post(url, theirs_form).status_code == 302
+    mine_form["title"] = "MINE: huisbezoek met de grootmoeder"
+    response = me.post(url, mine_form)
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "THEIRS: huisbezoek op woensdag" in content
+    assert "MINE: huisbezoek met de grootmoeder" in content
+    assert Task.objects.get(pk=task.pk).title == "THEIRS: huisbezoek op woensdag"
+
+    assert me.post(url, form_data(response, "version")).status_code == 302
+    assert Task.objects.get(pk=task.pk).title == "MINE: huisbezoek met de grootmoeder"
+
+
+# Drafts and time-outs
+
+
+def test_autosave_keeps_a_draft_that_survives_a_new_login(client: Client, world: World) -> None:
+    client.force_login(world.owner)
+    url = journal_url(world)
+    typed = "Half getypt verslag over het netwerkoverleg."
+
+    response = client.post(url, journal_post(text=typed, _autosave="1"), HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert "Concept bewaard" in response.content.decode()
+    draft = Draft.objects.get(user=world.owner, key=url)
+    assert draft.trajectory == world.trajectory
+    assert draft.data["text"] == [typed]
+
+    client.logout()
+    client.force_login(world.owner)
+    content = client.get(url).content.decode()
+    assert typed in content
+    assert "concept" in content
+
+    response = client.post(url, journal_post(text=typed))
+    assert response.status_code == 302
+    assert not Draft.objects.filter(user=world.owner, key=url).exists()
+    assert JournalEntry.objects.filter(trajectory=world.trajectory, text=typed).exists()
+
+
+def _post_after_time_out(client: Client, world: World, text: str) -> Any:
+    client.force_login(world.owner)
+    url = journal_url(world)
+    client.get(url)
+    assert LAST_USER_COOKIE in client.cookies
+    client.session.delete()  # the server forgot the session: it timed out
+    return client.post(url, journal_post(text=text))
+
+
+def test_an_expired_session_does_not_eat_the_form(client: Client, world: World) -> None:
+    typed = "Verslag getypt terwijl de sessie verliep."
+
+    response = _post_after_time_out(client, world, typed)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert not JournalEntry.objects.filter(text=typed).exists()
+    client.force_login(world.owner)
+    content = client.get(journal_url(world)).content.decode()
+    assert typed in content
+    assert "Je sessie was verlopen" in content
+    # Given back once: the next visit shows the empty form again.
+    assert typed not in client.get(journal_url(world)).content.decode()
+
+
+def test_what_was_typed_is_not_shown_to_another_user_on_the_same_browser(
+    client: Client, world: World
+) -> None:
+    typed = "Vertrouwelijk verslag van de consulent."
+
+    _post_after_time_out(client, world, typed)
+    client.force_login(world.worker)
+    response = client.get(journal_url(world))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert typed not in content
+    assert "Je sessie was verlopen" not in content
+
+
+# The journal
+
+
+def test_a_correction_keeps_the_earlier_text_in_the_history(client: Client, world: World) -> None:
+    client.force_login(world.owner)
+    entry = world.private_entry
+    url = reverse("journal:edit", args=[world.trajectory.reference, entry.pk])
+    data = form_data(client.get(url), "version")
+    data.update(text="ALLEEN-PROF: melding van de school, per mail.", reason="Kanaal verbeterd")
+
+    assert client.post(url, data).status_code == 302
+
+    revision = JournalRevision.objects.get(entry=entry)
+    assert revision.text == "ALLEEN-PROF: melding van de school."
+    assert revision.reason == "Kanaal verbeterd"
+    history = client.get(reverse("journal:history", args=[world.trajectory.reference, entry.pk]))
+    content = history.content.decode()
+    assert "ALLEEN-PROF: melding van de school." in content
+    assert "ALLEEN-PROF: melding van de school, per mail." in content
+    assert "Kanaal verbeterd" in content
+
+
+def test_withdrawing_needs_a_reason(client: Client, world: World) -> None:
+    client.force_login(world.owner)
+    entry = world.shared_entry
+    url = reverse("journal:withdraw", args=[world.trajectory.reference, entry.pk])
+
+    response = client.post(url, {"reason": "  "})
+
+    assert response.status_code == 200
+    assert "Dit veld is verplicht." in response.content.decode()
+    entry.refresh_from_db()
+    assert not entry.is_withdrawn
+
+
+def test_a_withdrawn_entry_is_hidden_from_the_parent_and_struck_through_for_professionals(
+    client: Client, world: World
+) -> None:
+    entry = world.shared_entry
+    parent = logged_in(world.parent)
+    family_url = reverse("cases:family_detail", args=[world.trajectory.reference])
+    assert "GEDEELD" in parent.get(family_url).content.decode()
+    client.force_login(world.owner)
+
+    response = client.post(
+        reverse("journal:withdraw", args=[world.trajectory.reference, entry.pk]),
+        {"reason": "Verkeerd gezin"},
+    )
+
+    assert response.status_code == 302
+    assert "GEDEELD" not in parent.get(family_url).content.decode()
+    content = client.get(journal_url(world)).content.decode()
+    assert "GEDEELD" in content
+    assert 'class="entry withdrawn"' in content
+    assert "Verkeerd gezin" in content
+    assert JournalEntry.objects.filter(pk=entry.pk).exists()
+
+
+# Language
+
+
+def test_the_language_switch_is_remembered_on_the_account(client: Client, world: World) -> None:
+    client.force_login(world.owner)
+    url = journal_url(world)
+    assert '<html lang="nl"' in client.get(url).content.decode()
+
+    response = client.post(reverse("set_language"), {"language": "en", "next": url})
+
+    assert response.status_code == 302
+    assert response["Location"] == url
+    world.owner.refresh_from_db()
+    assert world.owner.language == "en"
+    content = client.get(url).content.decode()
+    assert '<html lang="en"' in content
+    assert ">Nederlands</button>" in content
+    # Another browser without the language cookie: the account decides.
+    assert '<html lang="en"' in logged_in(world.owner).get(url).content.decode()
