@@ -39,14 +39,14 @@ typecheck: setup
 check: setup lint typecheck
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM DJANGO_ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') DJANGO_ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Needs GNU gettext; the compiled .mo files are committed.
 messages: setup
-	$(PY) manage.py makemessages -l nl_BE -l en --no-location --ignore=.venv --ignore=.tools --ignore=bench
+	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=.tools --ignore=bench --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
 clean:

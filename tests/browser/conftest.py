@@ -1,0 +1,242 @@
+"""Browser tests: a real server on its own SQLite file, driven through Debian's chromium.
+
+The server runs as a subprocess (``manage.py runserver``) on a throw-away database with the demo
+data, so these tests never touch the test database of the rest of the suite; pytest-django's
+``live_server`` is not used because its flushes hit the append-only audit table.
+Everything here skips when chromium (or Playwright) is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# The wrapper script above sets up flags and a profile; the real binary is the fallback.
+CHROMIUM_FALLBACK = "/usr/lib/chromium/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+TIMEOUT_MS = 15_000
+SERVER_START_SECONDS = 30
+DEMO_PASSWORD = "demo"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    var = tmp_path_factory.mktemp("browser-var")
+    env = dict(os.environ)
+    for name in ("DJANGO_TEST_DB_NAME", "DJANGO_SECRET_KEY", "DJANGO_SETTINGS_MODULE"):
+        env.pop(name, None)
+    env.update(
+        {
+            # Always its own SQLite file, also when the main suite runs on PostgreSQL.
+            "DATABASE_URL": f"sqlite:///{var / 'browser.sqlite3'}",
+            "SAMENOPWEG_VAR_DIR": str(var),
+            "DJANGO_DEBUG": "1",
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SAMENOPWEG_DEMO": "1",
+            "SAMENOPWEG_BENCH": "0",
+            "AXES_ENABLED": "1",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+@pytest.fixture(scope="session")
+def base_url(chromium_path: str, server_env: dict[str, str]) -> Iterator[str]:
+    """Migrate, load the demo data and run the development server; yield its address."""
+    var = Path(server_env["SAMENOPWEG_VAR_DIR"])
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput"], ["load_demo"]):
+        done = subprocess.run(
+            [*manage, *command],
+            cwd=ROOT,
+            env=server_env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        if done.returncode != 0:
+            pytest.fail(
+                f"manage.py {' '.join(command)} failed ({done.returncode}):\n"
+                f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+            )
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = var / "runserver.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=server_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"runserver stopped ({server.returncode}):\n{_tail(log_path)}")
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"runserver did not answer /healthz within {SERVER_START_SECONDS} s:\n"
+                    f"{_tail(log_path)}"
+                )
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Any]:
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as p:
+        try:
+            instance = p.chromium.launch(
+                executable_path=chromium_path, args=CHROMIUM_ARGS, timeout=TIMEOUT_MS * 2
+            )
+        except Error:
+            if not os.path.exists(CHROMIUM_FALLBACK):
+                raise
+            instance = p.chromium.launch(
+                executable_path=CHROMIUM_FALLBACK, args=CHROMIUM_ARGS, timeout=TIMEOUT_MS * 2
+            )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def logged_in_states(browser: Any, base_url: str) -> Callable[[str], Any]:
+    """Cookies of one login per demo user, reused: a login costs seconds (password hashing)."""
+    states: dict[str, Any] = {}
+
+    def state(username: str) -> Any:
+        if username not in states:
+            context = browser.new_context(base_url=base_url)
+            context.set_default_timeout(TIMEOUT_MS)
+            try:
+                page = context.new_page()
+                login(page, username)
+                states[username] = context.storage_state()
+            finally:
+                context.close()
+        return states[username]
+
+    return state
+
+
+@pytest.fixture
+def new_page(
+    browser: Any, base_url: str, logged_in_states: Callable[[str], Any]
+) -> Iterator[Callable[..., Any]]:
+    """Open a page in a fresh context; every context is closed afterwards.
+
+    ``as_user`` starts already logged in (from a cached login); without it nobody is.
+    """
+    contexts: list[Any] = []
+
+    def make(
+        viewport: dict[str, int] | None = None, as_user: str | None = None, **options: Any
+    ) -> Any:
+        if as_user:
+            options["storage_state"] = logged_in_states(as_user)
+        context = browser.new_context(
+            base_url=base_url, viewport=viewport or DESKTOP, locale="nl-BE", **options
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def login(page: Any, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Log in through the real form and wait until we are past it."""
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert "/accounts/login/" not in page.url, page.locator("main").inner_text()
+
+
+def logout(page: Any) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Afmelden").click()
+    page.wait_for_url("**/accounts/login/**")
+
+
+@pytest.fixture(scope="session")
+def demo_references(
+    browser: Any, base_url: str, logged_in_states: Callable[[str], Any]
+) -> list[str]:
+    """References of open demo trajectories the demo consulent carries, as the dashboard lists them."""
+    context = browser.new_context(base_url=base_url, storage_state=logged_in_states("consulent"))
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto("/dashboard/")
+        refs = [r.strip() for r in page.locator("table.caseload tbody th a").all_inner_texts()]
+    finally:
+        context.close()
+    assert refs, "the demo consulent has no open trajectories on the dashboard"
+    return refs
