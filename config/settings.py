@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "samenopweg.core",
+    "samenopweg.plainlanguage",
     "samenopweg.accounts",
     "samenopweg.audit",
     "samenopweg.cases",
@@ -190,6 +191,8 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+# Where the app is reached; used for links in e-mails.
+SITE_URL = env_str("SAMENOPWEG_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "Samen op weg <noreply@samenopweg.invalid>"
 )

@@ -6,11 +6,13 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samenopweg.accounts.models import Membership, Role, Team
@@ -279,26 +281,29 @@ def _alert_if_unsafe(
     leads = Membership.objects.filter(
         team=trajectory.team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, user__is_active=True
     ).select_related("user")
-    subject = _("Acuut: kind niet veilig in %(reference)s") % {"reference": trajectory.reference}
-    lines = [
-        _("%(child)s – volgende stap: %(next_step)s (%(urgency)s)")
-        % {
-            "child": check.child.first_name,
-            "next_step": check.next_step,
-            "urgency": check.get_urgency_display().lower(),
-        }
-        for check in unsafe
-    ]
-    body = _(
-        "Bij de veiligheidsvraag in traject %(reference)s antwoordde %(who)s: het kind is nu niet "
-        "veilig.\n%(lines)s"
-    ) % {"reference": trajectory.reference, "who": str(actor), "lines": "\n".join(lines)}
-    Notification.objects.bulk_create(
-        Notification(
-            recipient=m.user, trajectory=trajectory, alert=alert, subject=subject, body=body
+    # Mail leaves our systems: it names the trajectory and links to it, nothing more.
+    # Each lead gets it in their own language.
+    path = settings.SITE_URL.rstrip("/") + reverse("cases:detail", args=[trajectory.reference])
+    notifications = []
+    for membership in leads:
+        with translation.override(membership.user.language or "nl-be"):
+            subject = _("Acuut: kind niet veilig in %(reference)s") % {
+                "reference": trajectory.reference
+            }
+            body = _(
+                "In traject %(reference)s is bij de vraag 'is het kind nu veilig?' geantwoord: "
+                "nee. Bekijk het traject en de volgende stap in Samen op weg: %(path)s"
+            ) % {"reference": trajectory.reference, "path": path}
+        notifications.append(
+            Notification(
+                recipient=membership.user,
+                trajectory=trajectory,
+                alert=alert,
+                subject=subject,
+                body=body,
+            )
         )
-        for m in leads
-    )
+    Notification.objects.bulk_create(notifications)
     record(
         actor=actor, action=AuditAction.CREATE, obj=alert, trajectory=trajectory, request=request
     )
