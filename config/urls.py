@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("audit/", include("samenopweg.audit.urls")),
+    path("taalcheck/", include("samenopweg.plainlanguage.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.journal.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.people.urls")),
     path("", include("samenopweg.cases.urls")),

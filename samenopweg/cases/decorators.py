@@ -25,7 +25,8 @@ def trajectory_view(
     """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
 
     `require`: "professional", "consultant" or "member" (anyone with access, family included).
-    Every GET leaves a read row in the audit trail; writes record their own rows in services.
+    Every GET, and every POST answered with a page, leaves a read row in the audit trail;
+    writes record their own rows in services.
     With `autosave`, a POST carrying `_autosave` (htmx, every few seconds) stores a draft.
     """
 
@@ -43,7 +44,8 @@ def trajectory_view(
             if autosave and request.method == "POST" and request.POST.get("_autosave"):
                 save_draft(request=request, trajectory=access.trajectory)
                 return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
-            if request.method in ("GET", "HEAD"):
+
+            def record_read() -> None:
                 record(
                     actor=request.user,
                     action=AuditAction.VIEW,
@@ -52,7 +54,16 @@ def trajectory_view(
                     trajectory=access.trajectory,
                     request=request,
                 )
-            return view(request, access, *args, **kwargs)
+
+            if request.method in ("GET", "HEAD"):
+                record_read()
+                return view(request, access, *args, **kwargs)
+            response = view(request, access, *args, **kwargs)
+            # A POST answered with a page (form errors, edit conflict, or a read-only view that
+            # ignores the method) shows case data too: it must not be an unlogged read.
+            if response.status_code in (200, 409):
+                record_read()
+            return response
 
         return wrapper
 

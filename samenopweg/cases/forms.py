@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.cases.models import CaseRole, Framework, SafetyAnswer, Stage, Urgency
 from samenopweg.people.models import Gender, RelationKind
+from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 
 class DateInput(forms.DateInput):
@@ -53,12 +54,12 @@ class TrajectoryRegistrationForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Waarom zijn de diensten betrokken?"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=PlainLanguageTextarea(attrs={"rows": 4}),
         help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
     )
     goal = forms.CharField(
         label=_("Waar werken we samen naartoe?"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=PlainLanguageTextarea(attrs={"rows": 4}),
         help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
     )
 
@@ -200,12 +201,12 @@ class TrajectoryEditForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Waarom zijn de diensten betrokken?"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=PlainLanguageTextarea(attrs={"rows": 6}),
         help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
     )
     goal = forms.CharField(
         label=_("Waar werken we samen naartoe?"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=PlainLanguageTextarea(attrs={"rows": 6}),
         help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
     )
     version = VersionField()

@@ -39,6 +39,7 @@ from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Person, Relation
+from samenopweg.plainlanguage.services import save_tips
 
 PAGE_SIZE = 50
 
@@ -211,6 +212,7 @@ def register(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Traject %(ref)s is aangemaakt.") % {"ref": trajectory.reference}
             )
+            save_tips(request, form, ["reason", "goal"])
             return redirect("cases:detail", reference=trajectory.reference)
     return render(
         request,
@@ -330,6 +332,7 @@ def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         else:
             discard_draft(request=request, trajectory=trajectory)
             messages.success(request, _("De gegevens van het traject zijn bewaard."))
+            save_tips(request, form, ["reason", "goal"])
             return redirect("cases:detail", reference=trajectory.reference)
     return render(
         request,

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 PENDING_KEY = "pending_form"
 LAST_USER_COOKIE = "sow_last_user"
 _NOT_KEPT = {"csrfmiddlewaretoken", "_autosave"}
-_EXEMPT_PREFIXES = ("/accounts/", "/admin/", "/healthz", "/i18n/", "/taal/")
+# /taalcheck/ posts one field to be checked, not a form to keep (it would replace the autosave's).
+_EXEMPT_PREFIXES = ("/accounts/", "/admin/", "/healthz", "/i18n/", "/taal/", "/taalcheck/")
 
 
 class ExpiredSessionFormMiddleware:

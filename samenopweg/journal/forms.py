@@ -11,6 +11,7 @@ from samenopweg.cases.models import CaseGrant, CaseRole
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 AUDIENCE_HELP = _("Ouders, netwerk en kinderen zien alleen wat met hen gedeeld is.")
 
@@ -27,7 +28,7 @@ class JournalEntryForm(forms.Form):
     other_participants = forms.CharField(
         label=_("Andere deelnemers"), required=False, max_length=300
     )
-    text = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(label=_("Verslag"), widget=PlainLanguageTextarea(attrs={"rows": 8}))
     audience = forms.TypedChoiceField(
         label=_("Wie mag dit zien?"),
         choices=Audience.choices,

@@ -17,6 +17,7 @@ from samenopweg.cases.decorators import trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
+from samenopweg.core.models import Audience
 from samenopweg.core.views import render_conflict
 from samenopweg.journal import services
 from samenopweg.journal.forms import (
@@ -27,6 +28,7 @@ from samenopweg.journal.forms import (
     WithdrawForm,
 )
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
+from samenopweg.plainlanguage.services import save_tips
 
 JOURNAL_PAGE_SIZE = 25
 
@@ -50,6 +52,8 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             else:
                 discard_draft(request=request, trajectory=trajectory)
                 messages.success(request, _("Het contact is bewaard in het logboek."))
+                if form.cleaned_data["audience"] != Audience.PROFESSIONALS:
+                    save_tips(request, form, ["text"])
                 return redirect("journal:list", reference=trajectory.reference)
     else:
         data, notice = restored_form_data(request, trajectory=trajectory)
@@ -117,6 +121,8 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
                     request,
                     _("De correctie is bewaard. De vorige tekst blijft in de geschiedenis."),
                 )
+                if data["audience"] != Audience.PROFESSIONALS:
+                    save_tips(request, form, ["text"])
                 return redirect("journal:list", reference=trajectory.reference)
     else:
         restored, notice = restored_form_data(request, trajectory=trajectory)
