@@ -1,0 +1,339 @@
+"""Every read and every write of case data leaves its audit row, and the trail is append-only."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.db import DatabaseError, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from samenopweg.audit.models import AuditAction, AuditEvent
+from samenopweg.audit.services import record
+from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Urgency
+from samenopweg.core.models import Audience
+from samenopweg.journal.models import ContactKind, TaskStatus
+from samenopweg.people.models import Person
+from tests.test_permission_matrix import MATRIX, Case, make_case
+
+
+@pytest.fixture
+def case(world: Any) -> Case:
+    return make_case(world)
+
+
+READ_PAGES = sorted(
+    name for name, row in MATRIX.items() if row.trajectory_bound and row.get["owner"] == 200
+)
+
+
+def test_the_read_pages_are_the_ones_expected() -> None:
+    """Guards the parametrisation below: a page that stops answering 200 drops out silently."""
+    assert READ_PAGES == [
+        "cases:audit",
+        "cases:detail",
+        "cases:edit",
+        "cases:safety",
+        "cases:team",
+        "journal:edit",
+        "journal:history",
+        "journal:list",
+        "journal:task_edit",
+        "journal:tasks",
+        "journal:withdraw",
+        "people:add",
+        "people:edit",
+        "people:list",
+    ]
+
+
+@pytest.mark.parametrize("name", READ_PAGES)
+def test_it_records_every_read_of_a_trajectory_page(client: Client, case: Case, name: str) -> None:
+    world = case.world
+    url = reverse(name, kwargs=MATRIX[name].kwargs(case))
+    trail = AuditEvent.objects.filter(trajectory=world.trajectory)
+    before = trail.count()
+    client.force_login(world.owner)
+    assert client.get(url).status_code == 200
+    assert trail.count() > before
+    read = trail.filter(path=url).get()
+    assert (read.action, read.actor) == (AuditAction.VIEW, world.owner)
+
+
+@pytest.mark.parametrize(
+    ("name", "persona"),
+    [("cases:dashboard", "owner"), ("cases:family_home", "parent"), ("audit:log", "auditor")],
+)
+def test_it_records_reads_of_pages_across_trajectories(
+    client: Client, case: Case, name: str, persona: str
+) -> None:
+    user = case.world.personas()[persona]
+    client.force_login(user)
+    url = reverse(name)
+    assert client.get(url).status_code == 200
+    read = AuditEvent.objects.filter(path=url).get()
+    assert (read.action, read.actor) == (AuditAction.VIEW, user)
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+TODAY = datetime.date(2026, 1, 15)
+
+
+def _registration(case: Case) -> dict[str, Any]:
+    return {
+        "team": case.world.team.pk,
+        "owner": case.world.owner.pk,
+        "framework": "verontrusting",
+        "youth_judge_reference": "",
+        "registered_on": timezone.localdate().isoformat(),
+        "reason": "De school maakt zich zorgen.",
+        "goal": "Sam kan veilig thuis wonen.",
+        "child-TOTAL_FORMS": "1",
+        "child-INITIAL_FORMS": "0",
+        "child-0-first_name": "Sam",
+        "child-0-last_name": "Janssens",
+        "child-0-date_of_birth": "2018-05-01",
+        "child-0-gender": "m",
+        "child-0-safety_answer": "yes",
+        "child-0-safety_basis": "Gesprek met de leerkracht.",
+        "child-0-next_step": "Huisbezoek.",
+        "child-0-urgency": "regular",
+        "adult-TOTAL_FORMS": "1",
+        "adult-INITIAL_FORMS": "0",
+        "adult-0-first_name": "Els",
+        "adult-0-last_name": "Janssens",
+        "adult-0-relation_kind": "mother",
+    }
+
+
+def _edit(case: Case) -> dict[str, Any]:
+    t = case.world.trajectory
+    return {
+        "framework": t.framework,
+        "youth_judge_reference": t.youth_judge_reference,
+        "reason": t.reason + " Aangevuld.",
+        "goal": t.goal,
+        "version": t.version,
+    }
+
+
+def _safety(case: Case) -> dict[str, Any]:
+    data = {}
+    for child in Person.objects.filter(trajectory=case.world.trajectory, is_child=True):
+        prefix = f"child-{child.pk}"
+        data |= {
+            f"{prefix}-safety_answer": "unclear",
+            f"{prefix}-safety_basis": "Niemand deed open.",
+            f"{prefix}-next_step": "Opnieuw langsgaan.",
+            f"{prefix}-urgency": Urgency.WITHIN_72_HOURS,
+        }
+    return data
+
+
+def _stage(case: Case) -> dict[str, Any]:
+    return {"to_stage": Stage.IN_KAART, "reason": "", "version": case.world.trajectory.version}
+
+
+def _grant(case: Case) -> dict[str, Any]:
+    # worker2 is a hulpverlener, not yet on this case.
+    return {
+        "user": case.world.worker_elsewhere.pk,
+        "role": CaseRole.HULPVERLENER,
+        "reason": "Thuisbegeleiding",
+    }
+
+
+def _nothing(case: Case) -> dict[str, Any]:
+    return {}
+
+
+def _journal_add(case: Case) -> dict[str, Any]:
+    return {
+        "occurred_on": TODAY.isoformat(),
+        "kind": ContactKind.PHONE,
+        "text": "Mama belde terug.",
+        "audience": int(Audience.PROFESSIONALS),
+    }
+
+
+def _journal_correct(case: Case) -> dict[str, Any]:
+    entry = case.world.shared_entry
+    return {
+        "occurred_on": entry.occurred_on.isoformat(),
+        "kind": entry.kind,
+        "text": entry.text + " (tweewekelijks)",
+        "audience": entry.audience,
+        "version": entry.version,
+        "reason": "Tikfout",
+    }
+
+
+def _withdraw(case: Case) -> dict[str, Any]:
+    return {"reason": "Verkeerd traject"}
+
+
+def _task_add(case: Case) -> dict[str, Any]:
+    return {
+        "title": "Netwerkmoment plannen",
+        "assignee": case.world.worker.pk,
+        "deadline": TODAY.isoformat(),
+        "audience": int(Audience.PROFESSIONALS),
+    }
+
+
+def _task_edit(case: Case) -> dict[str, Any]:
+    task = case.world.task
+    return {
+        "title": task.title + " (met tolk)",
+        "description": "",
+        "assignee": task.assignee_id,
+        "deadline": "",
+        "audience": task.audience,
+        "status": TaskStatus.OPEN,
+        "version": task.version,
+    }
+
+
+def _task_done(case: Case) -> dict[str, Any]:
+    return {"version": case.world.task.version}
+
+
+def _person_add(case: Case) -> dict[str, Any]:
+    child = Person.objects.get(trajectory=case.world.trajectory, is_child=True)
+    return {
+        "first_name": "Jef",
+        "last_name": "Peeters",
+        "audience": int(Audience.PARENTS),
+        f"rel_{child.pk}_kind": "grandparent",
+    }
+
+
+def _person_edit(case: Case) -> dict[str, Any]:
+    mother = case.mother
+    return {
+        "first_name": mother.first_name,
+        "last_name": mother.last_name,
+        "phone": "0470 12 34 56",
+        "audience": mother.audience,
+        "version": mother.version,
+    }
+
+
+@dataclass(frozen=True)
+class Write:
+    name: str
+    persona: str
+    data: Callable[[Case], dict[str, Any]]
+    action: str
+    object_type: str
+
+
+WRITES = [
+    Write("cases:register", "owner", _registration, AuditAction.CREATE, "cases.trajectory"),
+    Write("cases:edit", "owner", _edit, AuditAction.UPDATE, "cases.trajectory"),
+    Write("cases:safety", "owner", _safety, AuditAction.CREATE, "cases.safetycheck"),
+    Write("cases:stage", "owner", _stage, AuditAction.STAGE, "cases.trajectory"),
+    Write("cases:team", "owner", _grant, AuditAction.GRANT, "cases.casegrant"),
+    Write("cases:grant_end", "owner", _nothing, AuditAction.REVOKE, "cases.casegrant"),
+    Write("cases:alert_ack", "team_lead", _nothing, AuditAction.UPDATE, "cases.alert"),
+    Write("journal:list", "owner", _journal_add, AuditAction.CREATE, "journal.journalentry"),
+    Write("journal:edit", "owner", _journal_correct, AuditAction.UPDATE, "journal.journalentry"),
+    Write("journal:withdraw", "owner", _withdraw, AuditAction.WITHDRAW, "journal.journalentry"),
+    Write("journal:tasks", "owner", _task_add, AuditAction.CREATE, "journal.task"),
+    Write("journal:task_edit", "owner", _task_edit, AuditAction.UPDATE, "journal.task"),
+    Write("journal:task_done", "owner", _task_done, AuditAction.UPDATE, "journal.task"),
+    Write("people:add", "owner", _person_add, AuditAction.CREATE, "people.person"),
+    Write("people:edit", "owner", _person_edit, AuditAction.UPDATE, "people.person"),
+]
+
+
+def _form_errors(response: Any) -> list[Any]:
+    """The errors of every form and formset on a page that did not redirect."""
+    errors: list[Any] = [response.status_code]
+    context = response.context
+    # A ContextList iterates over its contexts, so the keys are asked for explicitly.
+    for value in [context[name] for name in context.keys()] if context else []:  # noqa: SIM118
+        for item in value if isinstance(value, list) else [value]:
+            if hasattr(item, "errors") and item.errors:
+                errors.append(item.errors)
+            if hasattr(item, "non_form_errors") and item.non_form_errors():
+                errors.append(item.non_form_errors())
+    return errors
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda w: w.name)
+def test_it_records_every_write_in_the_same_request(
+    client: Client, case: Case, write: Write
+) -> None:
+    user = case.world.personas()[write.persona]
+    url = reverse(write.name, kwargs=MATRIX[write.name].kwargs(case))
+    client.force_login(user)
+    response = client.post(url, write.data(case))
+    assert response.status_code == 302, _form_errors(response)
+    rows = AuditEvent.objects.filter(
+        path=url, action=write.action, actor=user, object_type=write.object_type
+    )
+    assert rows.exists(), list(AuditEvent.objects.filter(path=url).values("action", "object_type"))
+    assert all(row.trajectory_id is not None for row in rows)
+    if write.name != "cases:register":
+        expected = (
+            case.alert.trajectory if write.name == "cases:alert_ack" else case.world.trajectory
+        )
+        assert {row.trajectory_id for row in rows} == {expected.pk}
+
+
+def test_the_grant_write_really_granted(client: Client, case: Case) -> None:
+    """The POST above succeeds for the right reason: the grant exists afterwards."""
+    client.force_login(case.world.owner)
+    client.post(reverse("cases:team", args=[case.world.trajectory.reference]), _grant(case))
+    granted = CaseGrant.objects.current().filter(trajectory=case.world.trajectory)
+    assert granted.filter(user=case.world.worker_elsewhere).exists()
+
+
+# --- append-only ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def event(world: Any) -> AuditEvent:
+    return record(
+        actor=world.owner, action=AuditAction.VIEW, object_type="test", trajectory=world.trajectory
+    )
+
+
+def test_it_refuses_to_update_an_audit_row(event: AuditEvent) -> None:
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).update(object_type="tampered")
+    assert AuditEvent.objects.get(pk=event.pk).object_type == "test"
+
+
+def test_it_refuses_to_delete_an_audit_row(event: AuditEvent) -> None:
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_it_refuses_to_save_an_audit_row_again(event: AuditEvent) -> None:
+    event.object_type = "tampered"
+    with pytest.raises(DatabaseError), transaction.atomic():
+        event.save()
+    assert AuditEvent.objects.get(pk=event.pk).object_type == "test"
+
+
+@pytest.mark.parametrize("name", READ_PAGES)
+def test_it_records_a_read_through_a_post_that_shows_the_page(
+    client: Client, case: Case, name: str
+) -> None:
+    """An invalid form shown again, or a read-only page posted to, is a read like any other."""
+    world = case.world
+    url = reverse(name, kwargs=MATRIX[name].kwargs(case))
+    client.force_login(world.owner)
+    response = client.post(url, {"version": "1"})
+    assert response.status_code == 200
+    read = AuditEvent.objects.filter(path=url, action=AuditAction.VIEW).get()
+    assert (read.actor, read.trajectory) == (world.owner, world.trajectory)

@@ -1,0 +1,391 @@
+"""Every URL of the project, classified: who gets which status.
+
+The rule: outsiders get 404 (the same answer as "does not exist"); insiders without the
+right role get 403; anonymous visitors are sent to the login page. A new URL pattern makes
+`test_every_url_pattern_is_classified` fail until someone adds it to MATRIX below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import World, register
+from samenopweg.cases import services
+from samenopweg.cases.access import visible_trajectories
+from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
+from samenopweg.journal.models import Task
+from samenopweg.people.models import Person
+
+LOGIN = "/accounts/login/"
+
+# Patterns that only exist in some configurations (settings.BENCH_MODE).
+OPTIONAL = {"bench_bare"}
+
+
+# --- the world every row builds its URL from ------------------------------------------------
+
+
+@dataclass
+class Case:
+    """The world plus the objects some URLs need (an open alert of the team)."""
+
+    world: World
+    alert: Alert
+
+    @property
+    def mother(self) -> Person:
+        return Person.objects.get(trajectory=self.world.trajectory, is_child=False)
+
+    @property
+    def worker_grant(self) -> CaseGrant:
+        return CaseGrant.objects.get(trajectory=self.world.trajectory, user=self.world.worker)
+
+
+def make_case(world: World) -> Case:
+    alerted = register(world.team, world.owner, child="Lina", answer="no")
+    return Case(world=world, alert=Alert.objects.get(trajectory=alerted))
+
+
+@pytest.fixture
+def case(world: World) -> Case:
+    return make_case(world)
+
+
+def _none(case: Case) -> dict[str, Any]:
+    return {}
+
+
+def _reference(case: Case) -> dict[str, Any]:
+    return {"reference": case.world.trajectory.reference}
+
+
+def _entry(case: Case) -> dict[str, Any]:
+    return {**_reference(case), "entry_id": case.world.shared_entry.pk}
+
+
+def _task(case: Case) -> dict[str, Any]:
+    return {**_reference(case), "task_id": case.world.task.pk}
+
+
+def _person(case: Case) -> dict[str, Any]:
+    return {**_reference(case), "person_id": case.mother.pk}
+
+
+def _grant(case: Case) -> dict[str, Any]:
+    return {**_reference(case), "grant_id": case.worker_grant.pk}
+
+
+def _alert(case: Case) -> dict[str, Any]:
+    return {"alert_id": case.alert.pk}
+
+
+# --- expected statuses per persona ----------------------------------------------------------
+
+PERSONAS = [
+    "owner",
+    "team_lead",
+    "worker",
+    "worker_elsewhere",
+    "other_consultant",
+    "expired",
+    "parent",
+    "parent_elsewhere",
+    "auditor",
+    "anonymous",
+]
+OUTSIDERS = ["worker_elsewhere", "other_consultant", "expired", "parent_elsewhere", "auditor"]
+
+
+def statuses(default: int, **by_persona: int) -> dict[str, int]:
+    """One status for everyone logged in, exceptions by persona; anonymous goes to the login."""
+    table = {name: default for name in PERSONAS}
+    table["anonymous"] = 302
+    table.update(by_persona)
+    return table
+
+
+# Pages of one trajectory for its professionals.
+PRO_PAGE = statuses(404, owner=200, team_lead=200, worker=200, parent=403)
+# Decided by the consultant (and the team lead): the worker on the case may not.
+CONSULTANT_PAGE = {**PRO_PAGE, "worker": 403}
+# POST-only: insiders with the role get 405 on GET, insiders without it 403, outsiders 404.
+PRO_POST_ONLY = statuses(404, owner=405, team_lead=405, worker=405, parent=403)
+CONSULTANT_POST_ONLY = {**PRO_POST_ONLY, "worker": 403}
+# Refused POSTs (the allowed insiders are exercised in test_audit_completeness).
+PRO_POST_REFUSED = {name: 404 for name in OUTSIDERS} | {"parent": 403, "anonymous": 302}
+CONSULTANT_POST_REFUSED = {**PRO_POST_REFUSED, "worker": 403}
+
+
+@dataclass(frozen=True)
+class Row:
+    kwargs: Callable[[Case], dict[str, Any]]
+    get: dict[str, int]
+    post: dict[str, int] = field(default_factory=dict)
+    post_data: Callable[[Case], dict[str, Any]] = _none
+    trajectory_bound: bool = False
+
+
+def _stage_data(case: Case) -> dict[str, Any]:
+    return {"to_stage": Stage.IN_KAART, "version": case.world.trajectory.version}
+
+
+def _task_done_data(case: Case) -> dict[str, Any]:
+    return {"version": case.world.task.version}
+
+
+def _plain_language_data(case: Case) -> dict[str, Any]:
+    return {"field": "text", "text": "Er is sprake van verontrusting."}
+
+
+MATRIX: dict[str, Row] = {
+    # Outside any trajectory.
+    "home": Row(_none, statuses(302)),
+    "healthz": Row(_none, statuses(200, anonymous=200)),
+    "set_language": Row(_none, statuses(405, anonymous=405)),
+    "login": Row(_none, statuses(302, anonymous=200)),  # logged in: sent on to the start page
+    "logout": Row(_none, statuses(405, anonymous=405)),  # POST only since Django 5
+    "audit:log": Row(_none, statuses(404, auditor=200)),
+    "cases:dashboard": Row(_none, statuses(200, parent=403, parent_elsewhere=403, auditor=403)),
+    "cases:register": Row(_none, statuses(403, owner=200, team_lead=200, other_consultant=200)),
+    "cases:family_home": Row(_none, statuses(200)),
+    "cases:alert_ack": Row(
+        _alert,
+        statuses(405),  # refused before the alert is looked up: GET leaks nothing
+        post={**{name: 404 for name in PERSONAS if name != "team_lead"}, "anonymous": 302},
+    ),
+    # The plain-language check: professionals only; it stores nothing, so no outsider rule.
+    "plainlanguage:check": Row(
+        _none,
+        statuses(405, parent=403, parent_elsewhere=403, auditor=403),
+        post=statuses(200, parent=403, parent_elsewhere=403, auditor=403),
+        post_data=_plain_language_data,
+    ),
+    # One trajectory.
+    "cases:detail": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "cases:edit": Row(_reference, CONSULTANT_PAGE, trajectory_bound=True),
+    "cases:safety": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "cases:team": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "cases:audit": Row(
+        _reference,
+        {**PRO_PAGE, "worker": 403, "auditor": 200},
+        trajectory_bound=True,
+    ),
+    "cases:stage": Row(
+        _reference,
+        CONSULTANT_POST_ONLY,
+        post=CONSULTANT_POST_REFUSED,
+        post_data=_stage_data,
+        trajectory_bound=True,
+    ),
+    "cases:grant_end": Row(
+        _grant, CONSULTANT_POST_ONLY, post=CONSULTANT_POST_REFUSED, trajectory_bound=True
+    ),
+    "cases:family_detail": Row(
+        _reference,
+        statuses(404, owner=302, team_lead=302, worker=302, parent=200),
+        trajectory_bound=True,
+    ),
+    "journal:list": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "journal:edit": Row(_entry, PRO_PAGE, trajectory_bound=True),
+    "journal:withdraw": Row(_entry, PRO_PAGE, trajectory_bound=True),
+    "journal:history": Row(_entry, PRO_PAGE, trajectory_bound=True),
+    "journal:tasks": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "journal:task_edit": Row(_task, PRO_PAGE, trajectory_bound=True),
+    "journal:task_done": Row(
+        _task,
+        PRO_POST_ONLY,
+        post=PRO_POST_REFUSED,
+        post_data=_task_done_data,
+        trajectory_bound=True,
+    ),
+    "people:list": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "people:add": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "people:edit": Row(_person, PRO_PAGE, trajectory_bound=True),
+}
+
+# Whole groups classified by namespace: the Django admin is for staff only.
+GROUPS: dict[str, Row] = {
+    "admin": Row(_none, statuses(302)),  # non-staff: to the admin's own login page
+}
+
+
+# --- walking the URL configuration ----------------------------------------------------------
+
+
+def url_patterns(
+    patterns: list[Any] | None = None, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
+    """(route, namespaced name) for every pattern, through every include()."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern.url_patterns, route, inner)
+        elif isinstance(pattern, URLPattern):
+            # An unnamed pattern inside a namespace still belongs to that namespace's group.
+            name = pattern.name or ""
+            yield route, f"{namespace}:{name}" if namespace else name
+
+
+def classify(name: str) -> Row | None:
+    if name in MATRIX:
+        return MATRIX[name]
+    group = name.split(":", 1)[0] if ":" in name else ""
+    return GROUPS.get(group)
+
+
+def test_every_url_pattern_is_classified() -> None:
+    unclassified = [
+        f"{route} ({name or 'no name'})"
+        for route, name in url_patterns()
+        if not name or (classify(name) is None and name not in OPTIONAL)
+    ]
+    assert unclassified == [], "Add these URLs to MATRIX in tests/test_permission_matrix.py"
+
+
+def test_the_matrix_names_only_existing_urls() -> None:
+    names = {name for _route, name in url_patterns()}
+    assert set(MATRIX) - names == set()
+    assert "admin:index" in names
+
+
+# --- the matrix itself ----------------------------------------------------------------------
+
+
+def _client_for(world: World, persona: str) -> Client:
+    client = Client()
+    user = world.personas()[persona]
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _check_login_redirect(response: Any, persona: str, url: str) -> None:
+    if persona == "anonymous" and response.status_code == 302:
+        location = response["Location"]
+        assert location.startswith(LOGIN) or location.startswith("/admin/login/"), (url, location)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_get_status_per_persona(case: Case, name: str) -> None:
+    row = MATRIX[name]
+    url = reverse(name, kwargs=row.kwargs(case))
+    actual = {}
+    for persona in PERSONAS:
+        response = _client_for(case.world, persona).get(url)
+        actual[persona] = response.status_code
+        _check_login_redirect(response, persona, url)
+    assert actual == row.get
+
+
+def test_the_admin_is_for_staff_only(case: Case) -> None:
+    url = reverse("admin:index")
+    actual = {
+        persona: _client_for(case.world, persona).get(url).status_code for persona in PERSONAS
+    }
+    assert actual == GROUPS["admin"].get
+    client = Client()
+    client.force_login(case.world.admin)
+    assert client.get(url).status_code == 200
+
+
+def _state(case: Case) -> tuple[Any, ...]:
+    """Everything a POST-only endpoint could change."""
+    world = case.world
+    trajectory = Trajectory.objects.get(pk=world.trajectory.pk)
+    task = Task.objects.get(pk=world.task.pk)
+    alert = Alert.objects.get(pk=case.alert.pk)
+    grant = case.worker_grant
+    return (
+        trajectory.stage,
+        trajectory.version,
+        task.status,
+        task.version,
+        alert.acknowledged_at,
+        grant.valid_until,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(n for n, row in MATRIX.items() if row.post))
+def test_refused_posts_change_nothing(case: Case, name: str) -> None:
+    row = MATRIX[name]
+    url = reverse(name, kwargs=row.kwargs(case))
+    before = _state(case)
+    actual = {}
+    for persona in row.post:
+        response = _client_for(case.world, persona).post(url, row.post_data(case))
+        actual[persona] = response.status_code
+        _check_login_redirect(response, persona, url)
+    assert actual == row.post
+    assert _state(case) == before
+
+
+# --- what the family sees -------------------------------------------------------------------
+
+
+def test_it_shows_the_parent_only_what_is_shared(client: Client, world: World) -> None:
+    client.force_login(world.parent)
+    response = client.get(reverse("cases:family_detail", args=[world.trajectory.reference]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "GEDEELD" in page
+    assert "ALLEEN-PROF" not in page
+
+
+@pytest.mark.parametrize("name", ["journal:edit", "journal:withdraw", "journal:history"])
+def test_it_refuses_the_parent_a_professional_entry(
+    client: Client, world: World, name: str
+) -> None:
+    client.force_login(world.parent)
+    url = reverse(name, args=[world.trajectory.reference, world.private_entry.pk])
+    response = client.get(url)
+    assert response.status_code in (403, 404)
+    assert "ALLEEN-PROF" not in response.content.decode()
+
+
+def test_it_hides_another_trajectorys_entry_behind_this_reference(
+    client: Client, world: World
+) -> None:
+    """An item id of another trajectory, under a reference the user may see: 404."""
+    from samenopweg.journal.models import JournalEntry
+
+    foreign = JournalEntry.objects.create(
+        trajectory=world.other_trajectory,
+        kind=world.shared_entry.kind,
+        text="ANDER-TRAJECT",
+        author=world.other_consultant,
+    )
+    client.force_login(world.owner)
+    url = reverse("journal:history", args=[world.trajectory.reference, foreign.pk])
+    assert client.get(url).status_code == 404
+
+
+# --- grants and the selector ----------------------------------------------------------------
+
+
+def test_ending_a_grant_ends_access_at_once(client: Client, world: World) -> None:
+    url = reverse("cases:detail", args=[world.trajectory.reference])
+    client.force_login(world.worker)
+    assert client.get(url).status_code == 200
+    grant = CaseGrant.objects.get(trajectory=world.trajectory, user=world.worker)
+    services.end_grant(grant=grant, actor=world.owner)
+    assert client.get(url).status_code == 404
+
+
+def test_visible_trajectories_contains_the_trajectory_exactly_for_its_members(
+    world: World,
+) -> None:
+    members = {"owner", "team_lead", "worker", "parent"}
+    for persona, user in world.personas().items():
+        visible = visible_trajectories(user).filter(pk=world.trajectory.pk).exists()
+        assert visible == (persona in members), persona

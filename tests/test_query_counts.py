@@ -1,0 +1,115 @@
+"""Query counts of the main pages, pinned: they must not grow with the number of rows.
+
+Each count includes the session and user lookups, the access check and the audit row. When a
+change makes one of these numbers move, look at the queries (`pytest -vv` prints them) before
+updating it: a count that grows with the rows is an N+1.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import World, register
+from samenopweg.journal.models import ContactKind, JournalEntry, Task
+from samenopweg.people.models import Person
+
+# The same on SQLite and PostgreSQL; keyed by vendor so one can differ when it must.
+QUERIES: dict[str, dict[str, int]] = {
+    vendor: {
+        "dashboard_owner": 9,
+        "dashboard_team_lead": 10,  # + the open alerts of the team
+        "detail": 13,
+        "journal": 11,
+    }
+    for vendor in ("sqlite", "postgresql")
+}
+
+
+def expected(page: str) -> int:
+    return QUERIES[connection.vendor][page]
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _more_trajectories(world: World, n: int = 10) -> None:
+    """More trajectories in the team, some with an acute alert, each with a task."""
+    for i in range(n):
+        trajectory = register(
+            world.team, world.owner, child=f"Kind{i}", answer="no" if i % 2 else "yes"
+        )
+        Task.objects.create(
+            trajectory=trajectory, title=f"Taak {i}", created_by=world.owner, assignee=world.worker
+        )
+
+
+def _more_entries(world: World, n: int = 10) -> None:
+    """More entries by different authors, with participants, some withdrawn."""
+    mother = Person.objects.get(trajectory=world.trajectory, is_child=False)
+    for i in range(n):
+        withdrawn = i % 3 == 0
+        entry = JournalEntry.objects.create(
+            trajectory=world.trajectory,
+            kind=ContactKind.PHONE,
+            text=f"Contact {i}",
+            author=world.worker if i % 2 else world.owner,
+            withdrawn_at=timezone.now() if withdrawn else None,
+            withdrawn_by=world.owner if withdrawn else None,
+        )
+        entry.participants.set([mother])
+        Task.objects.create(
+            trajectory=world.trajectory,
+            title=f"Taak {i}",
+            created_by=world.owner,
+            assignee=world.worker if i % 2 else world.owner,
+        )
+
+
+@pytest.mark.parametrize("persona", ["owner", "team_lead"])
+def test_the_dashboard_does_not_grow_with_the_caseload(
+    world: World, django_assert_num_queries: Any, persona: str
+) -> None:
+    client = _client(world.personas()[persona])
+    url = reverse("cases:dashboard")
+    with django_assert_num_queries(expected(f"dashboard_{persona}")):
+        assert client.get(url).status_code == 200
+    _more_trajectories(world)
+    with django_assert_num_queries(expected(f"dashboard_{persona}")):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 11
+
+
+def test_the_trajectory_page_does_not_grow_with_its_contents(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    client = _client(world.owner)
+    url = reverse("cases:detail", args=[world.trajectory.reference])
+    with django_assert_num_queries(expected("detail")):
+        assert client.get(url).status_code == 200
+    _more_entries(world)
+    with django_assert_num_queries(expected("detail")):
+        assert client.get(url).status_code == 200
+
+
+def test_the_journal_does_not_grow_with_its_entries(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    client = _client(world.owner)
+    url = reverse("journal:list", args=[world.trajectory.reference])
+    with django_assert_num_queries(expected("journal")):
+        assert client.get(url).status_code == 200
+    _more_entries(world)
+    with django_assert_num_queries(expected("journal")):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 12
