@@ -73,6 +73,7 @@ def test_it_records_reads_of_pages_across_trajectories(
     client: Client, case: Case, name: str, persona: str
 ) -> None:
     user = case.world.personas()[persona]
+    assert user is not None
     client.force_login(user)
     url = reverse(name)
     assert client.get(url).status_code == 200
@@ -124,7 +125,7 @@ def _edit(case: Case) -> dict[str, Any]:
 
 
 def _safety(case: Case) -> dict[str, Any]:
-    data = {}
+    data: dict[str, Any] = {}
     for child in Person.objects.filter(trajectory=case.world.trajectory, is_child=True):
         prefix = f"child-{child.pk}"
         data |= {
@@ -272,6 +273,7 @@ def test_it_records_every_write_in_the_same_request(
     client: Client, case: Case, write: Write
 ) -> None:
     user = case.world.personas()[write.persona]
+    assert user is not None
     url = reverse(write.name, kwargs=MATRIX[write.name].kwargs(case))
     client.force_login(user)
     response = client.post(url, write.data(case))
