@@ -16,7 +16,9 @@ from samenopweg.audit.services import record
 
 def is_auditor(user: object) -> bool:
     """Auditors read the whole audit trail, never the case files themselves."""
-    return Membership.objects.filter(user_id=getattr(user, "pk", None) or 0, role=Role.AUDITOR, is_active=True).exists()
+    return Membership.objects.filter(
+        user_id=getattr(user, "pk", None) or 0, role=Role.AUDITOR, is_active=True
+    ).exists()
 
 
 @login_required
