@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "samenopweg.cases",
     "samenopweg.people",
     "samenopweg.journal",
+    "samenopweg.assessments",
 ]
 
 MIDDLEWARE = [

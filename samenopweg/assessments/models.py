@@ -1,0 +1,472 @@
+"""The WHAT: the map, danger statements, safety goals, bottom lines and scaling.
+
+The consultant decides danger statements, safety goals and bottom lines (the charter's WHAT);
+everyone else comments or proposes wording, and a disagreement is kept next to the statement.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.cases.models import Trajectory
+from samenopweg.core.models import AudienceItem, Versioned
+from samenopweg.people.models import Person
+
+
+class MapColumn(models.TextChoices):
+    WORRIES = "worries", _("Waar maken we ons zorgen over?")
+    GOING_WELL = "going_well", _("Wat gaat er goed?")
+    NEEDS = "needs", _("Wat moet er gebeuren?")
+
+
+class MapCategory(models.TextChoices):
+    """The rows inside the three columns, with the brochure's questions as prompts."""
+
+    HARM = "harm", _("Schade in het verleden en de impact op het kind")
+    DANGER_SHORT = "danger_short", _("Gevaar als er niets verandert: korte termijn")
+    DANGER_MEDIUM = "danger_medium", _("Gevaar als er niets verandert: middellange termijn")
+    DANGER_LONG = "danger_long", _("Gevaar als er niets verandert: lange termijn")
+    COMPLICATING = "complicating", _("Wat maakt het moeilijker?")
+    STRENGTH = "strength", _("Krachten")
+    EXISTING_SAFETY = "existing_safety", _("Bestaande veiligheid, al een tijd getoond")
+    EXCEPTION = "exception", _("Uitzonderingen: wat heeft eerder gewerkt?")
+    CHANGE = "change", _("Wat moet er veranderen?")
+    NEXT_STEP = "next_step", _("Volgende stappen")
+
+
+CATEGORY_COLUMN: dict[str, str] = {
+    MapCategory.HARM: MapColumn.WORRIES,
+    MapCategory.DANGER_SHORT: MapColumn.WORRIES,
+    MapCategory.DANGER_MEDIUM: MapColumn.WORRIES,
+    MapCategory.DANGER_LONG: MapColumn.WORRIES,
+    MapCategory.COMPLICATING: MapColumn.WORRIES,
+    MapCategory.STRENGTH: MapColumn.GOING_WELL,
+    MapCategory.EXISTING_SAFETY: MapColumn.GOING_WELL,
+    MapCategory.EXCEPTION: MapColumn.GOING_WELL,
+    MapCategory.CHANGE: MapColumn.NEEDS,
+    MapCategory.NEXT_STEP: MapColumn.NEEDS,
+}
+
+
+class ProfessionalView(models.TextChoices):
+    """Whose view an entry is when it is not a person of the trajectory."""
+
+    CONSULENT = "consulent", _("Consulent")
+    HULPVERLENER = "hulpverlener", _("Hulpverlener")
+    SCHOOL = "school", _("School")
+    OTHER_PROFESSIONAL = "other", _("Andere professional")
+
+
+class MappingSession(models.Model):
+    """A mapping conversation: when, and who took part."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="mapping_sessions"
+    )
+    held_on = models.DateField(_("datum"), default=timezone.localdate)
+    participants = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="mapping_sessions",
+        verbose_name=_("wie van het gezin en netwerk"),
+    )
+    professionals = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("welke professionals"),
+    )
+    other_participants = models.CharField(_("andere deelnemers"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gesprek om in kaart te brengen")
+        verbose_name_plural = _("gesprekken om in kaart te brengen")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id} {self.held_on}"
+
+
+class MapEntry(AudienceItem, Versioned):
+    """One line on the map. It stays on the map for later sessions until moved, merged or withdrawn."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="map_entries")
+    session = models.ForeignKey(
+        MappingSession, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
+    )
+    category = models.CharField(_("waar hoort dit?"), max_length=20, choices=MapCategory.choices)
+    text = models.TextField(_("tekst"))
+    view_of_person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wiens kijk (persoon)"),
+    )
+    view_of_role = models.CharField(
+        _("wiens kijk (professional)"), max_length=20, choices=ProfessionalView.choices, blank=True
+    )
+    position = models.PositiveIntegerField(default=0)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("regel op de kaart")
+        verbose_name_plural = _("regels op de kaart")
+        ordering = ["category", "position", "id"]
+        indexes = [models.Index(fields=["trajectory", "category", "position"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(view_of_person__isnull=False) | ~models.Q(view_of_role=""),
+                name="map_entry_has_a_view",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def column(self) -> str:
+        return CATEGORY_COLUMN[self.category]
+
+    @property
+    def is_current(self) -> bool:
+        return self.merged_into_id is None and self.withdrawn_at is None
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", _("Ontwerp")
+    DISCUSSED = "discussed", _("Besproken met het gezin")
+    SHARED = "shared", _("Gedeeld")
+
+
+class StatementSet(Versioned):
+    """The WHAT of one trajectory as a whole: its status, and the versions shared with the family."""
+
+    trajectory = models.OneToOneField(
+        Trajectory, on_delete=models.PROTECT, related_name="statement_set"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=StatementStatus.choices, default=StatementStatus.DRAFT
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("gevaarsboodschappen en veiligheidsdoelen")
+        verbose_name_plural = _("gevaarsboodschappen en veiligheidsdoelen")
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id}: {self.status}"
+
+
+class DangerStatement(AudienceItem, Versioned):
+    """Gevaarsboodschap: who is worried, about what behaviour of whom, its impact, and the fear."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="danger_statements"
+    )
+    who_is_worried = models.CharField(_("wie maakt zich zorgen?"), max_length=300)
+    behaviour = models.TextField(_("over welk gedrag van wie? (in gewone woorden)"))
+    impact = models.TextField(_("welke impact heeft dit (gehad) op het kind?"))
+    fear = models.TextField(_("wat vrezen we als er niets verandert?"))
+    children = models.ManyToManyField(
+        Person, related_name="danger_statements", verbose_name=_("over welk kind of welke kinderen")
+    )
+    position = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gevaarsboodschap")
+        verbose_name_plural = _("gevaarsboodschappen")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.sentence
+
+    @property
+    def sentence(self) -> str:
+        """The statement as one readable sentence."""
+        from django.utils.translation import gettext
+
+        # "Who: we are worried that …" reads well whether one person or several are worried.
+        return gettext(
+            "%(who)s: we maken ons zorgen dat %(behaviour)s Dat heeft als gevolg dat %(impact)s "
+            "Als er niets verandert, zijn we bang dat %(fear)s"
+        ) % {
+            "who": self.who_is_worried.strip().rstrip(":."),
+            "behaviour": _clause(self.behaviour),
+            "impact": _clause(self.impact),
+            "fear": _clause(self.fear),
+        }
+
+
+def _clause(text: str) -> str:
+    """A field written as a "dat"-clause: drop a leading "dat" and end with one full stop."""
+    text = text.strip().rstrip(".").strip()
+    if text.lower().startswith("dat "):
+        text = text[4:].lstrip()
+    return text + "."
+
+
+class SafetyGoal(AudienceItem, Versioned):
+    """Veiligheidsdoel: the positive behaviour that answers one danger statement."""
+
+    danger_statement = models.ForeignKey(
+        DangerStatement, on_delete=models.PROTECT, related_name="goals"
+    )
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="safety_goals"
+    )
+    parents_and_network_will = models.TextField(
+        _("wat zullen ouders en netwerk in de plaats doen?")
+    )
+    child_will_experience = models.TextField(_("wat zal het kind merken?"))
+    professionals_will_see = models.TextField(_("wat zullen professionals zien?"))
+    for_how_long = models.CharField(_("hoelang moet dit getoond worden?"), max_length=200)
+    position = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("veiligheidsdoel")
+        verbose_name_plural = _("veiligheidsdoelen")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.parents_and_network_will[:60]
+
+
+class BottomLine(AudienceItem, Versioned):
+    """Minimale bodemeis of the mandate, with its reason."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="bottom_lines"
+    )
+    text = models.TextField(_("bodemeis"))
+    reason = models.TextField(_("waarom"))
+    position = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bodemeis")
+        verbose_name_plural = _("bodemeisen")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class StatementChange(models.Model):
+    """One change to a statement, goal or bottom line: who, when, and the text before and after."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="statement_changes"
+    )
+    object_type = models.CharField(max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    action = models.CharField(max_length=20)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["trajectory", "-changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_type}#{self.object_id} {self.action}"
+
+
+class SharedVersion(models.Model):
+    """The statement set exactly as it was shared with the family; never changed afterwards."""
+
+    statement_set = models.ForeignKey(
+        StatementSet, on_delete=models.PROTECT, related_name="shared_versions"
+    )
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement_set", "number"], name="shared_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_set_id} v{self.number}"
+
+
+class CommentKind(models.TextChoices):
+    COMMENT = "comment", _("Opmerking")
+    PROPOSAL = "proposal", _("Voorstel voor andere woorden")
+    DISAGREEMENT = "disagreement", _("Ziet dit anders")
+
+
+class StatementComment(AudienceItem):
+    """A comment, a proposed wording or a disagreement, shown next to the statement; never hidden."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="statement_comments"
+    )
+    danger_statement = models.ForeignKey(
+        DangerStatement, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    safety_goal = models.ForeignKey(
+        SafetyGoal, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    bottom_line = models.ForeignKey(
+        BottomLine, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=CommentKind.choices)
+    text = models.TextField(_("tekst"))
+    view_of_person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wiens kijk"),
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        danger_statement__isnull=False,
+                        safety_goal__isnull=True,
+                        bottom_line__isnull=True,
+                    )
+                    | models.Q(
+                        danger_statement__isnull=True,
+                        safety_goal__isnull=False,
+                        bottom_line__isnull=True,
+                    )
+                    | models.Q(
+                        danger_statement__isnull=True,
+                        safety_goal__isnull=True,
+                        bottom_line__isnull=False,
+                    )
+                ),
+                name="statement_comment_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ScalingRound(models.Model):
+    """One moment (a mapping session or a review) where everyone present gives their numbers."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="scaling_rounds"
+    )
+    session = models.ForeignKey(
+        MappingSession,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="scaling_rounds",
+    )
+    held_on = models.DateField(_("datum"), default=timezone.localdate)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["held_on", "id"]
+        indexes = [models.Index(fields=["trajectory", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.trajectory_id} {self.held_on}"
+
+
+class ScalingScore(AudienceItem):
+    """One person's number 0-10 for one danger statement and its goals, with what makes it so."""
+
+    round = models.ForeignKey(ScalingRound, on_delete=models.PROTECT, related_name="scores")
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="scaling_scores"
+    )
+    danger_statement = models.ForeignKey(
+        DangerStatement, on_delete=models.PROTECT, related_name="scores"
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wie (persoon)"),
+    )
+    professional_role = models.CharField(
+        _("wie (professional)"), max_length=20, choices=ProfessionalView.choices, blank=True
+    )
+    score = models.PositiveSmallIntegerField(_("cijfer (0-10)"))
+    what_makes_it = models.TextField(_("wat maakt dat het dit cijfer is?"), blank=True)
+    one_higher = models.TextField(_("wat zou het één cijfer hoger maken?"), blank=True)
+
+    class Meta:
+        ordering = ["round__held_on", "id"]
+        indexes = [models.Index(fields=["trajectory", "danger_statement"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__lte=10), name="scaling_score_0_10"),
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | ~models.Q(professional_role=""),
+                name="scaling_score_has_someone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score}/10"
+
+    @property
+    def is_family(self) -> bool:
+        return self.person_id is not None
