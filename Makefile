@@ -22,7 +22,7 @@ setup: .venv/.synced
 
 run: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	SAMENOPWEG_DEMO=1 $(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup

@@ -21,8 +21,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-# Demo accounts have a known password: the loader refuses to run unless this is on.
-DEMO_MODE = env_bool("SAMENOPWEG_DEMO", DEBUG)
+# Demo accounts have a known password: the loader refuses to run unless this is on
+# (`make run` turns it on; it is never on by default).
+DEMO_MODE = env_bool("SAMENOPWEG_DEMO", False)
 # Adds the bare baseline view that `make bench` compares against.
 BENCH_MODE = env_bool("SAMENOPWEG_BENCH", False)
 

@@ -3,4 +3,7 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# The production entry point: DEBUG stays off unless someone turns it on on purpose,
+# and then the settings refuse to start without DJANGO_SECRET_KEY.
+os.environ.setdefault("DJANGO_DEBUG", "0")
 application = get_wsgi_application()

@@ -22,10 +22,10 @@ from samenopweg.people.models import Person
 # The same on SQLite and PostgreSQL; keyed by vendor so one can differ when it must.
 QUERIES: dict[str, dict[str, int]] = {
     vendor: {
-        "dashboard_owner": 9,
-        "dashboard_team_lead": 10,  # + the open alerts of the team
-        "detail": 13,
-        "journal": 11,
+        "dashboard_owner": 8,
+        "dashboard_team_lead": 9,  # + the open alerts of the team
+        "detail": 14,
+        "journal": 12,
     }
     for vendor in ("sqlite", "postgresql")
 }

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from samenopweg.accounts.models import Membership, Role
-from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
+from samenopweg.cases.models import FAMILY_CASE_ROLES, CaseGrant, CaseRole, Trajectory
 from samenopweg.core.models import Audience
 
 TEAMVERANTWOORDELIJKE = "teamverantwoordelijke"
@@ -55,11 +55,40 @@ def led_team_ids(user: Any) -> list[int]:
     return cached
 
 
+def active_roles(user: Any) -> set[str]:
+    """The roles this user holds in an active membership; cached for the request."""
+    cached = getattr(user, "_active_roles", None)
+    if cached is None:
+        cached = set(
+            Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True)
+        )
+        user._active_roles = cached
+    return cached
+
+
+def is_professional_user(user: Any) -> bool:
+    return bool(
+        active_roles(user) & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER}
+    )
+
+
+def _current_grants(user: Any) -> QuerySet[CaseGrant]:
+    """Grants in force now. A professional grant only counts while its membership is active:
+    a worker whose membership ends loses every case at once, whatever their grants say."""
+    roles = active_roles(user)
+    allowed = list(FAMILY_CASE_ROLES)
+    if roles & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE}:
+        allowed.append(CaseRole.CONSULENT)
+    if Role.HULPVERLENER in roles:
+        allowed.append(CaseRole.HULPVERLENER)
+    return CaseGrant.objects.current().filter(user=user, role__in=allowed)
+
+
 def visible_trajectories(user: Any) -> QuerySet[Trajectory]:
     """The one selector: trajectories with a current grant for the user, or of a team they lead."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Trajectory.objects.none()
-    granted = CaseGrant.objects.current().filter(user=user).values("trajectory_id")
+    granted = _current_grants(user).values("trajectory_id")
     condition = Q(pk__in=granted)
     teams = led_team_ids(user)
     if teams:
@@ -108,8 +137,8 @@ class CaseAccess:
 def _role_annotation(user: Any) -> Case:
     ranks = [When(role=role, then=Value(i)) for i, role in enumerate(_ROLE_RANK)]
     best_grant = (
-        CaseGrant.objects.current()
-        .filter(user=user, trajectory=OuterRef("pk"))
+        _current_grants(user)
+        .filter(trajectory=OuterRef("pk"))
         .annotate(rank=Case(*ranks, output_field=IntegerField()))
         .order_by("rank")
         .values("role")[:1]

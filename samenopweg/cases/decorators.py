@@ -25,8 +25,8 @@ def trajectory_view(
     """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
 
     `require`: "professional", "consultant" or "member" (anyone with access, family included).
-    Every GET, and every POST answered with a page, leaves a read row in the audit trail;
-    writes record their own rows in services.
+    Every answer that shows case data leaves a read row in the audit trail; writes record
+    their own rows in services.
     With `autosave`, a POST carrying `_autosave` (htmx, every few seconds) stores a draft.
     """
 
@@ -45,7 +45,10 @@ def trajectory_view(
                 save_draft(request=request, trajectory=access.trajectory)
                 return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
 
-            def record_read() -> None:
+            response = view(request, access, *args, **kwargs)
+            # Whatever showed case data leaves a read row: a page (200), an edit conflict
+            # (409), also after a POST with form errors. Redirects, 403 and 405 show nothing.
+            if response.status_code in (200, 409):
                 record(
                     actor=request.user,
                     action=AuditAction.VIEW,
@@ -54,15 +57,6 @@ def trajectory_view(
                     trajectory=access.trajectory,
                     request=request,
                 )
-
-            if request.method in ("GET", "HEAD"):
-                record_read()
-                return view(request, access, *args, **kwargs)
-            response = view(request, access, *args, **kwargs)
-            # A POST answered with a page (form errors, edit conflict, or a read-only view that
-            # ignores the method) shows case data too: it must not be an unlogged read.
-            if response.status_code in (200, 409):
-                record_read()
             return response
 
         return wrapper

@@ -212,16 +212,14 @@ class TrajectoryEditForm(forms.Form):
     version = VersionField()
 
 
-class GrantForm(forms.Form):
-    """Add a professional to the case team. Family and network accounts are linked by an admin."""
+class _GrantFields(forms.Form):
+    """Whom to give access: typed as an e-mail address or user name, never picked from a list
+    (a list would show every professional, or every parent, to anyone who opens the page)."""
 
-    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("Wie"))
-    role = forms.ChoiceField(
-        label=_("Rol in dit traject"),
-        choices=[
-            (CaseRole.HULPVERLENER, CaseRole.HULPVERLENER.label),
-            (CaseRole.CONSULENT, CaseRole.CONSULENT.label),
-        ],
+    who = forms.CharField(
+        label=_("E-mailadres of gebruikersnaam"),
+        max_length=254,
+        help_text=_("Precies zoals bij het account."),
     )
     valid_until = forms.DateField(
         label=_("Toegang tot en met"),
@@ -231,19 +229,54 @@ class GrantForm(forms.Form):
     )
     reason = forms.CharField(label=_("Waarom"), max_length=300)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        professionals = Membership.objects.filter(
-            is_active=True, role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER]
-        ).values("user_id")
-        self.fields["user"].queryset = (  # type: ignore[attr-defined]
+    def clean_who(self) -> Any:
+        value = self.cleaned_data["who"].strip()
+        user = (
             get_user_model()
-            .objects.filter(is_active=True, pk__in=professionals)
-            .order_by("last_name", "first_name")
+            .objects.filter(is_active=True)
+            .filter(Q(username__iexact=value) | Q(email__iexact=value))
+            .first()
         )
+        if user is None:
+            raise forms.ValidationError(
+                _("Er is geen actief account met dit e-mailadres of deze naam.")
+            )
+        return user
 
     def clean_valid_until(self) -> Any:
         value = self.cleaned_data.get("valid_until")
         if value is not None and value < timezone.localdate():
             raise forms.ValidationError(_("Deze datum ligt in het verleden."))
         return value
+
+
+class GrantForm(_GrantFields):
+    """Add a professional to the case team."""
+
+    role = forms.ChoiceField(
+        label=_("Rol in dit traject"),
+        choices=[
+            (CaseRole.HULPVERLENER, CaseRole.HULPVERLENER.label),
+            (CaseRole.CONSULENT, CaseRole.CONSULENT.label),
+        ],
+    )
+    field_order = ["who", "role", "valid_until", "reason"]
+
+
+class FamilyGrantForm(_GrantFields):
+    """Link the account of a parent, a young person or a network member to their person."""
+
+    person = forms.ModelChoiceField(queryset=None, label=_("Wie is dit in het traject?"))  # type: ignore[arg-type]
+    role = forms.ChoiceField(
+        label=_("Rol in dit traject"),
+        choices=[
+            (CaseRole.OUDER, CaseRole.OUDER.label),
+            (CaseRole.JONGERE, CaseRole.JONGERE.label),
+            (CaseRole.NETWERK, CaseRole.NETWERK.label),
+        ],
+    )
+    field_order = ["person", "who", "role", "valid_until", "reason"]
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons  # type: ignore[attr-defined]

@@ -111,6 +111,9 @@ def _next_reference(team: Team, year: int) -> str:
 
 
 def validate_framework(organisation_kind: str, framework: str, youth_judge_reference: str) -> None:
+    if organisation_kind not in ("OCJ", "SDJ"):
+        # The mandate is the government's: private organisations join a case, they do not own one.
+        raise ValidationError(_("Alleen een OCJ of een SDJ meldt een traject aan."))
     if organisation_kind == "OCJ" and framework not in OCJ_FRAMEWORKS:
         raise ValidationError(
             {"framework": _("Een OCJ werkt binnen verontrusting of maatschappelijke noodzaak.")}
@@ -228,7 +231,7 @@ def register_trajectory(
         for person, child in children
     ]
     _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
-    _refresh_safety_summary(trajectory)
+    refresh_safety_summary(trajectory)
     return trajectory
 
 
@@ -265,6 +268,13 @@ def _record_safety_check(
     return check
 
 
+def team_leads(team: Team) -> Any:
+    """The active team leads of a team, who get the acute alerts."""
+    return Membership.objects.filter(
+        team=team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, user__is_active=True
+    ).select_related("user")
+
+
 def _alert_if_unsafe(
     *, trajectory: Trajectory, checks: list[SafetyCheck], actor: Any, request: HttpRequest | None
 ) -> Alert | None:
@@ -278,15 +288,16 @@ def _alert_if_unsafe(
         kind=AlertKind.ACUTE_UNSAFE,
         safety_check=unsafe[0],
     )
-    leads = Membership.objects.filter(
-        team=trajectory.team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, user__is_active=True
-    ).select_related("user")
+    recipients = [m.user for m in team_leads(trajectory.team)]
+    if not recipients:
+        # Nobody leads the team right now: the consultant of the case hears it instead.
+        recipients = [trajectory.owner]
     # Mail leaves our systems: it names the trajectory and links to it, nothing more.
     # Each lead gets it in their own language.
     path = settings.SITE_URL.rstrip("/") + reverse("cases:detail", args=[trajectory.reference])
     notifications = []
-    for membership in leads:
-        with translation.override(membership.user.language or "nl-be"):
+    for recipient in recipients:
+        with translation.override(recipient.language or "nl-be"):
             subject = _("Acuut: kind niet veilig in %(reference)s") % {
                 "reference": trajectory.reference
             }
@@ -296,7 +307,7 @@ def _alert_if_unsafe(
             ) % {"reference": trajectory.reference, "path": path}
         notifications.append(
             Notification(
-                recipient=membership.user,
+                recipient=recipient,
                 trajectory=trajectory,
                 alert=alert,
                 subject=subject,
@@ -310,7 +321,7 @@ def _alert_if_unsafe(
     return alert
 
 
-def _refresh_safety_summary(trajectory: Trajectory) -> None:
+def refresh_safety_summary(trajectory: Trajectory) -> None:
     """Keep the dashboard's summary: worst latest answer over the children, oldest check date."""
     latest: dict[int, SafetyCheck] = {}
     for check in SafetyCheck.objects.filter(trajectory=trajectory).order_by(
@@ -374,7 +385,7 @@ def record_safety_checks(
             )
         )
     _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
-    _refresh_safety_summary(trajectory)
+    refresh_safety_summary(trajectory)
     return checks
 
 
@@ -530,28 +541,54 @@ def grant_access(
     valid_from: datetime.datetime | None = None,
     valid_until: datetime.datetime | None = None,
 ) -> CaseGrant:
-    """Give someone access to the case: professionals by role, family and network via their person."""
+    """Give someone access to the case: professionals by role, family and network via their person.
+
+    Only the consultant who owns the case or the team lead gives access. A consultant must work
+    in the trajectory's own service; family and network accounts are linked to a person.
+    """
+    if (
+        actor.pk != trajectory.owner_id
+        and not Membership.objects.filter(
+            user=actor, team=trajectory.team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True
+        ).exists()
+    ):
+        raise ValidationError(
+            _("Alleen de consulent van het traject of de teamverantwoordelijke geeft toegang.")
+        )
     if not reason.strip():
         raise ValidationError({"reason": _("Zeg waarom deze persoon toegang krijgt.")})
+    memberships = Membership.objects.filter(user=user, is_active=True)
     if role in (CaseRole.OUDER, CaseRole.JONGERE, CaseRole.NETWERK):
         if person is None or person.trajectory_id != trajectory.pk:
             raise ValidationError({"person": _("Kies wie deze persoon is in het traject.")})
+        if (role == CaseRole.JONGERE) != person.is_child:
+            raise ValidationError(
+                {
+                    "person": _(
+                        "Een kind of jongere krijgt de rol 'kind of jongere'; een volwassene niet."
+                    )
+                }
+            )
+        if memberships.exclude(role=Role.AUDITOR).exists():
+            raise ValidationError(
+                {
+                    "user": _(
+                        "Dit is een account van een professional, niet van het gezin of netwerk."
+                    )
+                }
+            )
     elif person is not None:
         raise ValidationError({"person": _("Professionals worden niet aan een persoon gekoppeld.")})
-    if (
-        role == CaseRole.HULPVERLENER
-        and not Membership.objects.filter(
-            user=user, role=Role.HULPVERLENER, is_active=True
-        ).exists()
-    ):
+    if role == CaseRole.HULPVERLENER and not memberships.filter(role=Role.HULPVERLENER).exists():
         raise ValidationError({"user": _("Deze gebruiker is geen hulpverlener.")})
     if (
         role == CaseRole.CONSULENT
-        and not Membership.objects.filter(
-            user=user, role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE], is_active=True
+        and not memberships.filter(
+            role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+            organisation=trajectory.organisation,
         ).exists()
     ):
-        raise ValidationError({"user": _("Deze gebruiker is geen consulent.")})
+        raise ValidationError({"user": _("Deze gebruiker is geen consulent van deze dienst.")})
     return _grant(
         trajectory=trajectory,
         user=user,
@@ -589,10 +626,10 @@ def end_grant(*, grant: CaseGrant, actor: Any, request: HttpRequest | None = Non
 
 @transaction.atomic
 def reschedule_safety_checks(*, team: Team) -> int:
-    """After a team changes its interval, move the due date of its open trajectories."""
-    interval = datetime.timedelta(days=team.safety_check_interval_days)
-    return (
-        Trajectory.objects.filter(team=team, safety_checked_at__isnull=False)
-        .exclude(stage=Stage.AFGESLOTEN)
-        .update(safety_check_due_at=F("safety_checked_at") + interval)
-    )
+    """After a team changes its interval, recompute when the question is due for its open cases."""
+    trajectories = Trajectory.objects.filter(team=team).exclude(stage=Stage.AFGESLOTEN)
+    count = 0
+    for trajectory in trajectories.select_related("team").iterator(chunk_size=500):
+        refresh_safety_summary(trajectory)
+        count += 1
+    return count

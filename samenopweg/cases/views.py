@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,24 +18,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samenopweg.accounts.models import Membership, Role
+from samenopweg.accounts.models import Role
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
 from samenopweg.audit.views import is_auditor
 from samenopweg.cases import services
-from samenopweg.cases.access import CaseAccess, led_team_ids, visible_items
+from samenopweg.cases.access import (
+    CaseAccess,
+    active_roles,
+    is_professional_user,
+    led_team_ids,
+    visible_items,
+)
 from samenopweg.cases.decorators import trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data, save_draft
 from samenopweg.cases.forms import (
     AdultFormSet,
     ChildFormSet,
+    FamilyGrantForm,
     GrantForm,
     SafetyCheckForm,
     StageChangeForm,
     TrajectoryEditForm,
     TrajectoryRegistrationForm,
 )
-from samenopweg.cases.models import Alert, CaseGrant, SafetyAnswer, SafetyCheck, Stage
+from samenopweg.cases.models import Alert, CaseGrant, CaseRole, SafetyAnswer, SafetyCheck, Stage
 from samenopweg.cases.selectors import DashboardFilters, caseload_for_user, open_alerts_for_user
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
@@ -45,20 +54,11 @@ PAGE_SIZE = 50
 
 
 def _is_professional(user: Any) -> bool:
-    return Membership.objects.filter(
-        user=user,
-        is_active=True,
-        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER],
-    ).exists()
+    return is_professional_user(user)
 
 
 def _can_register(user: Any) -> bool:
-    return Membership.objects.filter(
-        user=user,
-        is_active=True,
-        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
-        team__isnull=False,
-    ).exists()
+    return bool(active_roles(user) & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE})
 
 
 def _autosave_response(request: HttpRequest) -> HttpResponse:
@@ -205,10 +205,7 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             discard_draft(request=request, trajectory=None)
             if any(c.safety_answer == SafetyAnswer.NO for c in registration.children):
-                messages.warning(
-                    request,
-                    _("Het kind is nu niet veilig: de teamverantwoordelijke is verwittigd."),
-                )
+                _say_who_was_alerted(request, trajectory)
             messages.success(
                 request, _("Traject %(ref)s is aangemaakt.") % {"ref": trajectory.reference}
             )
@@ -219,6 +216,21 @@ def register(request: HttpRequest) -> HttpResponse:
         "cases/register.html",
         {"form": form, "children": children, "adults": adults, "notice": notice},
     )
+
+
+def _say_who_was_alerted(request: HttpRequest, trajectory: Any) -> None:
+    if services.team_leads(trajectory.team).exists():
+        messages.warning(
+            request, _("Het kind is nu niet veilig: de teamverantwoordelijke is verwittigd.")
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Het kind is nu niet veilig. Dit team heeft geen actieve teamverantwoordelijke: "
+                "verwittig zelf je leidinggevende."
+            ),
+        )
 
 
 def _hide_errors(form: Any, *formsets: Any) -> None:
@@ -377,9 +389,7 @@ def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         )
         discard_draft(request=request, trajectory=trajectory)
         if any(f.cleaned_data["safety_answer"] == SafetyAnswer.NO for f in forms_):
-            messages.warning(
-                request, _("Het kind is nu niet veilig: de teamverantwoordelijke is verwittigd.")
-            )
+            _say_who_was_alerted(request, trajectory)
         messages.success(request, _("De veiligheidsvraag is bewaard."))
         return redirect("cases:detail", reference=trajectory.reference)
     history = SafetyCheck.objects.filter(trajectory=trajectory).select_related(
@@ -432,43 +442,65 @@ def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @trajectory_view(require="professional", audit_as="cases.casegrant")
 @require_http_methods(["GET", "POST"])
 def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    """Who has access: current and past grants. The consultant adds and ends them."""
+    """Who has access: current and past grants. The owner and the team lead add and end them."""
     trajectory = access.trajectory
-    form = GrantForm(request.POST or None)
-    if request.method == "POST":
-        access.require_consultant()
-        if form.is_valid():
-            until = form.cleaned_data["valid_until"]
-            valid_until = None
-            if until is not None:
-                import datetime
-
-                valid_until = timezone.make_aware(
-                    datetime.datetime.combine(until, datetime.time.max)
-                )
+    can_grant = not trajectory.is_closed and (
+        access.is_team_lead or trajectory.owner_id == request.user.pk
+    )
+    posted = request.POST if request.method == "POST" else None
+    which = request.POST.get("form", "professional") if posted else ""
+    form = GrantForm(posted if which == "professional" else None, prefix="prof")
+    family_form = FamilyGrantForm(
+        posted if which == "family" else None,
+        prefix="family",
+        persons=Person.objects.filter(trajectory=trajectory).order_by("-is_child", "first_name"),
+    )
+    if posted is not None:
+        access.require_open()
+        if not can_grant:
+            raise PermissionDenied(
+                _("Alleen de consulent van het traject of de teamverantwoordelijke geeft toegang.")
+            )
+        bound = family_form if which == "family" else form
+        if bound.is_valid():
+            data = bound.cleaned_data
+            until = data["valid_until"]
+            valid_until = (
+                timezone.make_aware(datetime.datetime.combine(until, datetime.time.max))
+                if until is not None
+                else None
+            )
             try:
                 services.grant_access(
                     trajectory=trajectory,
-                    user=form.cleaned_data["user"],
-                    role=form.cleaned_data["role"],
-                    reason=form.cleaned_data["reason"],
+                    user=data["who"],
+                    role=data["role"],
+                    person=data.get("person"),
+                    reason=data["reason"],
                     valid_until=valid_until,
                     actor=request.user,
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                _add_errors(bound, exc)
             else:
-                messages.success(request, _("Toegang gegeven."))
+                messages.success(request, _("Toegang gegeven aan %(who)s.") % {"who": data["who"]})
                 return redirect("cases:team", reference=trajectory.reference)
     grants = trajectory.grants.select_related("user", "person", "granted_by", "ended_by").order_by(
         "-valid_from"
     )
-    now = timezone.now()
     return render(
         request,
         "cases/team.html",
-        {"access": access, "t": trajectory, "grants": grants, "form": form, "now": now},
+        {
+            "access": access,
+            "t": trajectory,
+            "grants": grants,
+            "form": form,
+            "family_form": family_form,
+            "can_grant": can_grant,
+            "now": timezone.now(),
+        },
     )
 
 
@@ -476,6 +508,10 @@ def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_POST
 def end_grant(request: HttpRequest, access: CaseAccess, grant_id: int) -> HttpResponse:
     grant = get_object_or_404(CaseGrant, pk=grant_id, trajectory=access.trajectory)
+    if not (access.is_team_lead or access.trajectory.owner_id == request.user.pk):
+        raise PermissionDenied(
+            _("Alleen de consulent van het traject of de teamverantwoordelijke beëindigt toegang.")
+        )
     try:
         services.end_grant(grant=grant, actor=request.user, request=request)
     except ValidationError as exc:
@@ -543,7 +579,13 @@ def family_home(request: HttpRequest) -> HttpResponse:
     """For parents, young people and network members: the trajectories they are part of."""
     from samenopweg.cases.access import visible_trajectories
 
-    trajectories = list(visible_trajectories(request.user).order_by("-registered_on"))
+    children = Person.objects.filter(is_child=True).only("id", "trajectory_id", "first_name")
+    trajectories = list(
+        visible_trajectories(request.user)
+        .exclude(stage=Stage.AFGESLOTEN)
+        .order_by("-registered_on")
+        .prefetch_related(Prefetch("persons", queryset=children, to_attr="children"))
+    )
     record(
         actor=request.user, action=AuditAction.VIEW, object_type="page:family_home", request=request
     )
@@ -555,10 +597,22 @@ def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """What is shared with this person: why we are involved, the goal, and shared notes and tasks."""
     if access.is_professional:
         return redirect("cases:detail", reference=access.trajectory.reference)
+    children = [
+        p.first_name
+        for p in visible_items(access, Person.objects.filter(is_child=True)).order_by(
+            "date_of_birth"
+        )
+    ]
     context = {
         "access": access,
         "t": access.trajectory,
-        "persons": visible_items(access, Person.objects.all()),
+        "children_names": (
+            f"{', '.join(children[:-1])} {_('en')} {children[-1]}"
+            if len(children) > 1
+            else "".join(children)
+        ),
+        # Why the services are involved is written for the parents, not for a child or a neighbour.
+        "show_reason": access.role == CaseRole.OUDER,
         "journal": visible_items(access, JournalEntry.objects.all()).filter(
             withdrawn_at__isnull=True
         )[:50],

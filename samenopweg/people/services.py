@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 from samenopweg.cases.models import Trajectory
+from samenopweg.cases.services import refresh_safety_summary
 from samenopweg.core.locking import save_versioned
 from samenopweg.people.models import Person, Relation
 
@@ -63,6 +64,9 @@ def add_person(
     if not is_child:
         _set_relations(person=person, relations=relations)
     record(actor=actor, action=AuditAction.CREATE, obj=person, request=request)
+    if is_child:
+        # A child nobody has yet asked "is the child safe now?" about makes the question due now.
+        refresh_safety_summary(trajectory)
     return person
 
 

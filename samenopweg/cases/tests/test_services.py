@@ -69,7 +69,7 @@ def age_safety_checks(trajectory: Trajectory, days: int) -> Trajectory:
     SafetyCheck.objects.filter(trajectory=trajectory).update(
         checked_at=timezone.now() - datetime.timedelta(days=days)
     )
-    services._refresh_safety_summary(trajectory)
+    services.refresh_safety_summary(trajectory)
     trajectory.refresh_from_db()
     return trajectory
 

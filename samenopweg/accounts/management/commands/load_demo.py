@@ -285,7 +285,7 @@ class Command(BaseCommand):
             SafetyCheck.objects.filter(trajectory=trajectory).update(
                 checked_at=now - datetime.timedelta(days=spec.registered_days_ago)
             )
-            services._refresh_safety_summary(trajectory)
+            services.refresh_safety_summary(trajectory)
         if spec.follow_up is not None:
             follow_up = spec.follow_up
             checks = services.record_safety_checks(
@@ -306,7 +306,7 @@ class Command(BaseCommand):
                 SafetyCheck.objects.filter(pk__in=[c.pk for c in checks]).update(
                     checked_at=now - datetime.timedelta(days=follow_up.days_ago)
                 )
-                services._refresh_safety_summary(trajectory)
+                services.refresh_safety_summary(trajectory)
 
         for to_stage, reason in spec.stages:
             trajectory.refresh_from_db()
