@@ -54,3 +54,24 @@ def record(
     else:
         event.save(force_insert=True)
     return event
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The fields that changed, with their old and new values, for an audit row's detail.
+
+    The audit trail is append-only, so this keeps every earlier text of an edited record.
+    """
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, models.Model):
+            return value.pk
+        if value is None or isinstance(value, bool | int | float | str):
+            return value
+        return str(value)
+
+    changed = sorted(k for k in after if before.get(k) != after[k])
+    return {
+        "changed": changed,
+        "before": {k: plain(before.get(k)) for k in changed},
+        "after": {k: plain(after[k]) for k in changed},
+    }

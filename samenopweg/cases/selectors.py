@@ -123,7 +123,8 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
         "id", "trajectory_id", "first_name", "last_name", "date_of_birth"
     )
     return (
-        qs.select_related("owner", "team")
+        qs.defer("reason", "goal", "youth_judge_reference")
+        .select_related("owner", "team")
         .prefetch_related(Prefetch("persons", queryset=children, to_attr="children"))
         .order_by("attention", "safety_check_due_at", "reference")
     )

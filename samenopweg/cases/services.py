@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import record
+from samenopweg.audit.services import changes_between, record
 from samenopweg.cases.models import (
     OCJ_FRAMEWORKS,
     SDJ_FRAMEWORKS,
@@ -488,7 +488,7 @@ def update_trajectory(
         obj=trajectory,
         trajectory=trajectory,
         request=request,
-        detail={"changed": sorted(k for k in changes if before[k] != getattr(trajectory, k))},
+        detail=changes_between(before, {k: getattr(trajectory, k) for k in changes}),
     )
     return trajectory
 

@@ -304,6 +304,7 @@ def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
     notice = ""
     if request.method == "POST":
+        access.require_open()
         form = TrajectoryEditForm(request.POST)
     else:
         data, notice = restored_form_data(request, trajectory=trajectory)

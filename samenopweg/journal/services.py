@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import record
+from samenopweg.audit.services import changes_between, record
 from samenopweg.cases.models import Trajectory
 from samenopweg.core.locking import save_versioned
 from samenopweg.journal.models import JournalEntry, JournalRevision, Task, TaskStatus
@@ -73,6 +73,8 @@ def correct_journal_entry(
     request: HttpRequest | None = None,
 ) -> JournalEntry:
     """A correction: the earlier text is kept as a revision, visible to professionals."""
+    if entry.is_withdrawn:
+        raise ValidationError(_("Dit bericht is ingetrokken en kan niet meer gecorrigeerd worden."))
     people = _check_participants(entry.trajectory, participants)
     before = JournalEntry.objects.get(pk=entry.pk)
     entry.occurred_on, entry.kind, entry.text = occurred_on, kind, text.strip()
@@ -117,7 +119,12 @@ def withdraw_journal_entry(
     entry.withdrawn_at = timezone.now()
     entry.withdrawn_by = actor
     entry.withdrawn_reason = reason.strip()[:300]
-    entry.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
+    # A new version, so a correction that was started before the withdrawal meets a conflict.
+    save_versioned(
+        entry,
+        expected_version=entry.version,
+        fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"],
+    )
     record(
         actor=actor,
         action=AuditAction.WITHDRAW,
@@ -166,6 +173,7 @@ def update_task(
     allowed = {"title", "description", "assignee", "deadline", "audience", "status"}
     if set(changes) - allowed:
         raise ValueError(f"not editable: {sorted(set(changes) - allowed)}")
+    before = {name: getattr(task, name) for name in changes}
     for name, value in changes.items():
         setattr(task, name, value)
     fields = list(changes)
@@ -181,6 +189,6 @@ def update_task(
         action=AuditAction.UPDATE,
         obj=task,
         request=request,
-        detail={"changed": sorted(changes)},
+        detail=changes_between(before, changes),
     )
     return task

@@ -154,13 +154,25 @@ def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) ->
     if request.method == "POST":
         access.require_open()
         if form.is_valid():
-            services.withdraw_journal_entry(
-                entry=entry, reason=form.cleaned_data["reason"], actor=request.user, request=request
-            )
-            messages.success(
-                request, _("Het bericht is ingetrokken. Het blijft zichtbaar voor professionals.")
-            )
-            return redirect("journal:list", reference=access.trajectory.reference)
+            try:
+                services.withdraw_journal_entry(
+                    entry=entry,
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                    request=request,
+                )
+            except EditConflict:
+                form.add_error(
+                    None,
+                    _("Iemand heeft dit bericht net aangepast. Lees het opnieuw en beslis dan."),
+                )
+                entry.refresh_from_db()
+            else:
+                messages.success(
+                    request,
+                    _("Het bericht is ingetrokken. Het blijft zichtbaar voor professionals."),
+                )
+                return redirect("journal:list", reference=access.trajectory.reference)
     return render(
         request,
         "journal/withdraw.html",

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import record
+from samenopweg.audit.services import changes_between, record
 from samenopweg.cases.models import Trajectory
 from samenopweg.cases.services import refresh_safety_summary
 from samenopweg.core.locking import save_versioned
@@ -83,17 +83,19 @@ def update_person(
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    before = {name: getattr(person, name) for name in fields}
     for name, value in fields.items():
         setattr(person, name, value)
     person.full_clean()
     save_versioned(person, expected_version=expected_version, fields=list(fields))
+    detail = changes_between(before, fields)
     if relations is not None and not person.is_child:
+        # Relations are replaced; the audit row keeps what they were.
+        detail["relations_before"] = list(
+            Relation.objects.filter(person=person).values_list(
+                "child_id", "kind", "has_parental_authority", "lives_with_child"
+            )
+        )
         _set_relations(person=person, relations=relations)
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=person,
-        request=request,
-        detail={"changed": sorted(fields)},
-    )
+    record(actor=actor, action=AuditAction.UPDATE, obj=person, request=request, detail=detail)
     return person
