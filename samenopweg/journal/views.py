@@ -150,7 +150,12 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
 @require_http_methods(["GET", "POST"])
 def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     entry = get_item_for_user(access, JournalEntry.objects.all(), entry_id)
-    form = WithdrawForm(request.POST or None)
+    restored, notice = (
+        (None, "")
+        if request.method == "POST"
+        else restored_form_data(request, trajectory=access.trajectory)
+    )
+    form = WithdrawForm(request.POST if request.method == "POST" else restored)
     if request.method == "POST":
         access.require_open()
         if form.is_valid():
@@ -176,7 +181,7 @@ def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) ->
     return render(
         request,
         "journal/withdraw.html",
-        {"access": access, "t": access.trajectory, "entry": entry, "form": form},
+        {"access": access, "t": access.trajectory, "entry": entry, "form": form, "notice": notice},
     )
 
 
@@ -195,7 +200,12 @@ def journal_history(request: HttpRequest, access: CaseAccess, entry_id: int) -> 
 @require_http_methods(["GET", "POST"])
 def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
-    form = TaskForm(request.POST or None, trajectory=trajectory)
+    restored, notice = (
+        (None, "")
+        if request.method == "POST"
+        else restored_form_data(request, trajectory=trajectory)
+    )
+    form = TaskForm(request.POST if request.method == "POST" else restored, trajectory=trajectory)
     if request.method == "POST":
         access.require_open()
         if form.is_valid():
@@ -217,6 +227,7 @@ def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "form": form,
             "tasks": tasks.order_by("status", "deadline", "id"),
             "show_closed": show_closed,
+            "notice": notice,
         },
     )
 
@@ -226,6 +237,7 @@ def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpResponse:
     trajectory = access.trajectory
     task = get_item_for_user(access, Task.objects.all(), task_id)
+    notice = ""
     if request.method == "POST":
         access.require_open()
         form = TaskEditForm(request.POST, trajectory=trajectory)
@@ -254,7 +266,9 @@ def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpRes
                 messages.success(request, _("De taak is bijgewerkt."))
                 return redirect("journal:tasks", reference=trajectory.reference)
     else:
+        restored, notice = restored_form_data(request, trajectory=trajectory)
         form = TaskEditForm(
+            restored,
             trajectory=trajectory,
             initial={
                 "title": task.title,
@@ -269,7 +283,7 @@ def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpRes
     return render(
         request,
         "journal/task_edit.html",
-        {"access": access, "t": trajectory, "task": task, "form": form},
+        {"access": access, "t": trajectory, "task": task, "form": form, "notice": notice},
     )
 
 

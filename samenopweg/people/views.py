@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.drafts import restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
@@ -48,7 +49,14 @@ def person_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     is_child = request.GET.get("kind") == "child" or request.POST.get("is_child") == "1"
     children = _children(access)
-    form = PersonForm(request.POST or None, children=children, is_child=is_child)
+    restored, notice = (
+        (None, "")
+        if request.method == "POST"
+        else restored_form_data(request, trajectory=access.trajectory)
+    )
+    form = PersonForm(
+        request.POST if request.method == "POST" else restored, children=children, is_child=is_child
+    )
     if request.method == "POST":
         access.require_open()
         if is_child and not request.POST.get("date_of_birth"):
@@ -82,6 +90,7 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "form": form,
             "is_child": is_child,
             "person": None,
+            "notice": notice,
         },
     )
 
@@ -91,6 +100,7 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> HttpResponse:
     person = get_item_for_user(access, Person.objects.all(), person_id)
     children = [c for c in _children(access) if c.pk != person.pk]
+    notice = ""
     if request.method == "POST":
         access.require_open()
         form = PersonEditForm(request.POST, children=children, is_child=person.is_child)
@@ -128,7 +138,10 @@ def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> Htt
             initial[f"rel_{relation.child_id}_kind"] = relation.kind
             initial[f"rel_{relation.child_id}_authority"] = relation.has_parental_authority
             initial[f"rel_{relation.child_id}_lives"] = relation.lives_with_child
-        form = PersonEditForm(initial=initial, children=children, is_child=person.is_child)
+        restored, notice = restored_form_data(request, trajectory=access.trajectory)
+        form = PersonEditForm(
+            restored, initial=initial, children=children, is_child=person.is_child
+        )
     return render(
         request,
         "people/form.html",
@@ -138,5 +151,6 @@ def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> Htt
             "form": form,
             "is_child": person.is_child,
             "person": person,
+            "notice": notice,
         },
     )

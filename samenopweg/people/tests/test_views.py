@@ -96,3 +96,19 @@ def test_outsiders_get_404(client, world, persona):
 def test_a_parent_of_the_case_may_not_use_the_professional_pages(client, world):
     client.force_login(world.parent)
     assert client.get(_url(world, "list")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_person_form_sent_after_the_session_ran_out_comes_back(client, world):
+    from samenopweg.core.middleware import LAST_USER_COOKIE
+
+    client.force_login(world.owner)
+    client.get(_url(world, "list"))  # sets the last-user cookie
+    assert LAST_USER_COOKIE in client.cookies
+    client.session.delete()  # the session times out while the form is open
+    response = client.post(_url(world, "add"), {"first_name": "Rita", "last_name": "Claes", "audience": "1"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(world.owner)
+    page = client.get(_url(world, "add")).content.decode()
+    assert 'value="Rita"' in page
+    assert "Je sessie was verlopen" in page
