@@ -288,7 +288,7 @@ def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         .filter(status=TaskStatus.OPEN)
         .select_related("assignee")
         .order_by("deadline", "id")[:10],
-        "stage_form": StageChangeForm(initial={"version": trajectory.version}),
+        "stage_typed": request.session.pop(_stage_key(trajectory), {}),
         "transitions": [
             (s, Stage(s).label) for s in services.allowed_transitions(trajectory.stage)
         ],
@@ -408,6 +408,7 @@ def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
     form = StageChangeForm(request.POST)
+    saved = False
     if form.is_valid():
         try:
             services.change_stage(
@@ -429,6 +430,7 @@ def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             for error in exc.messages:
                 messages.error(request, error)
         else:
+            saved = True
             messages.success(
                 request,
                 _("De fase is nu: %(stage)s.")
@@ -437,7 +439,17 @@ def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     else:
         for problem in form.errors.get("to_stage", []) + form.errors.get("version", []):
             messages.error(request, str(problem))
+    if not saved:
+        # The reason someone typed to close or reopen comes back on the page, not lost.
+        request.session[_stage_key(trajectory)] = {
+            "to_stage": request.POST.get("to_stage", ""),
+            "reason": request.POST.get("reason", ""),
+        }
     return redirect("cases:detail", reference=trajectory.reference)
+
+
+def _stage_key(trajectory: Any) -> str:
+    return f"stage_form:{trajectory.pk}"
 
 
 @trajectory_view(require="professional", audit_as="cases.casegrant")

@@ -435,3 +435,18 @@ def test_the_language_switch_is_remembered_on_the_account(client: Client, world:
     assert ">Nederlands</button>" in content
     # Another browser without the language cookie: the account decides.
     assert '<html lang="en"' in logged_in(world.owner).get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_closure_keeps_the_typed_reason(client, world):
+    client.force_login(world.owner)
+    url = reverse("cases:stage", args=[world.trajectory.reference])
+    client.post(
+        url, {"to_stage": "afgesloten", "reason": "", "version": world.trajectory.version + 7}
+    )
+    client.post(
+        url, {"to_stage": "afgesloten", "reason": "Het netwerk houdt het plan vol.", "version": 999}
+    )
+    page = client.get(reverse("cases:detail", args=[world.trajectory.reference])).content.decode()
+    assert "Het netwerk houdt het plan vol." in page
+    assert "intussen gewijzigd" in page

@@ -6,18 +6,24 @@ Builds organisations (OCJ and SDJ, five regions each, plus one private organisat
 for the hulpverleners), regional teams of about 2,000 trajectories with 25 consultants and one
 team lead each, and the trajectories with their people, relations, grants, safety checks, alerts,
 journal entries, tasks and stage history. The dashboard's safety summary on each trajectory is
-computed here in Python, the way `cases.services._refresh_safety_summary` would.
+computed here in Python, the way `cases.services.refresh_safety_summary` would.
 
 Fixed users for the benchmark (password `bench` for every synthetic user):
 
-- `bench_consulent`: consultant of exactly 100 open trajectories, all with a current grant
-  (fewer when N is small: see `plan_layout`);
+- `bench_consulent`: consultant of exactly 100 open trajectories, all with a current grant,
+  and no other grants (fewer when N is small: see `plan_layout`);
 - `bench_teamleider`: leads the first team, which holds 2,000 trajectories (all of them for
   N < 2,000);
 - `bench_hulpverlener`: a worker of a private organisation with grants in that team.
 
 References look like `OCJ-SYN-GNT-2024-00042`: the `SYN` marker keeps them apart from the
 references `ReferenceCounter` hands out (`OCJ-GNT-2026-00042`).
+
+Speed: the organisations, teams and users go through the ORM; the trajectories and everything in
+them are written with `executemany` and explicit ids (the next free id of each table, read once
+at the start), one transaction per batch. Django's `bulk_create` spends ~85 % of its time
+compiling SQL and would need about five minutes for 100,000 trajectories; this needs about one.
+So run it alone: nothing else may insert rows into these tables meanwhile.
 
 The command refuses to run a second time on the same database (it would otherwise break the
 "exactly 100" and "2,000" promises above): start from a fresh database instead.
@@ -27,17 +33,20 @@ Synthetic data writes no audit rows and no notifications.
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import models, transaction
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team
@@ -59,7 +68,7 @@ from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatu
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
 
 User = get_user_model()
-M = TypeVar("M", bound=models.Model)
+Participant = JournalEntry.participants.through
 
 BENCH_PASSWORD = "bench"  # synthetic accounts on a throw-away database only
 BENCH_CONSULTANT = "bench_consulent"
@@ -72,19 +81,20 @@ CONSULTANTS_PER_TEAM = 25
 TRAJECTORIES_PER_CONSULTANT = 80
 TRAJECTORIES_PER_WORKER = 70
 BENCH_CASELOAD = 100
-INSERT_BATCH = 2000  # rows per INSERT where the database has no lower limit (SQLite: 999 params)
 
 UTC = datetime.UTC
+DAY = datetime.timedelta(days=1)
 OPEN_STAGES = (Stage.AANMELDING, Stage.IN_KAART, Stage.PLAN, Stage.OPVOLGING)
 STAGE_PATH = (*OPEN_STAGES, Stage.AFGESLOTEN)
-STAGE_WEIGHTS = {  # share of all trajectories (ten years of history: many are closed)
+# Share of all trajectories per stage (ten years of history: many are closed).
+STAGE_WEIGHTS = {
     Stage.AANMELDING: 0.08,
     Stage.IN_KAART: 0.17,
     Stage.PLAN: 0.15,
     Stage.OPVOLGING: 0.30,
     Stage.AFGESLOTEN: 0.30,
 }
-# Days between registration and today, per stage of an open trajectory.
+# Days between registration and today, per stage.
 REGISTERED_DAYS_AGO = {
     Stage.AANMELDING: (1, 21),
     Stage.IN_KAART: (10, 150),
@@ -92,244 +102,59 @@ REGISTERED_DAYS_AGO = {
     Stage.OPVOLGING: (120, 1100),
     Stage.AFGESLOTEN: (120, 3650),
 }
-URGENCY_DELAY = {
+URGENCY_DELAY: dict[str, datetime.timedelta] = {
     Urgency.TODAY: datetime.timedelta(0),
     Urgency.WITHIN_72_HOURS: datetime.timedelta(hours=72),
 }
-SEVERITY = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
-URGENCY_RANK = {Urgency.TODAY: 0, Urgency.WITHIN_72_HOURS: 1, Urgency.REGULAR: 2}
+SEVERITY: dict[str, int] = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
+URGENCY_RANK: dict[str, int] = {Urgency.TODAY: 0, Urgency.WITHIN_72_HOURS: 1, Urgency.REGULAR: 2}
+CONTACT_KINDS = tuple(ContactKind)
+OCJ_CHOICES = (Framework.VERONTRUSTING,) * 3 + (Framework.MAATSCHAPPELIJKE_NOODZAAK,) * 2
+SDJ_CHOICES = (Framework.VOS,) * 3 + (Framework.MOF,)
+THIRD_ADULT = (RelationKind.GRANDPARENT,) * 3 + (
+    RelationKind.FOSTER_PARENT,
+    RelationKind.OTHER_FAMILY,
+)
+FEMALE_KINDS = (RelationKind.MOTHER, RelationKind.STEPMOTHER)
+MALE_KINDS = (RelationKind.FATHER, RelationKind.STEPFATHER)
+PARENT_KINDS = (RelationKind.MOTHER, RelationKind.FATHER)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word.strip() for word in text.split("|"))
+
 
 # (name, region code, towns for the regional teams)
 REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "Oost-Vlaanderen",
-        "GNT",
-        (
-            "Gent",
-            "Aalst",
-            "Sint-Niklaas",
-            "Dendermonde",
-            "Oudenaarde",
-            "Eeklo",
-            "Zottegem",
-            "Lokeren",
-        ),
-    ),
-    (
-        "Antwerpen",
-        "ANT",
-        (
-            "Antwerpen-Noord",
-            "Antwerpen-Zuid",
-            "Mechelen",
-            "Turnhout",
-            "Lier",
-            "Geel",
-            "Boom",
-            "Mol",
-        ),
-    ),
-    (
-        "West-Vlaanderen",
-        "BRG",
-        ("Brugge", "Kortrijk", "Oostende", "Roeselare", "Ieper", "Tielt", "Waregem", "Veurne"),
-    ),
-    (
-        "Limburg",
-        "HAS",
-        ("Hasselt", "Genk", "Sint-Truiden", "Tongeren", "Maaseik", "Beringen", "Lommel", "Bilzen"),
-    ),
-    (
-        "Vlaams-Brabant en Brussel",
-        "LEU",
-        ("Leuven", "Vilvoorde", "Halle", "Brussel", "Tienen", "Aarschot", "Diest", "Zaventem"),
-    ),
+    ("Oost-Vlaanderen", "GNT", _words("Gent|Aalst|Sint-Niklaas|Dendermonde|Oudenaarde|Eeklo")),
+    ("Antwerpen", "ANT", _words("Antwerpen-Noord|Antwerpen-Zuid|Mechelen|Turnhout|Lier|Geel")),
+    ("West-Vlaanderen", "BRG", _words("Brugge|Kortrijk|Oostende|Roeselare|Ieper|Tielt")),
+    ("Limburg", "HAS", _words("Hasselt|Genk|Sint-Truiden|Tongeren|Maaseik|Beringen")),
+    ("Vlaams-Brabant en Brussel", "LEU", _words("Leuven|Vilvoorde|Halle|Brussel|Tienen|Diest")),
 )
 ORGANISATION_KINDS = (OrganisationKind.OCJ, OrganisationKind.SDJ)
 
-FEMALE_NAMES = (
-    "Emma",
-    "Olivia",
-    "Louise",
-    "Mila",
-    "Elena",
-    "Nora",
-    "Lina",
-    "Julia",
-    "Marie",
-    "Fien",
-    "Lore",
-    "Noor",
-    "Hanne",
-    "Lotte",
-    "Amber",
-    "Febe",
-    "Jana",
-    "Liv",
-    "Ella",
-    "Zoë",
-    "Amira",
-    "Yasmina",
-    "Sara",
-    "Ines",
-    "Laura",
-    "Sofie",
-    "Els",
-    "Katrien",
-    "An",
-    "Griet",
-    "Nathalie",
-    "Veerle",
-    "Kimberly",
-    "Jessica",
-    "Samira",
-    "Fatima",
-    "Aylin",
-    "Maria",
-    "Ewa",
-    "Lien",
-    "Charlotte",
+FEMALE_NAMES = _words(
+    "Emma|Olivia|Louise|Mila|Elena|Nora|Lina|Julia|Marie|Fien|Lore|Noor|Hanne|Lotte|Amber|Febe|"
+    "Jana|Liv|Ella|Zoë|Amira|Yasmina|Sara|Ines|Laura|Sofie|Els|Katrien|An|Griet|Nathalie|"
+    "Veerle|Kimberly|Jessica|Samira|Fatima|Aylin|Maria|Ewa|Lien|Charlotte"
 )
-MALE_NAMES = (
-    "Noah",
-    "Arthur",
-    "Louis",
-    "Jules",
-    "Liam",
-    "Lucas",
-    "Adam",
-    "Finn",
-    "Mathis",
-    "Victor",
-    "Lowie",
-    "Senne",
-    "Wout",
-    "Seppe",
-    "Rune",
-    "Mohamed",
-    "Youssef",
-    "Milan",
-    "Kobe",
-    "Jens",
-    "Tom",
-    "Bart",
-    "Kristof",
-    "Pieter",
-    "Steven",
-    "Dirk",
-    "Koen",
-    "Wim",
-    "Jan",
-    "Ahmed",
-    "Mehmet",
-    "Dylan",
-    "Kevin",
-    "Jonas",
-    "Thomas",
-    "Tibo",
-    "Bram",
-    "Robbe",
-    "Ferre",
-    "Stan",
+MALE_NAMES = _words(
+    "Noah|Arthur|Louis|Jules|Liam|Lucas|Adam|Finn|Mathis|Victor|Lowie|Senne|Wout|Seppe|Rune|"
+    "Mohamed|Youssef|Milan|Kobe|Jens|Tom|Bart|Kristof|Pieter|Steven|Dirk|Koen|Wim|Jan|Ahmed|"
+    "Mehmet|Dylan|Kevin|Jonas|Thomas|Tibo|Bram|Robbe|Ferre|Stan"
 )
-SURNAMES = (
-    "Peeters",
-    "Janssens",
-    "Maes",
-    "Jacobs",
-    "Mertens",
-    "Willems",
-    "Claes",
-    "Goossens",
-    "Wouters",
-    "De Smet",
-    "Dubois",
-    "Hermans",
-    "Aerts",
-    "Lambert",
-    "Martens",
-    "Pauwels",
-    "Vermeulen",
-    "Van den Broeck",
-    "Cools",
-    "Dupont",
-    "De Clercq",
-    "Leclercq",
-    "Desmet",
-    "Verhoeven",
-    "Michiels",
-    "Smets",
-    "Van Damme",
-    "Van de Velde",
-    "Claeys",
-    "Bogaert",
-    "De Backer",
-    "Segers",
-    "Stevens",
-    "Vandenberghe",
-    "Lemmens",
-    "Verstraete",
-    "Martin",
-    "Coppens",
-    "Wuyts",
-    "De Meyer",
-    "Van Acker",
-    "Declercq",
-    "Van Hecke",
-    "Verbeke",
-    "Mahieu",
-    "De Vos",
-    "Baert",
-    "Moens",
-    "Heylen",
-    "Hendrickx",
-    "Vervoort",
-    "Geerts",
-    "Engelen",
-    "Bosmans",
-    "Van Hoof",
-    "Dewulf",
-    "Vercammen",
-    "Roels",
-    "Huysmans",
-    "Timmermans",
-    "Nys",
-    "Bertels",
-    "Vanhoutte",
-    "De Wilde",
-    "El Amrani",
-    "Bouzid",
-    "Yilmaz",
-    "Kaya",
-    "Demir",
-    "Nowak",
-    "Kowalski",
-    "Popescu",
-    "Diallo",
-    "Mukendi",
-    "Benali",
-    "Haddou",
-    "Ouali",
-    "Van Looy",
-    "Schepers",
-    "Verlinden",
-    "Daems",
-    "Sterckx",
-    "Van Dyck",
-    "Vos",
-    "Deckers",
-    "Thys",
-    "Bollen",
-    "Vanderstraeten",
-    "Ceulemans",
-    "Pieters",
-    "Bauwens",
-    "Van Goethem",
-    "Van Laer",
-    "Cuypers",
-    "Gielen",
-    "Vanhove",
-    "Reynaert",
+ALL_NAMES = FEMALE_NAMES + MALE_NAMES
+SURNAMES = _words(
+    "Peeters|Janssens|Maes|Jacobs|Mertens|Willems|Claes|Goossens|Wouters|De Smet|Dubois|Hermans|"
+    "Aerts|Lambert|Martens|Pauwels|Vermeulen|Van den Broeck|Cools|Dupont|De Clercq|Leclercq|"
+    "Desmet|Verhoeven|Michiels|Smets|Van Damme|Van de Velde|Claeys|Bogaert|De Backer|Segers|"
+    "Stevens|Vandenberghe|Lemmens|Verstraete|Martin|Coppens|Wuyts|De Meyer|Van Acker|Declercq|"
+    "Van Hecke|Verbeke|Mahieu|De Vos|Baert|Moens|Heylen|Hendrickx|Vervoort|Geerts|Engelen|"
+    "Bosmans|Van Hoof|Dewulf|Vercammen|Roels|Huysmans|Timmermans|Nys|Bertels|Vanhoutte|De Wilde|"
+    "El Amrani|Bouzid|Yilmaz|Kaya|Demir|Nowak|Kowalski|Popescu|Diallo|Mukendi|Benali|Haddou|"
+    "Ouali|Van Looy|Schepers|Verlinden|Daems|Sterckx|Van Dyck|Vos|Deckers|Thys|Bollen|"
+    "Vanderstraeten|Ceulemans|Pieters|Bauwens|Van Goethem|Van Laer|Cuypers|Gielen|Vanhove|Reynaert"
 )
 REASONS = (
     "De school maakt zich zorgen: {child} is vaak afwezig en komt moe en hongerig naar de klas.",
@@ -338,10 +163,10 @@ REASONS = (
     "{child} vertelde aan de leerkracht dat er thuis soms geslagen wordt.",
     "Het CLB meldt dat de kinderen weinig eten krijgen en niet naar de dokter gaan.",
     "Mama is opgenomen in het ziekenhuis; het is niet duidelijk wie voor de kinderen zorgt.",
-    "Er zijn zorgen over alcoholgebruik van een ouder wanneer die alleen voor de kinderen zorgt.",
+    "Er zijn zorgen over alcoholgebruik van een ouder die alleen voor de kinderen zorgt.",
     "De vrijwillige hulp stopte omdat de afspraken niet lukten; de zorgen blijven.",
     "{child} liep twee keer weg van huis en sliep bij vrienden.",
-    "De jeugdrechter vraagt om op te volgen hoe het met {child} gaat na een feit op straat.",
+    "De jeugdrechter vraagt op te volgen hoe het met {child} gaat na een feit op straat.",
 )
 GOALS = (
     "{child} gaat elke dag naar school en er is iemand die mee opvolgt.",
@@ -379,7 +204,7 @@ TASK_TITLES = (
     "Gesprek met de jongere alleen",
     "Evaluatie van het plan voorbereiden",
 )
-SAFETY_BASIS = {
+SAFETY_BASIS: dict[str, tuple[str, ...]] = {
     SafetyAnswer.YES: (
         "Huisbezoek gezien: de kinderen zijn verzorgd en vertellen dat het goed gaat.",
         "Oma is elke dag aanwezig en de afspraken uit het veiligheidsplan worden gevolgd.",
@@ -395,7 +220,7 @@ SAFETY_BASIS = {
         "Er is niemand thuis die voor het kind kan zorgen.",
     ),
 }
-NEXT_STEPS = {
+NEXT_STEPS: dict[str, tuple[str, ...]] = {
     Urgency.TODAY: (
         "Vandaag een veilige opvang zoeken bij familie.",
         "Vandaag overleg met de teamverantwoordelijke.",
@@ -412,13 +237,9 @@ NEXT_STEPS = {
 CLOSE_REASONS = (
     "Het is veilig genoeg: de afspraken lopen zonder ons.",
     "De vrijwillige hulpverlening neemt over.",
-    "Het gezin verhuisde naar Wallonië; overgedragen.",
+    "Het gezin verhuisde naar Wallonië; het traject is overgedragen.",
     "De jeugdrechter sloot de zaak af.",
 )
-
-
-def _weighted(rng: random.Random, weights: dict[Any, float]) -> Any:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
 @dataclass(frozen=True)
@@ -442,7 +263,7 @@ class Layout:
 
 
 def plan_layout(trajectories: int) -> Layout:
-    """Teams of 2,000; the first team is bench_teamleider's. Small N scales down."""
+    """Teams of 2,000; the first is bench_teamleider's. Small N scales down (N=30: 1 team, 10)."""
     if trajectories < 1:
         raise ValueError("at least one trajectory")
     teams = max(1, math.ceil(trajectories / TEAM_SIZE))
@@ -454,18 +275,20 @@ def plan_layout(trajectories: int) -> Layout:
 
 @dataclass
 class TeamInfo:
-    team: Team
-    organisation: Organisation
+    team_id: int
+    organisation_id: int
+    kind: str
+    interval_days: int
     prefix: str
-    lead_id: int
-    consultant_ids: list[int]
-    worker_ids: list[int]
+    lead_id: int = 0
+    consultant_ids: list[int] = field(default_factory=list)
+    worker_ids: list[int] = field(default_factory=list)
     is_bench: bool = False
 
 
 @dataclass
 class Slot:
-    """One trajectory to build: decided up front so references follow the registration date."""
+    """One trajectory to build, decided up front so references follow the registration date."""
 
     team: TeamInfo
     owner_id: int
@@ -474,131 +297,213 @@ class Slot:
     reference: str = ""
 
 
+Row = tuple[Any, ...]
+
+
+class RowWriter:
+    """INSERT ... VALUES with executemany: explicit ids, values adapted per column once."""
+
+    def __init__(self, now: datetime.datetime) -> None:
+        self.now = now
+        self.sqlite = connection.vendor == "sqlite"
+        self._ids: dict[type[models.Model], Iterator[int]] = {}
+        self.counts: dict[str, int] = {}
+
+    def ids(self, model: type[models.Model]) -> Iterator[int]:
+        """The next free ids of a table (read once; nothing else may insert meanwhile)."""
+        if model not in self._ids:
+            highest = model._default_manager.aggregate(m=Max("pk"))["m"] or 0
+            self._ids[model] = itertools.count(highest + 1)
+        return self._ids[model]
+
+    def insert(self, model: type[models.Model], columns: Sequence[str], rows: list[Row]) -> None:
+        if not rows:
+            return
+        meta = model._meta
+        given: list[models.Field[Any, Any]] = []
+        for name in columns:
+            given_field = meta.get_field(name)
+            assert isinstance(given_field, models.Field), name
+            given.append(given_field)
+        # Every other column gets its default (auto_now fields: now), the same for all rows.
+        extra: list[Any] = []
+        extra_fields: list[models.Field[Any, Any]] = []
+        for f in meta.concrete_fields:
+            if f.attname in columns or f.primary_key:
+                continue
+            value = (
+                self.now
+                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+                else f.get_default()
+            )
+            extra_fields.append(f)
+            extra.append(f.get_db_prep_save(value, connection))
+        convert: list[tuple[int, Callable[[Any], Any]]] = []
+        if self.sqlite:
+            for index, column in enumerate(given):
+                if isinstance(column, models.DateTimeField):
+                    convert.append((index, _sqlite_datetime))
+        if convert or extra:
+            rows = [_adapt(row, convert, extra) for row in rows]
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(str(f.column)) for f in [*given, *extra_fields])
+        marks = ", ".join(["%s"] * (len(given) + len(extra_fields)))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({marks})", rows
+            )
+        self.counts[meta.label] = self.counts.get(meta.label, 0) + len(rows)
+
+    def reset_sequences(self) -> None:
+        """PostgreSQL: move the id sequences past the explicit ids (SQLite does this itself)."""
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self._ids))
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+
+
+def _sqlite_datetime(value: datetime.datetime | None) -> str | None:
+    # As DatabaseOperations.adapt_datetimefield_value: naive UTC, str() format.
+    return None if value is None else str(value.astimezone(UTC).replace(tzinfo=None))
+
+
+def _adapt(row: Row, convert: list[tuple[int, Callable[[Any], Any]]], extra: list[Any]) -> Row:
+    if convert:
+        values = list(row)
+        for index, function in convert:
+            values[index] = function(values[index])
+        return (*values, *extra)
+    return (*row, *extra)
+
+
 @dataclass
 class Batch:
-    """Rows of one batch, in the order they are inserted."""
-
-    trajectories: list[Trajectory] = field(default_factory=list)
-    persons: list[Person] = field(default_factory=list)
-    relations: list[tuple[int, int, int, str, bool, bool]] = field(default_factory=list)
-    grants: list[CaseGrant] = field(default_factory=list)
-    stage_changes: list[StageChange] = field(default_factory=list)
-    checks: list[SafetyCheck] = field(default_factory=list)
-    alerts: list[tuple[int, int, datetime.datetime, int | None, datetime.datetime | None]] = field(
-        default_factory=list
-    )
-    entries: list[JournalEntry] = field(default_factory=list)
-    participants: list[tuple[int, int]] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
+    trajectories: list[Row] = field(default_factory=list)
+    persons: list[Row] = field(default_factory=list)
+    relations: list[Row] = field(default_factory=list)
+    grants: list[Row] = field(default_factory=list)
+    stage_changes: list[Row] = field(default_factory=list)
+    checks: list[Row] = field(default_factory=list)
+    alerts: list[Row] = field(default_factory=list)
+    entries: list[Row] = field(default_factory=list)
+    participants: list[Row] = field(default_factory=list)
+    tasks: list[Row] = field(default_factory=list)
 
 
 class Builder:
-    def __init__(self, *, seed: int, out: Any) -> None:
+    def __init__(self, *, seed: int) -> None:
         self.rng = random.Random(seed)
-        self.out = out
-        self.now = timezone.now()
+        self.now = timezone.now().replace(microsecond=0)
         self.today = timezone.localdate()
         self.password = make_password(BENCH_PASSWORD)
-        self.counts: dict[str, int] = {}
+        self.writer = RowWriter(self.now)
+        self.users = 0
 
     # ---- helpers -------------------------------------------------------------------------
     def at(self, day: datetime.date) -> datetime.datetime:
         """A moment on a working day, never in the future."""
-        moment = datetime.datetime.combine(
-            day, datetime.time(self.rng.randint(7, 16), self.rng.randint(0, 59), tzinfo=UTC)
+        moment = datetime.datetime(
+            day.year,
+            day.month,
+            day.day,
+            self.rng.randint(7, 16),
+            self.rng.randint(0, 59),
+            tzinfo=UTC,
         )
         return min(moment, self.now - datetime.timedelta(minutes=self.rng.randint(1, 120)))
 
     def between(self, start: datetime.datetime, end: datetime.datetime) -> datetime.datetime:
         if end <= start:
             return start
-        return start + (end - start) * self.rng.random()
-
-    def insert(self, model: type[M], objs: Sequence[M]) -> list[M]:
-        created = model.objects.bulk_create(objs, batch_size=INSERT_BATCH)
-        self.counts[model._meta.label] = self.counts.get(model._meta.label, 0) + len(objs)
-        return created
+        return (start + (end - start) * self.rng.random()).replace(microsecond=0)
 
     # ---- structure -----------------------------------------------------------------------
     def build_structure(self, layout: Layout) -> list[TeamInfo]:
         rng = self.rng
         n_teams = len(layout.team_sizes)
-        # Team i belongs to organisation i % 10: OCJ and SDJ of each region take turns.
+        # Team i belongs to organisation i % 10: the OCJ and SDJ of each region take turns.
         org_keys = [(kind, region) for region in REGIONS for kind in ORGANISATION_KINDS]
-        used_keys = org_keys[: min(len(org_keys), n_teams)]
         organisations: dict[tuple[str, str], Organisation] = {}
-        for kind, (name, code, _towns) in used_keys:
+        private: dict[str, Organisation] = {}
+        for kind, (name, code, _towns) in org_keys[: min(len(org_keys), n_teams)]:
             organisations[(kind, code)] = Organisation.objects.create(
                 name=f"{kind} {name} (synthetisch)", kind=kind, region_code=code
             )
-        private: dict[str, Organisation] = {}
-        for _kind, (name, code, _towns) in used_keys:
             if code not in private:
                 private[code] = Organisation.objects.create(
                     name=f"Jeugdhulp {name} vzw (synthetisch)",
                     kind=OrganisationKind.PRIVATE,
                     region_code=code,
                 )
-
-        teams: list[tuple[Team, Organisation, str]] = []
+        teams: list[Team] = []
+        infos: list[TeamInfo] = []
         for index in range(n_teams):
             kind, (_name, code, towns) = org_keys[index % len(org_keys)]
             organisation = organisations[(kind, code)]
-            local = index // len(org_keys)  # how many teams this organisation already has
-            town = towns[local % len(towns)]
+            local = index // len(org_keys)  # how many teams this organisation has so far
             suffix = f" {local // len(towns) + 1}" if local >= len(towns) else ""
-            interval = rng.choice((28, 28, 28, 21, 42))
             team = Team(
                 organisation=organisation,
-                name=f"Regio {town}{suffix}",
-                safety_check_interval_days=interval,
+                name=f"Regio {towns[local % len(towns)]}{suffix}",
+                safety_check_interval_days=rng.choice((28, 28, 28, 21, 42)),
             )
-            teams.append((team, organisation, code))
-        Team.objects.bulk_create([t for t, _o, _c in teams])
+            teams.append(team)
+        Team.objects.bulk_create(teams)
+        if any(t.pk is None for t in teams):
+            raise CommandError("This database does not return ids from bulk_create.")
+        for index, team in enumerate(teams):
+            org_kind = team.organisation.kind
+            code = team.organisation.region_code
+            infos.append(
+                TeamInfo(
+                    team_id=team.pk,
+                    organisation_id=team.organisation_id,
+                    kind=org_kind,
+                    interval_days=team.safety_check_interval_days,
+                    prefix=f"{org_kind}-SYN-{code}",
+                    is_bench=index == 0,
+                )
+            )
 
         users: list[Any] = []
-        roles: list[tuple[int, str, int]] = []  # (team index, role, position) per user
-
-        def person_name() -> tuple[str, str]:
-            first = rng.choice(FEMALE_NAMES + MALE_NAMES)
-            return first, rng.choice(SURNAMES)
-
-        def add_user(username: str, team_index: int, role: str, position: int) -> None:
-            first, last = person_name()
-            users.append(
-                User(
-                    username=username,
-                    first_name=first,
-                    last_name=last,
-                    email=f"{username}@synthetisch.invalid",
-                    password=self.password,
-                )
-            )
-            roles.append((team_index, role, position))
-
+        places: list[tuple[int, str]] = []  # (team index, role) per user
         for index, size in enumerate(layout.team_sizes):
-            add_user(
-                BENCH_TEAM_LEAD if index == 0 else f"syn_tl_{index:03d}",
-                index,
-                Role.TEAMVERANTWOORDELIJKE,
-                0,
-            )
+            names: list[tuple[str, str]] = [
+                (
+                    BENCH_TEAM_LEAD if index == 0 else f"syn_tl_{index:03d}",
+                    Role.TEAMVERANTWOORDELIJKE,
+                )
+            ]
             for position in range(layout.consultants_for(size)):
-                name = (
-                    BENCH_CONSULTANT
-                    if index == 0 and position == 0
-                    else f"syn_c_{index:03d}_{position:02d}"
+                bench = index == 0 and position == 0
+                names.append(
+                    (
+                        BENCH_CONSULTANT if bench else f"syn_c_{index:03d}_{position:02d}",
+                        Role.CONSULENT,
+                    )
                 )
-                add_user(name, index, Role.CONSULENT, position)
             for position in range(layout.workers_for(size)):
-                name = (
-                    BENCH_WORKER
-                    if index == 0 and position == 0
-                    else f"syn_h_{index:03d}_{position:02d}"
+                bench = index == 0 and position == 0
+                names.append(
+                    (
+                        BENCH_WORKER if bench else f"syn_h_{index:03d}_{position:02d}",
+                        Role.HULPVERLENER,
+                    )
                 )
-                add_user(name, index, Role.HULPVERLENER, position)
-        User.objects.bulk_create(users, batch_size=INSERT_BATCH)
-        if any(u.pk is None for u in users):  # databases that do not return ids
+            for username, role in names:
+                users.append(
+                    User(
+                        username=username,
+                        first_name=rng.choice(ALL_NAMES),
+                        last_name=rng.choice(SURNAMES),
+                        email=f"{username}@synthetisch.invalid",
+                        password=self.password,  # one hash for all: hashing is slow
+                    )
+                )
+                places.append((index, role))
+        User.objects.bulk_create(users, batch_size=1000)
+        if any(u.pk is None for u in users):
             by_name = dict(
                 User.objects.filter(username__in=[u.username for u in users]).values_list(
                     "username", "pk"
@@ -606,22 +511,9 @@ class Builder:
             )
             for u in users:
                 u.pk = by_name[u.username]
-
-        infos = [
-            TeamInfo(
-                team=t,
-                organisation=o,
-                prefix=f"{o.kind}-SYN-{code}",
-                lead_id=0,
-                consultant_ids=[],
-                worker_ids=[],
-                is_bench=index == 0,
-            )
-            for index, (t, o, code) in enumerate(teams)
-        ]
         memberships: list[Membership] = []
-        for user, (index, role, _position) in zip(users, roles, strict=True):
-            info = infos[index]
+        for user, (index, role) in zip(users, places, strict=True):
+            info, team = infos[index], teams[index]
             if role == Role.TEAMVERANTWOORDELIJKE:
                 info.lead_id = user.pk
             elif role == Role.CONSULENT:
@@ -629,33 +521,35 @@ class Builder:
             else:
                 info.worker_ids.append(user.pk)
             if role == Role.HULPVERLENER:
-                org = private[info.organisation.region_code]
+                org = private[team.organisation.region_code]
                 memberships.append(
                     Membership(user_id=user.pk, organisation=org, team=None, role=role)
                 )
             else:
                 memberships.append(
                     Membership(
-                        user_id=user.pk, organisation=info.organisation, team=info.team, role=role
+                        user_id=user.pk, organisation=team.organisation, team=team, role=role
                     )
                 )
-        Membership.objects.bulk_create(memberships, batch_size=INSERT_BATCH)
-        self.counts["accounts.User"] = len(users)
-        self.counts["accounts.Team"] = len(teams)
+        Membership.objects.bulk_create(memberships, batch_size=1000)
+        self.users = len(users)
         return infos
 
     def plan_slots(self, layout: Layout, infos: list[TeamInfo]) -> list[Slot]:
         rng = self.rng
-        open_weights = {s: w for s, w in STAGE_WEIGHTS.items() if s != Stage.AFGESLOTEN}
+        all_stages, all_weights = list(STAGE_WEIGHTS), list(STAGE_WEIGHTS.values())
         slots: list[Slot] = []
-        for index, (info, size) in enumerate(zip(infos, layout.team_sizes, strict=True)):
-            bench = layout.bench_caseload if index == 0 else 0
-            others = info.consultant_ids[1:] if index == 0 else info.consultant_ids
+        for info, size in zip(infos, layout.team_sizes, strict=True):
+            bench = layout.bench_caseload if info.is_bench else 0
+            others = info.consultant_ids[1:] if info.is_bench else info.consultant_ids
             owners = [info.consultant_ids[0]] * bench + [
                 rng.choice(others) for _ in range(size - bench)
             ]
+            stages = rng.choices(all_stages, weights=all_weights, k=size)
             for position, owner in enumerate(owners):
-                stage = _weighted(rng, open_weights if position < bench else STAGE_WEIGHTS)
+                stage = stages[position]
+                if position < bench:  # the bench consultant's caseload is all open
+                    stage = rng.choices(all_stages[:4], weights=all_weights[:4])[0]
                 low, high = REGISTERED_DAYS_AGO[stage]
                 registered = self.today - datetime.timedelta(days=rng.randint(low, high))
                 slots.append(Slot(team=info, owner_id=owner, stage=stage, registered_on=registered))
@@ -665,408 +559,402 @@ class Builder:
             key = (slot.team.prefix, slot.registered_on.year)
             counters[key] = counters.get(key, 0) + 1
             slot.reference = f"{key[0]}-{key[1]}-{counters[key]:05d}"
-        rng.shuffle(slots)  # ids in random order of date, as after a migration of old files
+        rng.shuffle(slots)  # ids in no particular date order, as after a migration of old files
         return slots
 
     # ---- one batch -----------------------------------------------------------------------
     def build_batch(self, slots: Sequence[Slot]) -> None:
-        rng = self.rng
         batch = Batch()
-        details: list[dict[str, Any]] = []
         for slot in slots:
-            info = slot.team
-            kind = info.organisation.kind
-            framework = (
-                rng.choice(
-                    (Framework.VERONTRUSTING,) * 3 + (Framework.MAATSCHAPPELIJKE_NOODZAAK,) * 2
-                )
-                if kind == OrganisationKind.OCJ
-                else rng.choice((Framework.VOS,) * 3 + (Framework.MOF,))
-            )
-            registered_at = self.at(slot.registered_on)
-            if slot.stage == Stage.AFGESLOTEN:
-                age = (self.today - slot.registered_on).days
-                end_day = slot.registered_on + datetime.timedelta(
-                    days=rng.randint(30, max(31, min(900, age - 1)))
-                )
-                end_day = min(end_day, self.today - datetime.timedelta(days=1))
-                end_at = max(self.at(end_day), registered_at + datetime.timedelta(hours=1))
-            else:
-                end_at = self.now - datetime.timedelta(minutes=rng.randint(5, 600))
-            # The stage path so far, with the moment of each change.
-            if slot.stage == Stage.AFGESLOTEN:
-                path = [*OPEN_STAGES[: rng.randint(1, 4)], Stage.AFGESLOTEN]
-            else:
-                path = list(STAGE_PATH[: STAGE_PATH.index(slot.stage) + 1])
-            moments = sorted(self.between(registered_at, end_at) for _ in path[1:])
-            if slot.stage == Stage.AFGESLOTEN:
-                moments[-1] = end_at
-            moments.insert(0, registered_at)
-            family = rng.choice(SURNAMES)
-            n_children = rng.choices((1, 2, 3), weights=(50, 30, 20))[0]
-            first_child = rng.choice(FEMALE_NAMES + MALE_NAMES)
-            trajectory = Trajectory(
-                reference=slot.reference,
-                organisation_id=info.organisation.pk,
-                team_id=info.team.pk,
-                owner_id=slot.owner_id,
-                framework=framework,
-                youth_judge_reference=(
-                    f"{slot.registered_on.year}/JE/{rng.randint(100, 9999)}"
-                    if kind == OrganisationKind.SDJ
-                    else ""
-                ),
-                reason=rng.choice(REASONS).format(child=first_child),
-                goal=rng.choice(GOALS).format(child=first_child),
-                stage=slot.stage,
-                stage_changed_at=moments[-1],
-                registered_on=slot.registered_on,
-                closed_at=end_at if slot.stage == Stage.AFGESLOTEN else None,
-                created_by_id=slot.owner_id,
-            )
-            batch.trajectories.append(trajectory)
-            details.append(
-                {
-                    "slot": slot,
-                    "path": path,
-                    "moments": moments,
-                    "end_at": end_at,
-                    "family": family,
-                    "children": n_children,
-                    "first_child": first_child,
-                }
-            )
-        self.insert(Trajectory, batch.trajectories)
-
-        # People: children first, then adults, per trajectory.
-        spans: list[tuple[int, int, int]] = []  # start, children, adults (indexes into persons)
-        adult_kinds: list[str] = []
-        for trajectory, detail in zip(batch.trajectories, details, strict=True):
-            start = len(batch.persons)
-            for i in range(detail["children"]):
-                girl = rng.random() < 0.5
-                name = (
-                    detail["first_child"]
-                    if i == 0
-                    else rng.choice(FEMALE_NAMES if girl else MALE_NAMES)
-                )
-                batch.persons.append(
-                    Person(
-                        trajectory_id=trajectory.pk,
-                        first_name=name,
-                        last_name=detail["family"],
-                        date_of_birth=self.today
-                        - datetime.timedelta(days=rng.randint(30, 17 * 365 + 300)),
-                        gender=Gender.FEMALE if girl else Gender.MALE,
-                        is_child=True,
-                        audience=Audience.CHILD,
-                    )
-                )
-            n_adults = rng.choices((1, 2, 3), weights=(30, 55, 15))[0]
-            for i in range(n_adults):
-                if i == 0:
-                    relation = RelationKind.MOTHER if rng.random() < 0.85 else RelationKind.FATHER
-                elif i == 1:
-                    relation = (
-                        RelationKind.FATHER
-                        if adult_kinds[-1] == RelationKind.MOTHER and rng.random() < 0.7
-                        else rng.choice((RelationKind.STEPFATHER, RelationKind.STEPMOTHER))
-                    )
-                else:
-                    relation = rng.choice(
-                        (RelationKind.GRANDPARENT,) * 3
-                        + (RelationKind.FOSTER_PARENT, RelationKind.OTHER_FAMILY)
-                    )
-                female = relation in (RelationKind.MOTHER, RelationKind.STEPMOTHER) or (
-                    relation not in (RelationKind.FATHER, RelationKind.STEPFATHER)
-                    and rng.random() < 0.6
-                )
-                adult_kinds.append(relation)
-                batch.persons.append(
-                    Person(
-                        trajectory_id=trajectory.pk,
-                        first_name=rng.choice(FEMALE_NAMES if female else MALE_NAMES),
-                        last_name=detail["family"]
-                        if relation == RelationKind.FATHER
-                        else rng.choice(SURNAMES),
-                        gender=Gender.FEMALE if female else Gender.MALE,
-                        phone=f"04{rng.randint(70, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-                        audience=Audience.PARENTS,
-                    )
-                )
-            spans.append((start, detail["children"], n_adults))
-        self.insert(Person, batch.persons)
-
-        adult_cursor = 0
-        for trajectory, detail, (start, n_children, n_adults) in zip(
-            batch.trajectories, details, spans, strict=True
-        ):
-            slot = detail["slot"]
-            info = slot.team
-            children = batch.persons[start : start + n_children]
-            adults = batch.persons[start + n_children : start + n_children + n_adults]
-            kinds = adult_kinds[adult_cursor : adult_cursor + n_adults]
-            adult_cursor += n_adults
-            for adult, relation in zip(adults, kinds, strict=True):
-                parent = relation in (RelationKind.MOTHER, RelationKind.FATHER)
-                for child in children:
-                    batch.relations.append(
-                        (
-                            trajectory.pk,
-                            adult.pk,
-                            child.pk,
-                            relation,
-                            parent,
-                            rng.random() < (0.8 if parent else 0.3),
-                        )
-                    )
-            self.grants_for(batch, trajectory, detail, info)
-            self.stage_changes_for(batch, trajectory, detail)
-            self.checks_for(batch, trajectory, detail, info, children)
-            self.journal_for(batch, trajectory, detail, children, adults)
-        self.insert(
+            self.build_trajectory(batch, slot)
+        w = self.writer
+        w.insert(
+            Trajectory,
+            (
+                "id", "reference", "organisation_id", "team_id", "owner_id", "framework",
+                "youth_judge_reference", "reason", "goal", "stage", "stage_changed_at",
+                "registered_on", "closed_at", "safety_status", "safety_checked_at",
+                "safety_check_due_at", "next_step_urgency", "next_step_due_at", "created_by_id",
+                "created_at", "updated_at",
+            ),
+            batch.trajectories,
+        )  # fmt: skip
+        w.insert(
+            Person,
+            (
+                "id", "trajectory_id", "first_name", "last_name", "date_of_birth", "gender",
+                "is_child", "phone", "audience", "created_at",
+            ),
+            batch.persons,
+        )  # fmt: skip
+        w.insert(
             Relation,
-            [
-                Relation(
-                    trajectory_id=t,
-                    person_id=p,
-                    child_id=c,
-                    kind=k,
-                    has_parental_authority=a,
-                    lives_with_child=w,
-                )
-                for t, p, c, k, a, w in batch.relations
-            ],
+            (
+                "trajectory_id",
+                "person_id",
+                "child_id",
+                "kind",
+                "has_parental_authority",
+                "lives_with_child",
+            ),
+            batch.relations,
         )
-        self.insert(CaseGrant, batch.grants)
-        self.insert(StageChange, batch.stage_changes)
-        self.insert(SafetyCheck, batch.checks)
-        alerts = []
-        for check_index, team_id, created, acknowledged_by, acknowledged_at in batch.alerts:
-            check = batch.checks[check_index]
-            alerts.append(
-                Alert(
-                    trajectory_id=check.trajectory_id,
-                    team_id=team_id,
-                    kind=AlertKind.ACUTE_UNSAFE,
-                    safety_check_id=check.pk,
-                    created_at=created,
-                    acknowledged_by_id=acknowledged_by,
-                    acknowledged_at=acknowledged_at,
+        w.insert(
+            CaseGrant,
+            (
+                "trajectory_id", "user_id", "role", "valid_from", "valid_until", "reason",
+                "granted_by_id", "ended_by_id", "created_at",
+            ),
+            batch.grants,
+        )  # fmt: skip
+        w.insert(
+            StageChange,
+            ("trajectory_id", "from_stage", "to_stage", "reason", "changed_by_id", "changed_at"),
+            batch.stage_changes,
+        )
+        w.insert(
+            SafetyCheck,
+            (
+                "id", "trajectory_id", "child_id", "answer", "basis", "next_step", "urgency",
+                "checked_by_id", "checked_at", "audience",
+            ),
+            batch.checks,
+        )  # fmt: skip
+        w.insert(
+            Alert,
+            (
+                "trajectory_id", "team_id", "kind", "safety_check_id", "created_at",
+                "acknowledged_by_id", "acknowledged_at",
+            ),
+            batch.alerts,
+        )  # fmt: skip
+        w.insert(
+            JournalEntry,
+            (
+                "id", "trajectory_id", "occurred_on", "kind", "text", "author_id", "audience",
+                "withdrawn_at", "withdrawn_by_id", "withdrawn_reason", "created_at", "updated_at",
+            ),
+            batch.entries,
+        )  # fmt: skip
+        w.insert(Participant, ("journalentry_id", "person_id"), batch.participants)
+        w.insert(
+            Task,
+            (
+                "trajectory_id", "title", "assignee_id", "deadline", "status", "closed_at",
+                "closed_by_id", "created_by_id", "audience", "created_at", "updated_at",
+            ),
+            batch.tasks,
+        )  # fmt: skip
+
+    def build_trajectory(self, batch: Batch, slot: Slot) -> None:
+        rng, w, info = self.rng, self.writer, slot.team
+        pk = next(w.ids(Trajectory))
+        owner = slot.owner_id
+        closed = slot.stage == Stage.AFGESLOTEN
+        registered_at = self.at(slot.registered_on)
+        if closed:
+            age = (self.today - slot.registered_on).days
+            end_day = slot.registered_on + datetime.timedelta(
+                days=rng.randint(30, max(31, min(900, age - 1)))
+            )
+            end_day = min(end_day, self.today - DAY)
+            end_at = max(self.at(end_day), registered_at + datetime.timedelta(hours=1))
+            path = [*OPEN_STAGES[: rng.randint(1, 4)], Stage.AFGESLOTEN]
+        else:
+            end_at = self.now - datetime.timedelta(minutes=rng.randint(5, 600))
+            path = list(STAGE_PATH[: STAGE_PATH.index(slot.stage) + 1])
+        moments = sorted(self.between(registered_at, end_at) for _ in path[1:])
+        if closed:
+            moments[-1] = end_at
+        moments.insert(0, registered_at)
+        previous = ""
+        for stage, moment in zip(path, moments, strict=True):
+            reason = rng.choice(CLOSE_REASONS) if stage == Stage.AFGESLOTEN else ""
+            batch.stage_changes.append((pk, previous, stage, reason, owner, moment))
+            previous = stage
+
+        # People: the children, then one to three adults related to every child.
+        family = rng.choice(SURNAMES)
+        person_ids = w.ids(Person)
+        children: list[tuple[int, str]] = []
+        for _ in range(rng.choices((1, 2, 3), weights=(50, 30, 20))[0]):
+            girl = rng.random() < 0.5
+            name = rng.choice(FEMALE_NAMES if girl else MALE_NAMES)
+            child_id = next(person_ids)
+            born = self.today - datetime.timedelta(days=rng.randint(30, 17 * 365 + 300))
+            gender = Gender.FEMALE if girl else Gender.MALE
+            batch.persons.append(
+                (child_id, pk, name, family, born, gender, True, "", Audience.CHILD, registered_at)
+            )
+            children.append((child_id, name))
+        adults: list[tuple[int, str]] = []
+        kinds: list[str] = []
+        for i in range(rng.choices((1, 2, 3), weights=(30, 55, 15))[0]):
+            if i == 0:
+                kind = RelationKind.MOTHER if rng.random() < 0.85 else RelationKind.FATHER
+            elif i == 1:
+                kind = (
+                    RelationKind.FATHER
+                    if kinds[0] == RelationKind.MOTHER and rng.random() < 0.7
+                    else (
+                        RelationKind.STEPMOTHER
+                        if kinds[0] == RelationKind.FATHER
+                        else RelationKind.STEPFATHER
+                    )
+                )
+            else:
+                kind = rng.choice(THIRD_ADULT)
+            kinds.append(kind)
+            female = kind in FEMALE_KINDS or (kind not in MALE_KINDS and rng.random() < 0.6)
+            name = rng.choice(FEMALE_NAMES if female else MALE_NAMES)
+            adult_id = next(person_ids)
+            phone = f"04{rng.randint(70, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+            batch.persons.append(
+                (
+                    adult_id,
+                    pk,
+                    name,
+                    family if kind == RelationKind.FATHER else rng.choice(SURNAMES),
+                    None,
+                    Gender.FEMALE if female else Gender.MALE,
+                    False,
+                    phone,
+                    Audience.PARENTS,
+                    registered_at,
                 )
             )
-        self.insert(Alert, alerts)
-        self.insert(JournalEntry, batch.entries)
-        through = JournalEntry.participants.through
-        self.insert(
-            through,
-            [
-                through(journalentry_id=batch.entries[e].pk, person_id=p)  # type: ignore[misc]
-                for e, p in batch.participants
-            ],
-        )
-        self.insert(Task, batch.tasks)
-        # The summary was set on the objects before the insert (see checks_for).
+            adults.append((adult_id, name))
+            parent = kind in PARENT_KINDS
+            for child_id, _name in children:
+                lives = rng.random() < (0.8 if parent else 0.3)
+                batch.relations.append((pk, adult_id, child_id, kind, parent, lives))
 
-    def grants_for(
-        self, batch: Batch, trajectory: Trajectory, detail: dict[str, Any], info: TeamInfo
+        self.add_grants(batch, pk, slot, registered_at, end_at)
+        summary = self.add_checks(batch, pk, slot, registered_at, end_at, children)
+        self.add_journal(batch, pk, slot, registered_at, end_at, children, adults)
+        first_child = children[0][1]
+        batch.trajectories.append(
+            (
+                pk,
+                slot.reference,
+                info.organisation_id,
+                info.team_id,
+                owner,
+                rng.choice(OCJ_CHOICES if info.kind == OrganisationKind.OCJ else SDJ_CHOICES),
+                f"{slot.registered_on.year}/JE/{rng.randint(100, 9999)}"
+                if info.kind == OrganisationKind.SDJ
+                else "",
+                rng.choice(REASONS).format(child=first_child),
+                rng.choice(GOALS).format(child=first_child),
+                slot.stage,
+                moments[-1],
+                slot.registered_on,
+                end_at if closed else None,
+                *summary,
+                owner,
+                registered_at,
+                moments[-1],
+            )
+        )
+
+    def add_grants(
+        self,
+        batch: Batch,
+        pk: int,
+        slot: Slot,
+        registered_at: datetime.datetime,
+        end_at: datetime.datetime,
     ) -> None:
-        rng = self.rng
-        slot: Slot = detail["slot"]
-        registered_at: datetime.datetime = detail["moments"][0]
-        end_at: datetime.datetime = detail["end_at"]
+        rng, info = self.rng, slot.team
         closed = slot.stage == Stage.AFGESLOTEN
         owner_from = registered_at
         # Former consultants never include the bench consultant (whose caseload is exact).
         candidates = info.consultant_ids[1:] if info.is_bench else info.consultant_ids
-        former = [c for c in candidates if c != slot.owner_id]
-        if former and rng.random() < 0.04:
-            # A handover: the first consultant's grant ended when the owner took over.
-            owner_from = self.between(registered_at, end_at)
-            if owner_from > registered_at:
+        if rng.random() < 0.04:
+            former = [c for c in candidates if c != slot.owner_id]
+            handover = self.between(registered_at, end_at)
+            if former and handover > registered_at:
+                # A handover: the first consultant's grant ended when the owner took over.
+                who = rng.choice(former)
+                reason = "Consulent van het traject"
                 batch.grants.append(
-                    CaseGrant(
-                        trajectory_id=trajectory.pk,
-                        user_id=rng.choice(former),
-                        role=CaseRole.CONSULENT,
-                        valid_from=registered_at,
-                        valid_until=owner_from,
-                        reason="Consulent van het traject",
-                        granted_by_id=info.lead_id,
-                        ended_by_id=info.lead_id,
+                    (
+                        pk,
+                        who,
+                        CaseRole.CONSULENT,
+                        registered_at,
+                        handover,
+                        reason,
+                        info.lead_id,
+                        info.lead_id,
+                        registered_at,
                     )
                 )
+                owner_from = handover
         batch.grants.append(
-            CaseGrant(
-                trajectory_id=trajectory.pk,
-                user_id=slot.owner_id,
-                role=CaseRole.CONSULENT,
-                valid_from=owner_from,
-                reason="Consulent van het traject",
-                granted_by_id=info.lead_id,
-            )
-        )
+            (pk, slot.owner_id, CaseRole.CONSULENT, owner_from, None, "Consulent van het traject", info.lead_id, None, owner_from)
+        )  # fmt: skip
         if rng.random() < 0.5:
-            worker_from = self.between(
-                registered_at, registered_at + (end_at - registered_at) * 0.4
-            )
-            if not closed or end_at > worker_from:
+            start = self.between(registered_at, registered_at + (end_at - registered_at) * 0.4)
+            if not closed or end_at > start:
                 batch.grants.append(
-                    CaseGrant(
-                        trajectory_id=trajectory.pk,
-                        user_id=rng.choice(info.worker_ids),
-                        role=CaseRole.HULPVERLENER,
-                        valid_from=worker_from,
-                        valid_until=end_at if closed else None,
-                        reason="Begeleiding thuis",
-                        granted_by_id=slot.owner_id,
-                        ended_by_id=slot.owner_id if closed else None,
+                    (
+                        pk,
+                        rng.choice(info.worker_ids),
+                        CaseRole.HULPVERLENER,
+                        start,
+                        end_at if closed else None,
+                        "Begeleiding thuis",
+                        slot.owner_id,
+                        slot.owner_id if closed else None,
+                        start,
                     )
                 )
 
-    def stage_changes_for(
-        self, batch: Batch, trajectory: Trajectory, detail: dict[str, Any]
-    ) -> None:
-        previous = ""
-        for stage, moment in zip(detail["path"], detail["moments"], strict=True):
-            batch.stage_changes.append(
-                StageChange(
-                    trajectory_id=trajectory.pk,
-                    from_stage=previous,
-                    to_stage=stage,
-                    reason=self.rng.choice(CLOSE_REASONS) if stage == Stage.AFGESLOTEN else "",
-                    changed_by_id=trajectory.owner_id,
-                    changed_at=moment,
-                )
-            )
-            previous = stage
-
-    def checks_for(
+    def add_checks(
         self,
         batch: Batch,
-        trajectory: Trajectory,
-        detail: dict[str, Any],
-        info: TeamInfo,
-        children: list[Person],
-    ) -> None:
-        """Rounds of the safety question (all children at once) and the dashboard summary."""
-        rng = self.rng
-        slot: Slot = detail["slot"]
-        registered_at: datetime.datetime = detail["moments"][0]
-        end_at: datetime.datetime = detail["end_at"]
-        interval = info.team.safety_check_interval_days
+        pk: int,
+        slot: Slot,
+        registered_at: datetime.datetime,
+        end_at: datetime.datetime,
+        children: list[tuple[int, str]],
+    ) -> tuple[Any, ...]:
+        """Rounds of the safety question (all children at once); returns the summary fields."""
+        rng, info = self.rng, slot.team
+        check_ids = self.writer.ids(SafetyCheck)
+        interval = info.interval_days
         rounds = [registered_at]
         if slot.stage != Stage.AANMELDING and rng.random() < 0.85:
             latest = end_at - datetime.timedelta(days=rng.uniform(0, interval * 1.15))
-            if latest > registered_at + datetime.timedelta(days=1):
-                rounds.append(latest)
-        latest_round: list[SafetyCheck] = []
+            if latest > registered_at + DAY:
+                rounds.append(latest.replace(microsecond=0))
+        last_answers: list[tuple[str, str]] = []
         for round_index, moment in enumerate(rounds):
-            latest_round = []
-            for child in children:
+            last_answers = []
+            for child_id, _name in children:
                 draw = rng.random()
-                answer = (
-                    SafetyAnswer.NO
-                    if draw < 0.02
-                    else SafetyAnswer.UNCLEAR
-                    if draw < 0.15
-                    else SafetyAnswer.YES
-                )
-                if answer == SafetyAnswer.NO:
-                    urgency = Urgency.TODAY
-                elif answer == SafetyAnswer.UNCLEAR:
-                    urgency = _weighted(
-                        rng, {Urgency.WITHIN_72_HOURS: 7, Urgency.TODAY: 1, Urgency.REGULAR: 2}
+                if draw < 0.02:
+                    answer, urgency = str(SafetyAnswer.NO), str(Urgency.TODAY)
+                elif draw < 0.15:
+                    answer = SafetyAnswer.UNCLEAR
+                    pick = rng.random()
+                    urgency = (
+                        Urgency.WITHIN_72_HOURS
+                        if pick < 0.7
+                        else Urgency.TODAY
+                        if pick < 0.8
+                        else Urgency.REGULAR
                     )
                 else:
+                    answer = SafetyAnswer.YES
                     urgency = Urgency.REGULAR if rng.random() < 0.9 else Urgency.WITHIN_72_HOURS
-                check = SafetyCheck(
-                    trajectory_id=trajectory.pk,
-                    child_id=child.pk,
-                    answer=answer,
-                    basis=rng.choice(SAFETY_BASIS[answer]),
-                    next_step=rng.choice(NEXT_STEPS[urgency]),
-                    urgency=urgency,
-                    checked_by_id=trajectory.owner_id,
-                    checked_at=moment,
-                    audience=Audience.PARENTS if rng.random() < 0.3 else Audience.PROFESSIONALS,
+                check_id = next(check_ids)
+                audience = Audience.PARENTS if rng.random() < 0.3 else Audience.PROFESSIONALS
+                batch.checks.append(
+                    (
+                        check_id,
+                        pk,
+                        child_id,
+                        answer,
+                        rng.choice(SAFETY_BASIS[answer]),
+                        rng.choice(NEXT_STEPS[urgency]),
+                        urgency,
+                        slot.owner_id,
+                        moment,
+                        audience,
+                    )
                 )
-                batch.checks.append(check)
-                latest_round.append(check)
+                last_answers.append((answer, urgency))
                 if answer == SafetyAnswer.NO:
                     recent = (
                         round_index == len(rounds) - 1
                         and slot.stage != Stage.AFGESLOTEN
                         and self.now - moment < datetime.timedelta(days=3)
                     )
+                    acknowledged_at = (
+                        None if recent else moment + datetime.timedelta(hours=rng.randint(1, 20))
+                    )
                     batch.alerts.append(
                         (
-                            len(batch.checks) - 1,
-                            info.team.pk,
+                            pk,
+                            info.team_id,
+                            AlertKind.ACUTE_UNSAFE,
+                            check_id,
                             moment,
                             None if recent else info.lead_id,
-                            None
-                            if recent
-                            else moment + datetime.timedelta(hours=rng.randint(1, 20)),
+                            acknowledged_at,
                         )
                     )
-        # Summary (as cases.services._refresh_safety_summary): worst latest answer, oldest check.
-        worst = min(latest_round, key=lambda c: SEVERITY[SafetyAnswer(c.answer)])
-        most_urgent = min(latest_round, key=lambda c: URGENCY_RANK[Urgency(c.urgency)])
+        # As cases.services.refresh_safety_summary: worst latest answer, oldest latest check.
+        status = min((a for a, _u in last_answers), key=SEVERITY.__getitem__)
+        most_urgent = min((u for _a, u in last_answers), key=URGENCY_RANK.__getitem__)
         checked_at = rounds[-1]
-        delay = URGENCY_DELAY.get(Urgency(most_urgent.urgency))
-        trajectory.safety_status = worst.answer
-        trajectory.safety_checked_at = checked_at
-        trajectory.safety_check_due_at = checked_at + datetime.timedelta(days=interval)
-        trajectory.next_step_urgency = most_urgent.urgency
-        trajectory.next_step_due_at = checked_at + delay if delay is not None else None
+        delay = URGENCY_DELAY.get(most_urgent)
+        return (
+            status,
+            checked_at,
+            checked_at + datetime.timedelta(days=interval),
+            most_urgent,
+            checked_at + delay if delay is not None else None,
+        )
 
-    def journal_for(
+    def add_journal(
         self,
         batch: Batch,
-        trajectory: Trajectory,
-        detail: dict[str, Any],
-        children: list[Person],
-        adults: list[Person],
+        pk: int,
+        slot: Slot,
+        registered_at: datetime.datetime,
+        end_at: datetime.datetime,
+        children: list[tuple[int, str]],
+        adults: list[tuple[int, str]],
     ) -> None:
-        rng = self.rng
-        slot: Slot = detail["slot"]
-        registered_at: datetime.datetime = detail["moments"][0]
-        end_at: datetime.datetime = detail["end_at"]
-        people = children + adults
-        n_entries = rng.randint(1, 3) if slot.stage == Stage.AANMELDING else rng.randint(3, 7)
-        for _ in range(n_entries):
-            child, adult = rng.choice(children), rng.choice(adults)
+        rng, owner = self.rng, slot.owner_id
+        entry_ids = self.writer.ids(JournalEntry)
+        people = [person_id for person_id, _name in children + adults]
+        count = rng.randint(1, 3) if slot.stage == Stage.AANMELDING else rng.randint(3, 7)
+        for _ in range(count):
+            child, adult = rng.choice(children)[1], rng.choice(adults)[1]
             text = " ".join(
-                s.format(child=child.first_name, adult=adult.first_name)
-                for s in rng.sample(JOURNAL_SENTENCES, rng.randint(2, 4))
+                sentence.format(child=child, adult=adult)
+                for sentence in rng.sample(JOURNAL_SENTENCES, rng.randint(2, 4))
             )
-            withdrawn = rng.random() < 0.01
             moment = self.between(registered_at, end_at)
+            entry_id = next(entry_ids)
+            audience = Audience.PARENTS if rng.random() < 0.5 else Audience.PROFESSIONALS
+            if rng.random() < 0.01:
+                withdrawn_at = min(moment + DAY, self.now)
+                withdrawn: tuple[Any, ...] = (
+                    withdrawn_at,
+                    owner,
+                    "Bij het verkeerde traject genoteerd",
+                    moment,
+                    withdrawn_at,
+                )
+            else:
+                withdrawn = (None, None, "", moment, moment)
             batch.entries.append(
-                JournalEntry(
-                    trajectory_id=trajectory.pk,
-                    occurred_on=moment.date(),
-                    kind=rng.choice(ContactKind.values),
-                    text=text,
-                    author_id=trajectory.owner_id,
-                    audience=rng.choice((Audience.PROFESSIONALS, Audience.PARENTS)),
-                    withdrawn_at=moment + datetime.timedelta(days=1) if withdrawn else None,
-                    withdrawn_by_id=trajectory.owner_id if withdrawn else None,
-                    withdrawn_reason="Bij het verkeerde traject genoteerd" if withdrawn else "",
+                (
+                    entry_id,
+                    pk,
+                    moment.date(),
+                    rng.choice(CONTACT_KINDS),
+                    text,
+                    owner,
+                    audience,
+                    *withdrawn,
                 )
             )
-            entry_index = len(batch.entries) - 1
-            for person in rng.sample(people, min(len(people), rng.randint(1, 2))):
-                batch.participants.append((entry_index, person.pk))
+            for person_id in rng.sample(people, min(len(people), rng.randint(1, 2))):
+                batch.participants.append((entry_id, person_id))
         closed = slot.stage == Stage.AFGESLOTEN
         for _ in range(rng.randint(1, 3)):
             created = self.between(registered_at, end_at)
             deadline = (created + datetime.timedelta(days=rng.randint(3, 45))).date()
+            draw = rng.random()
             if closed:
-                status = TaskStatus.DONE if rng.random() < 0.9 else TaskStatus.CANCELLED
+                status = TaskStatus.DONE if draw < 0.9 else TaskStatus.CANCELLED
             else:
-                draw = rng.random()
                 status = (
                     TaskStatus.DONE
                     if draw < 0.4
@@ -1074,20 +962,20 @@ class Builder:
                     if draw < 0.45
                     else TaskStatus.OPEN
                 )
-            done_at = (
-                None if status == TaskStatus.OPEN else min(self.between(created, end_at), self.now)
-            )
+            done_at = None if status == TaskStatus.OPEN else self.between(created, end_at)
             batch.tasks.append(
-                Task(
-                    trajectory_id=trajectory.pk,
-                    title=rng.choice(TASK_TITLES),
-                    assignee_id=trajectory.owner_id,
-                    deadline=deadline,
-                    status=status,
-                    closed_at=done_at,
-                    closed_by_id=trajectory.owner_id if done_at else None,
-                    created_by_id=trajectory.owner_id,
-                    audience=rng.choice((Audience.PROFESSIONALS, Audience.PARENTS)),
+                (
+                    pk,
+                    rng.choice(TASK_TITLES),
+                    owner,
+                    deadline,
+                    status,
+                    done_at,
+                    owner if done_at else None,
+                    owner,
+                    Audience.PARENTS if rng.random() < 0.5 else Audience.PROFESSIONALS,
+                    created,
+                    done_at or created,
                 )
             )
 
@@ -1116,27 +1004,35 @@ class Command(BaseCommand):
             raise CommandError(
                 "This database already holds synthetic data (bench users or -SYN- references). "
                 "seed_synthetic runs once per database: start from a fresh one "
-                "(bench/run.py creates one for each run)."
+                "(bench/run.py makes a new one for every run)."
             )
         started = time.monotonic()
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            # A throw-away database: no fsync, and a bigger page cache while it grows.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA synchronous=OFF")
+                cursor.execute("PRAGMA cache_size=-262144")
         layout = plan_layout(n)
-        builder = Builder(seed=options["seed"], out=self.stdout)
+        builder = Builder(seed=options["seed"])
         with transaction.atomic():
             infos = builder.build_structure(layout)
         slots = builder.plan_slots(layout, infos)
         self.stdout.write(
-            f"{len(infos)} teams, {builder.counts['accounts.User']} users; "
-            f"{BENCH_CONSULTANT} gets {layout.bench_caseload} trajectories, "
-            f"{BENCH_TEAM_LEAD}'s team {layout.bench_team_size} ({time.monotonic() - started:.1f} s)"
+            f"{len(infos)} teams, {builder.users} users; {BENCH_CONSULTANT}: "
+            f"{layout.bench_caseload} trajectories, {BENCH_TEAM_LEAD}'s team: "
+            f"{layout.bench_team_size} ({time.monotonic() - started:.1f} s)"
         )
         for offset in range(0, n, batch_size):
             with transaction.atomic():
                 builder.build_batch(slots[offset : offset + batch_size])
             done = min(n, offset + batch_size)
             self.stdout.write(f"  {done}/{n} trajectories ({time.monotonic() - started:.1f} s)")
+        with transaction.atomic():
+            builder.writer.reset_sequences()
         elapsed = time.monotonic() - started
         rows = ", ".join(
-            f"{label.split('.')[-1]} {count}" for label, count in sorted(builder.counts.items())
+            f"{label.split('.')[-1]} {count}"
+            for label, count in sorted(builder.writer.counts.items())
         )
         self.stdout.write(f"Rows: {rows}")
         self.stdout.write(
