@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from samenopweg.accounts.models import Membership, Organisation, Team, User
+from samenopweg.audit.admin import AuditedModelAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -12,7 +13,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     fieldsets = (*DjangoUserAdmin.fieldsets, ("Samen op weg", {"fields": ("language",)}))  # type: ignore[misc]
     inlines = [MembershipInline]
     list_display = ("username", "first_name", "last_name", "email", "is_active", "is_staff")
@@ -24,7 +25,7 @@ class TeamInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedModelAdmin):
     list_display = ("name", "kind", "region_code", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name",)
@@ -32,7 +33,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedModelAdmin):
     list_display = ("user", "role", "organisation", "team", "is_active")
     list_filter = ("role", "organisation", "is_active")
     search_fields = ("user__username", "user__last_name")

@@ -54,6 +54,7 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["trajectory", "-at"]),
             models.Index(fields=["actor", "-at"]),
+            models.Index(fields=["actor_label", "-at"]),
         ]
 
     def __str__(self) -> str:

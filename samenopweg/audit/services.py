@@ -75,3 +75,29 @@ def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, 
         "before": {k: plain(before.get(k)) for k in changed},
         "after": {k: plain(after[k]) for k in changed},
     }
+
+
+def record_list_read(
+    *,
+    actor: Any,
+    object_type: str,
+    trajectory_ids: list[int],
+    request: HttpRequest | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """One read row per trajectory shown in a list (names and ages are case data too),
+    written in a single INSERT, so each file's "who looked" page lists the dashboard reads."""
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    common = {
+        "actor": actor if is_user else None,
+        "actor_label": actor.get_username() if is_user else "",
+        "action": AuditAction.VIEW,
+        "object_type": object_type,
+        "ip_address": _client_ip(request),
+        "user_agent": (request.META.get("HTTP_USER_AGENT", "")[:200] if request else ""),
+        "path": (request.get_full_path()[:300] if request else ""),
+        "detail": detail or {},
+    }
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(trajectory_id=pk, object_id=str(pk), **common) for pk in trajectory_ids]
+    )

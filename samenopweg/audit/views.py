@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from samenopweg.accounts.models import Membership, Role
 from samenopweg.audit.models import AuditAction, AuditEvent
@@ -39,7 +40,9 @@ def log(request: HttpRequest) -> HttpResponse:
         except ValueError:
             day = None
         if day is not None:
-            events = events.filter(at__date=day)
+            # A range on the indexed timestamp, from midnight to midnight in Brussels.
+            start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+            events = events.filter(at__gte=start, at__lt=start + datetime.timedelta(days=1))
     record(
         actor=request.user,
         action=AuditAction.VIEW,

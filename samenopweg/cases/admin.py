@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from samenopweg.accounts.models import Team
+from samenopweg.audit.admin import AuditedModelAdmin
 from samenopweg.cases.services import reschedule_safety_checks
 
 
 # Registered here rather than in accounts: changing the interval moves the safety-question
 # due dates of the team's trajectories, which is case logic.
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(AuditedModelAdmin):
     list_display = ("name", "organisation", "safety_check_interval_days", "is_active")
     list_filter = ("organisation",)
     search_fields = ("name", "organisation__name")

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.accounts.models import Role
 from samenopweg.audit.models import AuditAction, AuditEvent
-from samenopweg.audit.services import record
+from samenopweg.audit.services import record, record_list_read
 from samenopweg.audit.views import is_auditor
 from samenopweg.cases import services
 from samenopweg.cases.access import (
@@ -93,14 +93,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     is_lead = bool(led_team_ids(request.user))
     alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
+    page.object_list = rows = list(page.object_list)
+    summary = (
+        {"q": filters.q, "count": paginator.count} if filters.q else {"count": paginator.count}
+    )
     record(
         actor=request.user,
         action=AuditAction.VIEW,
         object_type="page:dashboard",
         request=request,
-        detail={"q": filters.q, "count": paginator.count}
-        if filters.q
-        else {"count": paginator.count},
+        detail=summary,
+    )
+    record_list_read(
+        actor=request.user,
+        object_type="page:dashboard",
+        trajectory_ids=[t.pk for t in rows] + [a.trajectory_id for a in alerts],
+        request=request,
+        detail={"q": filters.q} if filters.q else None,
     )
     context = {
         "page": page,

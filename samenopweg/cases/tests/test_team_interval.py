@@ -35,3 +35,22 @@ def test_the_admin_reschedules_when_the_interval_changes(client, world):
         world.trajectory.safety_check_due_at
         == world.trajectory.safety_checked_at + datetime.timedelta(days=3)
     )
+
+
+@pytest.mark.django_db
+def test_admin_changes_are_audited(client, world):
+    from samenopweg.audit.models import AuditEvent
+
+    client.force_login(world.admin)
+    client.post(
+        f"/admin/accounts/team/{world.team.pk}/change/",
+        {
+            "organisation": world.ocj.pk,
+            "name": world.team.name,
+            "safety_check_interval_days": 5,
+            "is_active": "on",
+        },
+    )
+    event = AuditEvent.objects.get(object_type="accounts.team", object_id=str(world.team.pk))
+    assert event.actor == world.admin
+    assert event.detail["changed"] == ["safety_check_interval_days"]

@@ -450,3 +450,14 @@ def test_a_refused_closure_keeps_the_typed_reason(client, world):
     page = client.get(reverse("cases:detail", args=[world.trajectory.reference])).content.decode()
     assert "Het netwerk houdt het plan vol." in page
     assert "intussen gewijzigd" in page
+
+
+@pytest.mark.django_db
+def test_the_dashboard_leaves_a_read_row_on_every_file_it_shows(client, world):
+    from samenopweg.audit.models import AuditEvent
+
+    client.force_login(world.team_lead)
+    client.get(reverse("cases:dashboard"))
+    assert AuditEvent.objects.filter(
+        trajectory=world.trajectory, actor=world.team_lead, action="view", object_type="page:dashboard"
+    ).exists()

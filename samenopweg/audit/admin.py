@@ -1,0 +1,43 @@
+"""Changes made in the Django admin (memberships give access to whole teams) go to the audit too."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import record
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        record(
+            actor=request.user,
+            action=AuditAction.UPDATE if change else AuditAction.CREATE,
+            obj=obj,
+            request=request,
+            detail={"admin": True, "changed": sorted(form.changed_data)},
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        record(
+            actor=request.user,
+            action=AuditAction.WITHDRAW,
+            obj=obj,
+            request=request,
+            detail={"admin": True, "deleted": str(obj)},
+        )
+        super().delete_model(request, obj)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        for inline in formset.forms:
+            if inline.has_changed() and inline.instance.pk:
+                record(
+                    actor=request.user,
+                    action=AuditAction.UPDATE,
+                    obj=inline.instance,
+                    request=request,
+                    detail={"admin": True, "changed": sorted(inline.changed_data)},
+                )
