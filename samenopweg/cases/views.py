@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -155,6 +156,11 @@ def register(request: HttpRequest) -> HttpResponse:
     form = TrajectoryRegistrationForm(data, user=request.user)
     children = ChildFormSet(data, prefix="child")
     adults = AdultFormSet(data, prefix="adult")
+    # A second click on "Traject aanmelden" (or a resent form) must not make a second trajectory.
+    submission = request.POST.get("submission") or uuid.uuid4().hex
+    done = request.session.get("registered", {})
+    if request.method == "POST" and submission in done:
+        return redirect("cases:detail", reference=done[submission])
     if adding:
         _hide_errors(form, children, adults)
     elif request.method == "POST" and form.is_valid() and children.is_valid() and adults.is_valid():
@@ -213,6 +219,7 @@ def register(request: HttpRequest) -> HttpResponse:
             _add_errors(form, exc)
         else:
             discard_draft(request=request, trajectory=None)
+            request.session["registered"] = {**done, submission: trajectory.reference}
             if any(c.safety_answer == SafetyAnswer.NO for c in registration.children):
                 _say_who_was_alerted(request, trajectory)
             messages.success(
@@ -223,7 +230,13 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/register.html",
-        {"form": form, "children": children, "adults": adults, "notice": notice},
+        {
+            "form": form,
+            "children": children,
+            "adults": adults,
+            "notice": notice,
+            "submission": submission,
+        },
     )
 
 

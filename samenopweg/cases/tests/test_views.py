@@ -461,3 +461,16 @@ def test_the_dashboard_leaves_a_read_row_on_every_file_it_shows(client, world):
     assert AuditEvent.objects.filter(
         trajectory=world.trajectory, actor=world.team_lead, action="view", object_type="page:dashboard"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_sending_the_registration_twice_makes_one_trajectory(client, world):
+    from samenopweg.cases.models import Trajectory
+
+    client.force_login(world.owner)
+    data = {**registration_data(world), "submission": "abc123"}
+    first = client.post(reverse("cases:register"), data)
+    second = client.post(reverse("cases:register"), data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert Trajectory.objects.filter(team=world.team).count() == 2  # the world's own + this one
