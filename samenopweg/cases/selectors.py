@@ -56,12 +56,14 @@ def search_condition(q: str) -> Q:
     if day is not None:
         born = Person.objects.filter(trajectory=OuterRef("pk"), date_of_birth=day)
         return Q(registered_on=day) | Q(Exists(born))
-    condition = Q(reference__icontains=q)
+    # Every word must match (a reference or a name): "Emma Peeters" finds Emma Peeters,
+    # not every Emma and every Peeters.
+    condition = Q()
     for word in q.split()[:3]:
         named = Person.objects.filter(trajectory=OuterRef("pk")).filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word)
         )
-        condition |= Q(Exists(named))
+        condition &= Q(reference__icontains=word) | Q(Exists(named))
     return condition
 
 

@@ -474,3 +474,19 @@ def test_sending_the_registration_twice_makes_one_trajectory(client, world):
     assert first.status_code == second.status_code == 302
     assert first["Location"] == second["Location"]
     assert Trajectory.objects.filter(team=world.team).count() == 2  # the world's own + this one
+
+
+@pytest.mark.django_db
+def test_search_needs_every_word_and_finds_names_dates_and_references(client, world):
+    from conftest import register as register_case
+
+    register_case(world.team, world.owner, child="Emma")
+    client.force_login(world.owner)
+
+    def found(q: str) -> str:
+        return client.get(reverse("cases:dashboard"), {"q": q}).content.decode()
+
+    assert world.trajectory.reference in found("noor peeters")
+    assert world.trajectory.reference not in found("emma peeters")
+    assert world.trajectory.reference in found("12/03/2017")  # the date of birth
+    assert world.trajectory.reference in found(world.trajectory.reference[-5:])
