@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.cases.models import CaseRole, Framework, SafetyAnswer, Stage, Urgency
-from samenopweg.people.models import Gender, RelationKind
+from samenopweg.people.models import Gender, Person, RelationKind
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 
@@ -266,7 +266,9 @@ class GrantForm(_GrantFields):
 class FamilyGrantForm(_GrantFields):
     """Link the account of a parent, a young person or a network member to their person."""
 
-    person = forms.ModelChoiceField(queryset=None, label=_("Wie is dit in het traject?"))  # type: ignore[arg-type]
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Person.objects.none(), label=_("Wie is dit in het traject?")
+    )
     role = forms.ChoiceField(
         label=_("Rol in dit traject"),
         choices=[
