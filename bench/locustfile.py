@@ -1,0 +1,151 @@
+"""Load test of the professional pages: consultants and team leads, logged in through the form.
+
+Started by bench/run.py, which passes (environment):
+  BENCH_TARGETS  JSON from bench/targets.py: references and search terms per user
+  BENCH_USERS    total users (half bench_consulent, half bench_teamleider)
+  BENCH_WAIT     think time between requests in seconds, "low-high" (default 0.5-1.5)
+  BENCH_DURATION seconds to measure once every user has logged in (0: until locust's -t)
+  BENCH_WARMUP   seconds of requests after the logins that are not measured (default 5)
+  BENCH_LOGIN_STATS  where to write the login numbers (JSON) before they are reset
+
+Logging in is not measured: Django hashes each password with 1,000,000 PBKDF2 rounds (about
+0.5 s of CPU), so 20 simultaneous logins hold the two cores for seconds. Every user waits until
+the last one has logged in; then BENCH_WARMUP seconds of ordinary requests fill the caches of
+both gunicorn workers (compiled templates, database connections), the statistics are reset, and
+the measured period of BENCH_DURATION seconds starts.
+Every request has a fixed name so the CSV has one row per page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import gevent
+import gevent.event
+from locust import HttpUser, between, events, task
+from locust.env import Environment
+from locust.exception import StopUser
+
+PASSWORD = "bench"  # seed_synthetic's password for every synthetic user
+TARGETS: dict[str, Any] = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text(encoding="utf-8"))[
+    "users"
+]
+TOTAL_USERS = int(os.environ.get("BENCH_USERS", "20"))
+_low, _high = (float(x) for x in os.environ.get("BENCH_WAIT", "0.5-1.5").split("-"))
+DURATION = float(os.environ.get("BENCH_DURATION", "0"))
+WARMUP = float(os.environ.get("BENCH_WARMUP", "5"))
+LOGIN_STATS = os.environ.get("BENCH_LOGIN_STATS", "")
+_state = {"started": 0.0, "logins_done": 0}
+_everyone_in = gevent.event.Event()
+_TOKEN = re.compile(r"<input[^>]*name=\"csrfmiddlewaretoken\"[^>]*>")
+_VALUE = re.compile(r"value=\"([^\"]+)\"")
+
+
+@events.test_start.add_listener
+def _test_start(environment: Environment, **_kwargs: Any) -> None:
+    _state["started"] = time.monotonic()
+
+
+def _login_done(environment: Environment) -> None:
+    """After the last login: keep the login numbers, let everyone go, start the warm-up."""
+    _state["logins_done"] += 1
+    if _state["logins_done"] != TOTAL_USERS:
+        return
+    stats = environment.stats
+    login = stats.get("login", "POST")
+    if LOGIN_STATS:
+        summary = {
+            "logins": login.num_requests,
+            "failures": login.num_failures,
+            "p50": login.get_response_time_percentile(0.5),
+            "p95": login.get_response_time_percentile(0.95),
+            "warmup_seconds": round(time.monotonic() - _state["started"], 1),
+        }
+        Path(LOGIN_STATS).write_text(json.dumps(summary), encoding="utf-8")
+    _everyone_in.set()
+    gevent.spawn_later(WARMUP, _start_measuring, environment)
+
+
+def _start_measuring(environment: Environment) -> None:
+    environment.stats.reset_all()
+    if DURATION and environment.runner is not None:
+        gevent.spawn_later(DURATION, environment.runner.quit)
+
+
+class ProfessionalUser(HttpUser):
+    abstract = True
+    wait_time = between(_low, _high)
+    username = ""
+    dashboard_name = ""
+
+    def on_start(self) -> None:
+        self.references: list[str] = TARGETS[self.username]["references"]
+        self.terms: list[str] = TARGETS[self.username]["terms"]
+        form = self.client.get("/accounts/login/", name="login form")
+        found = _TOKEN.search(form.text)
+        value = _VALUE.search(found.group(0)) if found else None
+        token = value.group(1) if value else self.client.cookies.get("csrftoken", "")
+        with self.client.post(
+            "/accounts/login/",
+            data={"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            headers={"Referer": f"{self.host}/accounts/login/"},
+            name="login",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            location = response.headers.get("Location", "")
+            failed = response.status_code != 302 or "/accounts/login/" in location
+            if failed:
+                response.failure(f"login failed for {self.username}: HTTP {response.status_code}")
+        _login_done(self.environment)
+        if failed:
+            raise StopUser()
+        _everyone_in.wait()
+
+    def page(self, path: str, name: str, expect: str | None = None) -> None:
+        with self.client.get(
+            path, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"HTTP {response.status_code}")
+            elif expect is not None and response.text != expect:
+                response.failure("unexpected body")
+
+    @task(2)
+    def bare(self) -> None:
+        self.page("/bench/bare/", "bare", expect="ok")
+
+    @task(3)
+    def dashboard(self) -> None:
+        self.page("/dashboard/", self.dashboard_name)
+
+    @task(4)
+    def trajectory(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.references)}/", "trajectory page")
+
+    @task(3)
+    def journal(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.references)}/logboek/", "journal")
+
+    @task(2)
+    def search(self) -> None:
+        self.page(f"/dashboard/?{urlencode({'q': random.choice(self.terms)})}", "search")
+
+
+class Consultant(ProfessionalUser):
+    username = "bench_consulent"
+    dashboard_name = "dashboard (consultant, 100)"
+    fixed_count = TOTAL_USERS // 2
+
+
+class TeamLead(ProfessionalUser):
+    username = "bench_teamleider"
+    dashboard_name = "dashboard (team lead, 2000)"
+    fixed_count = TOTAL_USERS - TOTAL_USERS // 2

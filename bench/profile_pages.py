@@ -1,0 +1,130 @@
+"""One request at a time: what each bench page costs by itself, and its SQL.
+
+    DATABASE_URL=sqlite:///bench-out/bench-100000.sqlite3 .venv/bin/python bench/profile_pages.py \
+        [-n 20] [--targets bench-out/targets.json] [--json OUT.json] [--sql]
+
+Uses Django's test client in-process (no network, no concurrency, no other requests), so the
+numbers show the cost of a page on its own; bench/run.py shows the cost under load. Prints, per
+page, the median and p95 time, the median CPU time (the cost even on a busy machine), the number of SQL queries and the time spent in them. Like the
+real pages, it writes audit rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=20, help="requests per page and user (default 20)")
+    parser.add_argument("--targets", help="bench/targets.py output (default: computed here)")
+    parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--sql", action="store_true", help="print the slowest query of each page")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "0")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "profile-pages-only")
+    os.environ.setdefault("DJANGO_HTTPS", "0")
+    os.environ.setdefault("AXES_ENABLED", "0")
+    os.environ.setdefault("SAMENOPWEG_BENCH", "1")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from samenopweg.accounts.models import User
+    from samenopweg.cases.access import visible_trajectories
+
+    rng = random.Random(1)
+    if args.targets:
+        targets = json.loads(Path(args.targets).read_text(encoding="utf-8"))["users"]
+    else:
+        targets = {}
+        for username in ("bench_consulent", "bench_teamleider"):
+            found = list(
+                visible_trajectories(User.objects.get(username=username)).values_list(
+                    "reference", flat=True
+                )[:400]
+            )
+            targets[username] = {"references": found, "terms": [ref[-10:] for ref in found[:60]]}
+
+    # Locust's request names, so bench/run.py can put both measurements side by side.
+    samples: dict[str, list[float]] = {}
+    queries: dict[str, list[int]] = {}
+    sql_ms: dict[str, list[float]] = {}
+    cpu_ms: dict[str, list[float]] = {}
+    slowest: dict[str, tuple[float, str]] = {}
+    for username, dashboard in (
+        ("bench_consulent", "dashboard (consultant, 100)"),
+        ("bench_teamleider", "dashboard (team lead, 2000)"),
+    ):
+        refs: list[str] = targets[username]["references"]
+        terms: list[str] = targets[username]["terms"]
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(username=username))
+        pages: list[tuple[str, str, list[str]]] = [
+            ("bare", "/bench/bare/", [""]),
+            (dashboard, "/dashboard/", [""]),
+            ("trajectory page", "/trajecten/{}/", refs),
+            ("journal", "/trajecten/{}/logboek/", refs),
+            ("search", "/dashboard/?q={}", terms),
+        ]
+        for name, template, values in pages:
+            client.get(template.format(values[0]))  # warm caches (templates, translations)
+            for _ in range(args.n):
+                path = template.format(rng.choice(values))
+                with CaptureQueriesContext(connection) as captured:
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    response = client.get(path)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    cpu = (time.process_time() - cpu_started) * 1000
+                if response.status_code != 200:
+                    print(f"{name}: HTTP {response.status_code} for {path}")
+                    continue
+                samples.setdefault(name, []).append(elapsed)
+                cpu_ms.setdefault(name, []).append(cpu)
+                queries.setdefault(name, []).append(len(captured.captured_queries))
+                sql_ms.setdefault(name, []).append(
+                    sum(float(q["time"]) for q in captured.captured_queries) * 1000
+                )
+                for query in captured.captured_queries:
+                    if float(query["time"]) * 1000 >= slowest.get(name, (0.0, ""))[0]:
+                        slowest[name] = (float(query["time"]) * 1000, query["sql"])
+
+    results: dict[str, dict[str, Any]] = {}
+    for name, times in samples.items():
+        times.sort()
+        results[name] = {
+            "requests": len(times),
+            "p50": round(statistics.median(times), 1),
+            "p95": round(times[max(0, round(len(times) * 0.95) - 1)], 1),
+            "cpu_p50": round(statistics.median(cpu_ms[name]), 1),
+            "queries": round(statistics.mean(queries[name]), 1),
+            "sql_ms": round(statistics.median(sql_ms[name]), 1),
+        }
+        r = results[name]
+        print(
+            f"{name:30} p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms  CPU p50 {r['cpu_p50']:6.1f} ms  "
+            f"{r['queries']:5.1f} queries, {r['sql_ms']:5.1f} ms in SQL (median)"
+        )
+        if args.sql and name in slowest:
+            print(f"    slowest query {slowest[name][0]:.1f} ms: {slowest[name][1][:1200]}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

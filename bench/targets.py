@@ -1,0 +1,77 @@
+"""What the load test asks for: per bench user, references they may see and search terms.
+
+    DATABASE_URL=... python bench/targets.py OUT.json
+
+Run by bench/run.py against the seeded database; writes JSON for bench/locustfile.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+USERS = ("bench_consulent", "bench_teamleider")
+SAMPLE = 400  # references per user (the team lead sees 2,000; a sample is enough)
+TERMS = 60
+
+
+def main(out: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from samenopweg.accounts.models import User
+    from samenopweg.cases.access import visible_trajectories
+    from samenopweg.cases.models import Stage
+    from samenopweg.people.models import Person
+
+    rng = random.Random(1)
+    result: dict[str, Any] = {"users": {}}
+    for username in USERS:
+        user = User.objects.get(username=username)
+        visible = visible_trajectories(user)
+        references = list(visible.values_list("reference", flat=True))
+        open_refs = list(
+            visible.exclude(stage=Stage.AFGESLOTEN).values_list("reference", flat=True)
+        )
+        rng.shuffle(references)
+        # Search as people do: a family name of a child on the caseload, or part of a reference.
+        names = sorted(
+            set(
+                Person.objects.filter(trajectory__in=visible.exclude(stage=Stage.AFGESLOTEN))
+                .filter(is_child=True)
+                .values_list("last_name", flat=True)
+            )
+        )
+        terms = [rng.choice(names) for _ in range(TERMS // 2)] if names else []
+        terms += (
+            [rng.choice(open_refs)[-10:] for _ in range(TERMS - len(terms))] if open_refs else []
+        )
+        result["users"][username] = {
+            "visible": len(references),
+            "open": len(open_refs),
+            "references": references[:SAMPLE],
+            "terms": terms,
+        }
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            result["database"] = f"SQLite {cursor.fetchone()[0]}"
+        else:
+            cursor.execute("show server_version")
+            result["database"] = f"{connection.display_name} {cursor.fetchone()[0]}"
+    out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python bench/targets.py OUT.json")
+    main(Path(sys.argv[1]))
