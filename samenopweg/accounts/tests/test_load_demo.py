@@ -9,7 +9,21 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from samenopweg.accounts.management.commands.load_demo import Command
 from samenopweg.accounts.models import Membership, Organisation, Role, User
+from samenopweg.assessments.models import (
+    CATEGORY_COLUMN,
+    CommentKind,
+    DangerStatement,
+    MapColumn,
+    MapEntry,
+    SafetyGoal,
+    ScalingRound,
+    ScalingScore,
+    SharedVersion,
+    StatementComment,
+    StatementStatus,
+)
 from samenopweg.cases.access import led_team_ids, visible_trajectories
 from samenopweg.cases.models import (
     Alert,
@@ -52,6 +66,11 @@ def counts() -> dict[str, int]:
         "journal": JournalEntry.objects.count(),
         "tasks": Task.objects.count(),
         "alerts": Alert.objects.count(),
+        "map_entries": MapEntry.objects.count(),
+        "danger_statements": DangerStatement.objects.count(),
+        "safety_goals": SafetyGoal.objects.count(),
+        "scaling_scores": ScalingScore.objects.count(),
+        "shared_versions": SharedVersion.objects.count(),
     }
 
 
@@ -90,6 +109,58 @@ def test_creates_the_demo_users_and_prints_the_logins() -> None:
         assert trajectory.journal_entries.exists()
         assert trajectory.tasks.exists()
         assert trajectory.safety_status
+
+
+EXPECTED_STATUS: dict[str, str] = {
+    Stage.AANMELDING: StatementStatus.DRAFT,
+    Stage.IN_KAART: StatementStatus.DRAFT,
+    Stage.PLAN: StatementStatus.DISCUSSED,
+    Stage.OPVOLGING: StatementStatus.SHARED,
+    Stage.AFGESLOTEN: StatementStatus.SHARED,
+}
+
+
+@pytest.mark.django_db
+def test_every_family_has_a_map_statements_and_scaling() -> None:
+    load()
+
+    for trajectory in Trajectory.objects.all():
+        categories = set(trajectory.map_entries.values_list("category", flat=True))
+        assert {CATEGORY_COLUMN[c] for c in categories} == set(MapColumn.values)
+        assert trajectory.mapping_sessions.exists()
+        assert trajectory.danger_statements.filter(goals__isnull=False).exists()
+        assert trajectory.bottom_lines.exists()
+        assert trajectory.scaling_rounds.count() >= 2
+        # Everything is written by the family's own consultant.
+        assert set(trajectory.map_entries.values_list("created_by", flat=True)) == {
+            trajectory.owner_id
+        }
+        statement_set = trajectory.statement_set
+        assert statement_set.status == EXPECTED_STATUS[trajectory.stage]
+        assert statement_set.shared_versions.exists() == (
+            statement_set.status == StatementStatus.SHARED
+        )
+    disagreements = StatementComment.objects.filter(kind=CommentKind.DISAGREEMENT)
+    assert disagreements.values("trajectory").distinct().count() >= 2
+    assert ScalingRound.objects.filter(trajectory__stage=Stage.AFGESLOTEN).exists()
+
+
+@pytest.mark.django_db
+def test_an_older_demo_without_the_what_gets_it_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(Command, "_what", lambda *args, **kwargs: None)
+        load()
+    assert not MapEntry.objects.exists()
+    persons = Person.objects.count()
+
+    load()
+    after = counts()
+    load()
+
+    assert Person.objects.count() == persons
+    assert counts() == after
+    assert after["map_entries"] and after["scaling_scores"]
+    assert Trajectory.objects.filter(danger_statements__isnull=True).count() == 0
 
 
 @pytest.mark.django_db
