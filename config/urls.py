@@ -19,6 +19,7 @@ urlpatterns = [
     path("taalcheck/", include("samenopweg.plainlanguage.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.journal.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.people.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.assessments.urls")),
     path("", include("samenopweg.cases.urls")),
 ]
 

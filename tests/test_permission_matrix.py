@@ -16,6 +16,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import World, register
+from samenopweg.assessments.tests import map_world as kaart
+from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.cases import services
 from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
@@ -207,6 +209,64 @@ MATRIX: dict[str, Row] = {
     "people:list": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "people:add": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "people:edit": Row(_person, PRO_PAGE, trajectory_bound=True),
+    # The map is shared work: every professional on the case writes on it.
+    "assessments:map": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:map_session_add": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    # The printable overview and its PDF: professionals print; parents get their portal later.
+    "assessments:overview": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:overview_pdf": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:map_merge": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:map_entry_edit": Row(kaart.entry_kwargs, PRO_PAGE, trajectory_bound=True),
+    "assessments:map_entry_withdraw": Row(kaart.entry_kwargs, PRO_PAGE, trajectory_bound=True),
+    "assessments:map_entry_move": Row(
+        kaart.entry_kwargs,
+        PRO_POST_ONLY,
+        post=PRO_POST_REFUSED,
+        post_data=kaart.move_data,
+        trajectory_bound=True,
+    ),
+    # The WHAT: the consultant writes; every professional on the case reads and comments.
+    "assessments:statements": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:statement_history": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:statement_shared": Row(wat.shared_kwargs, PRO_PAGE, trajectory_bound=True),
+    "assessments:statement_comment": Row(
+        wat.comment_kwargs,
+        PRO_PAGE,
+        post=PRO_POST_REFUSED,
+        post_data=wat.comment_data,
+        trajectory_bound=True,
+    ),
+    "assessments:statement_status": Row(
+        _reference,
+        CONSULTANT_POST_ONLY,
+        post=CONSULTANT_POST_REFUSED,
+        post_data=wat.status_data,
+        trajectory_bound=True,
+    ),
+    **{
+        name: Row(
+            kwargs,
+            CONSULTANT_PAGE,
+            post=CONSULTANT_POST_REFUSED,
+            post_data=data,
+            trajectory_bound=True,
+        )
+        for name, kwargs, data in [
+            ("assessments:statement_create", _reference, wat.statement_create_data),
+            ("assessments:statement_edit", wat.statement_kwargs, wat.statement_edit_data),
+            ("assessments:statement_withdraw", wat.statement_kwargs, wat.withdraw_data),
+            ("assessments:goal_create", _reference, wat.goal_create_data),
+            ("assessments:goal_edit", wat.goal_kwargs, wat.goal_edit_data),
+            ("assessments:goal_withdraw", wat.goal_kwargs, wat.withdraw_data),
+            ("assessments:bottom_line_create", _reference, wat.bottom_line_create_data),
+            ("assessments:bottom_line_edit", wat.bottom_line_kwargs, wat.bottom_line_edit_data),
+            ("assessments:bottom_line_withdraw", wat.bottom_line_kwargs, wat.withdraw_data),
+        ]
+    },
+    "assessments:scaling": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:scaling_new": Row(
+        _reference, PRO_PAGE, post=PRO_POST_REFUSED, trajectory_bound=True
+    ),
 }
 
 # Whole groups classified by namespace: the Django admin is for staff only.

@@ -20,7 +20,11 @@ TrajectoryView = Callable[..., HttpResponse]
 
 
 def trajectory_view(
-    *, require: str = "professional", audit_as: str = "", autosave: bool = False
+    *,
+    require: str = "professional",
+    audit_as: str = "",
+    autosave: bool = False,
+    audit_action: str = AuditAction.VIEW,
 ) -> Callable[[TrajectoryView], Any]:
     """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
 
@@ -28,6 +32,7 @@ def trajectory_view(
     Every answer that shows case data leaves a read row in the audit trail; writes record
     their own rows in services.
     With `autosave`, a POST carrying `_autosave` (htmx, every few seconds) stores a draft.
+    `audit_action`: the read row's action; a download records EXPORT instead of VIEW.
     """
 
     def decorator(view: TrajectoryView) -> Any:
@@ -51,7 +56,7 @@ def trajectory_view(
             if response.status_code in (200, 409):
                 record(
                     actor=request.user,
-                    action=AuditAction.VIEW,
+                    action=audit_action,
                     object_type=audit_as or f"page:{view.__name__}",
                     object_id=access.trajectory.pk,
                     trajectory=access.trajectory,

@@ -73,8 +73,15 @@ def render_conflict(
             continue
         mine = mine_data.get(name, "")
         if isinstance(field, forms.ChoiceField):
-            choices = dict(field.choices)  # type: ignore[arg-type]
-            value, mine = choices.get(value, value), choices.get(mine, mine)
+            # Labels by the value as posted (a string), also inside option groups.
+            choices: dict[str, Any] = {}
+            for key, label in field.choices:  # type: ignore[union-attr,misc]
+                if isinstance(label, list | tuple):
+                    choices.update((str(k), v) for k, v in label)
+                else:
+                    choices[str(key)] = label
+            value = choices.get(str(value), value)
+            mine = choices.get(str(mine), mine)
         rows.append(
             {
                 "label": field.label,

@@ -1,0 +1,240 @@
+"""Reads for the WHAT: the statements page and its history, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+
+from samenopweg.assessments.models import (
+    BottomLine,
+    DangerStatement,
+    SafetyGoal,
+    SharedVersion,
+    StatementChange,
+    StatementComment,
+    StatementSet,
+    StatementStatus,
+)
+from samenopweg.assessments.services.statements import (
+    NEXT_STATUS,
+    WITHDRAWN,
+    changed_since,
+    person_labels,
+    snapshot_items,
+)
+from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.people.models import Person
+
+HISTORY_PAGE_SIZE = 25
+
+
+# --- whose view: "Mama Sarah" ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    person: Person
+    label: str
+
+
+def person_choices(access: CaseAccess) -> list[PersonChoice]:
+    """The persons of the trajectory, each named as the family would: "Mama Sarah", "Noor"."""
+    persons = list(visible_items(access, Person.objects.all()).order_by("-is_child", "id"))
+    labels = person_labels(access.trajectory, persons)
+    return [PersonChoice(person, labels[person.pk]) for person in persons]
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A comment, proposal or disagreement as shown next to its target."""
+
+    comment: StatementComment
+    who: str
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    reason: str
+    by: Any
+    at: datetime.datetime
+
+
+@dataclass
+class GoalRow:
+    goal: SafetyGoal
+    remarks: list[Remark] = field(default_factory=list)
+    withdrawal: Withdrawal | None = None
+    comment_form: Any = None  # set by the view
+
+
+@dataclass
+class StatementRow:
+    statement: DangerStatement
+    children: list[Person]
+    goals: list[GoalRow] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
+    withdrawal: Withdrawal | None = None
+    comment_form: Any = None  # set by the view
+
+    @property
+    def has_goal(self) -> bool:
+        return any(row.goal.withdrawn_at is None for row in self.goals)
+
+
+@dataclass
+class BottomLineRow:
+    bottom_line: BottomLine
+    remarks: list[Remark] = field(default_factory=list)
+    withdrawal: Withdrawal | None = None
+    comment_form: Any = None  # set by the view
+
+
+@dataclass
+class StatementsPage:
+    statement_set: StatementSet | None
+    status: str
+    version: int
+    statements: list[StatementRow]
+    bottom_lines: list[BottomLineRow]
+    shared_versions: list[SharedVersion]
+    latest_shared: SharedVersion | None
+    changed_since_shared: bool
+    persons: list[PersonChoice]
+
+    @property
+    def next_status(self) -> str | None:
+        """The one step the page offers; after sharing only once something changed."""
+        if self.status == StatementStatus.SHARED and not self.changed_since_shared:
+            return None
+        return NEXT_STATUS[StatementStatus(self.status)]
+
+    @property
+    def statements_without_goal(self) -> list[StatementRow]:
+        return [
+            row
+            for row in self.statements
+            if row.statement.withdrawn_at is None and not row.has_goal
+        ]
+
+
+def _withdrawals(access: CaseAccess) -> dict[tuple[str, int], Withdrawal]:
+    changes = StatementChange.objects.filter(
+        trajectory=access.trajectory, action=WITHDRAWN
+    ).select_related("changed_by")
+    return {
+        (c.object_type, c.object_id): Withdrawal(
+            reason=str(c.after.get("withdrawn_reason", "")), by=c.changed_by, at=c.changed_at
+        )
+        for c in changes
+    }
+
+
+def statements_page(access: CaseAccess) -> StatementsPage:
+    """Everything the WHAT page shows, through the item rule."""
+    trajectory = access.trajectory
+    statement_set = StatementSet.objects.filter(trajectory=trajectory).first()
+    # Few per trajectory; the newest one's snapshot tells whether anything changed since.
+    shared_versions = (
+        list(SharedVersion.objects.filter(statement_set=statement_set).select_related("shared_by"))
+        if statement_set is not None
+        else []
+    )
+    latest = shared_versions[0] if shared_versions else None
+    statements = list(
+        visible_items(access, DangerStatement.objects.all()).prefetch_related(
+            "children",
+            Prefetch(
+                "goals",
+                queryset=visible_items(access, SafetyGoal.objects.all()).order_by("position", "id"),
+            ),
+        )
+    )
+    bottom_lines = list(visible_items(access, BottomLine.objects.all()))
+    persons = person_choices(access)
+    labels = {choice.person.pk: choice.label for choice in persons}
+    comments = visible_items(access, StatementComment.objects.select_related("author"))
+    withdrawn_any = any(s.withdrawn_at for s in statements) or any(
+        b.withdrawn_at for b in bottom_lines
+    )
+    withdrawals = _withdrawals(access) if withdrawn_any else {}
+
+    by_target: dict[tuple[str, int], list[Remark]] = {}
+    for comment in comments:
+        who = labels.get(comment.view_of_person_id or 0) or str(comment.author)
+        if comment.danger_statement_id:
+            key = ("statement", comment.danger_statement_id)
+        elif comment.safety_goal_id:
+            key = ("goal", comment.safety_goal_id)
+        else:
+            key = ("bottom_line", comment.bottom_line_id or 0)
+        by_target.setdefault(key, []).append(Remark(comment, who))
+
+    statement_type = DangerStatement._meta.label_lower
+    goal_type = SafetyGoal._meta.label_lower
+    rows = [
+        StatementRow(
+            statement=s,
+            children=list(s.children.all()),
+            goals=[
+                GoalRow(
+                    goal=g,
+                    remarks=by_target.get(("goal", g.pk), []),
+                    withdrawal=withdrawals.get((goal_type, g.pk)),
+                )
+                for g in s.goals.all()
+            ],
+            remarks=by_target.get(("statement", s.pk), []),
+            withdrawal=withdrawals.get((statement_type, s.pk)),
+        )
+        for s in statements
+    ]
+    line_type = BottomLine._meta.label_lower
+    line_rows = [
+        BottomLineRow(
+            bottom_line=b,
+            remarks=by_target.get(("bottom_line", b.pk), []),
+            withdrawal=withdrawals.get((line_type, b.pk)),
+        )
+        for b in bottom_lines
+    ]
+    return StatementsPage(
+        statement_set=statement_set,
+        status=statement_set.status if statement_set else StatementStatus.DRAFT,
+        version=statement_set.version if statement_set else 1,
+        statements=rows,
+        bottom_lines=line_rows,
+        shared_versions=shared_versions,
+        latest_shared=latest,
+        changed_since_shared=changed_since(latest, snapshot_items(statements, bottom_lines)),
+        persons=persons,
+    )
+
+
+# --- the history ----------------------------------------------------------------------------
+
+
+def statement_history(
+    access: CaseAccess, page_number: Any
+) -> tuple[Page, dict[tuple[str, int], Any]]:
+    """A page of changes, newest first, and the objects they concern (for their short labels)."""
+    changes = StatementChange.objects.filter(trajectory=access.trajectory).select_related(
+        "changed_by"
+    )
+    page = Paginator(changes, HISTORY_PAGE_SIZE).get_page(page_number)
+    wanted: dict[str, set[int]] = {}
+    for change in page.object_list:
+        wanted.setdefault(change.object_type, set()).add(change.object_id)
+    objects: dict[tuple[str, int], Any] = {}
+    for model in (DangerStatement, SafetyGoal, BottomLine):
+        ids = wanted.get(model._meta.label_lower)
+        if ids:
+            for obj in visible_items(access, model._default_manager.filter(pk__in=ids)):
+                objects[(model._meta.label_lower, obj.pk)] = obj
+    return page, objects

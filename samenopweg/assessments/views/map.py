@@ -1,0 +1,424 @@
+"""The map (in kaart brengen): three columns filled together over one or more sessions.
+
+The map is shared work: every professional on the case may add, change, move, merge and
+withdraw entries. The family gets its own pages later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samenopweg.assessments.forms.map import (
+    MapEntryEditForm,
+    MapEntryForm,
+    MapMergeForm,
+    MapMoveForm,
+    MappingSessionForm,
+    MapWithdrawForm,
+    category_choices,
+    versions_value,
+    view_value,
+)
+from samenopweg.assessments.models import MapCategory, MapEntry
+from samenopweg.assessments.selectors.map import (
+    SessionLine,
+    current_map_entries,
+    map_board,
+    map_persons,
+    mapping_sessions,
+    session_professionals,
+    whose_view,
+)
+from samenopweg.assessments.services import map as services
+from samenopweg.cases.access import CaseAccess, get_item_for_user
+from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.views import _add_errors
+from samenopweg.core.locking import EditConflict
+from samenopweg.core.models import Audience
+from samenopweg.core.views import render_conflict
+from samenopweg.plainlanguage.services import save_tips
+
+# Service errors name model fields; on the forms both are the one "whose view" choice.
+_FIELD_ALIASES = {"view_of_person": "view", "view_of_role": "view"}
+
+
+def _add_service_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        exc = ValidationError(
+            {_FIELD_ALIASES.get(name, name): errors for name, errors in exc.error_dict.items()}
+        )
+    _add_errors(form, exc)
+
+
+def _map_url(access: CaseAccess, entry: MapEntry | None = None) -> str:
+    url = reverse("assessments:map", args=[access.trajectory.reference])
+    return f"{url}#regel-{entry.pk}" if entry is not None else url
+
+
+def _default_session(sessions: list[SessionLine]) -> str:
+    """New entries belong to the latest session when it is today's (held or recorded)."""
+    if not sessions:
+        return ""
+    latest = sessions[0].session
+    today = timezone.localdate()
+    if latest.held_on == today or timezone.localdate(latest.created_at) == today:
+        return str(latest.pk)
+    return ""
+
+
+@trajectory_view(require="professional", audit_as="assessments.mapentry", autosave=True)
+@require_http_methods(["GET", "POST"])
+def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """The three columns with their entries; the form to add an entry posts here."""
+    trajectory = access.trajectory
+    persons = map_persons(access)
+    labels = {p.pk: label for p, label in persons}
+    sessions = mapping_sessions(access, labels)
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = MapEntryForm(request.POST, persons=persons, sessions=sessions)
+        if form.is_valid():
+            try:
+                entry = services.add_map_entry(
+                    trajectory=trajectory,
+                    actor=request.user,
+                    request=request,
+                    **form.entry_fields(),
+                )
+            except ValidationError as exc:
+                _add_service_errors(form, exc)
+            else:
+                discard_draft(request=request, trajectory=trajectory)
+                messages.success(request, _("De regel staat op de kaart."))
+                if entry.audience != Audience.PROFESSIONALS:
+                    save_tips(request, form, ["text"])
+                return HttpResponseRedirect(_map_url(access, entry))
+    else:
+        data, notice = restored_form_data(request, trajectory=trajectory)
+        category = request.GET.get("categorie", "")
+        form = MapEntryForm(
+            data,
+            persons=persons,
+            sessions=sessions,
+            initial={
+                "category": category if category in MapCategory.values else "",
+                "session": _default_session(sessions),
+            },
+        )
+    board = map_board(access, labels)
+    return render(
+        request,
+        "assessments/map/map.html",
+        {
+            "access": access,
+            "t": trajectory,
+            "board": board,
+            "sessions": sessions,
+            "latest": sessions[0] if sessions else None,
+            "form": form,
+            "form_open": form.is_bound or bool(notice) or "categorie" in request.GET,
+            "notice": notice,
+            "category_groups": category_choices(),
+        },
+    )
+
+
+@trajectory_view(require="professional", audit_as="assessments.mappingsession")
+@require_http_methods(["GET", "POST"])
+def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """Record a mapping conversation: when, and who took part."""
+    persons = map_persons(access)
+    grants = list(session_professionals(access))
+    if request.method == "POST":
+        access.require_open()
+        form = MappingSessionForm(request.POST, persons=persons, grants=grants)
+        if form.is_valid():
+            try:
+                services.record_mapping_session(
+                    trajectory=access.trajectory,
+                    actor=request.user,
+                    request=request,
+                    **form.session_fields(),
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Het gesprek is bewaard. De kaart loopt verder vanaf het vorige gesprek: "
+                        "wat je nu toevoegt, hoort bij dit gesprek."
+                    ),
+                )
+                return redirect("assessments:map", reference=access.trajectory.reference)
+    else:
+        mine = [str(g.user_id) for g in grants if g.user_id == request.user.pk]
+        form = MappingSessionForm(
+            persons=persons,
+            grants=grants,
+            initial={"held_on": timezone.localdate(), "professionals": mine},
+        )
+    return render(
+        request,
+        "assessments/map/session_form.html",
+        {"access": access, "t": access.trajectory, "form": form},
+    )
+
+
+def _refuse_if_not_current(request: HttpRequest, access: CaseAccess, entry: MapEntry) -> bool:
+    if entry.is_current:
+        return False
+    messages.error(
+        request, _("Deze regel is samengevoegd of ingetrokken en staat niet meer op de kaart.")
+    )
+    return True
+
+
+@trajectory_view(require="professional", audit_as="assessments.mapentry", autosave=True)
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
+    """Change the words, whose view it is, or who may see it."""
+    entry = get_item_for_user(access, MapEntry.objects.all(), entry_id)
+    if _refuse_if_not_current(request, access, entry):
+        return redirect("assessments:map", reference=access.trajectory.reference)
+    persons = map_persons(access)
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = MapEntryEditForm(request.POST, persons=persons)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.update_map_entry(
+                    entry=entry,
+                    expected_version=data["version"],
+                    text=data["text"],
+                    audience=data["audience"],
+                    actor=request.user,
+                    request=request,
+                    **form.view_fields(),
+                )
+            except EditConflict as conflict:
+                current: Any = conflict.current
+                return render_conflict(
+                    request,
+                    form=form,
+                    theirs={
+                        "text": current.text,
+                        "view": view_value(current),
+                        "audience": current.audience,
+                    },
+                    current_version=current.version,
+                    cancel_url=_map_url(access, entry),
+                )
+            except ValidationError as exc:
+                _add_service_errors(form, exc)
+            else:
+                discard_draft(request=request, trajectory=access.trajectory)
+                messages.success(request, _("De regel is aangepast."))
+                if data["audience"] != Audience.PROFESSIONALS:
+                    save_tips(request, form, ["text"])
+                return HttpResponseRedirect(_map_url(access, entry))
+    else:
+        restored, notice = restored_form_data(request, trajectory=access.trajectory)
+        form = MapEntryEditForm(
+            restored,
+            persons=persons,
+            initial={
+                "text": entry.text,
+                "view": view_value(entry),
+                "audience": entry.audience,
+                "version": entry.version,
+            },
+        )
+    return render(
+        request,
+        "assessments/map/entry_edit.html",
+        {"access": access, "t": access.trajectory, "entry": entry, "form": form, "notice": notice},
+    )
+
+
+@trajectory_view(require="professional")
+@require_POST
+def entry_move(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
+    """Put an entry in another category or column; the page comes back at the entry."""
+    access.require_open()
+    entry = get_item_for_user(access, MapEntry.objects.all(), entry_id)
+    form = MapMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies waar de regel naartoe moet."))
+        return HttpResponseRedirect(_map_url(access, entry))
+    try:
+        services.move_map_entry(
+            entry=entry,
+            expected_version=form.cleaned_data["version"],
+            category=form.cleaned_data["category"],
+            actor=request.user,
+            request=request,
+        )
+    except EditConflict:
+        messages.error(
+            request,
+            _("Iemand anders heeft deze regel intussen gewijzigd. Kijk ze na en probeer opnieuw."),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("De regel staat nu bij ‘%(category)s’.")
+            % {"category": MapCategory(entry.category).label},
+        )
+    return HttpResponseRedirect(_map_url(access, entry))
+
+
+def _candidate_label(entry: MapEntry, labels: dict[int, str]) -> str:
+    """The entry as it is now, in full: after a conflict this is where the change shows."""
+    return _("%(text)s (%(category)s; kijk van %(who)s)") % {
+        "text": entry.text,
+        "category": entry.get_category_display(),
+        "who": whose_view(entry, labels),
+    }
+
+
+def _chosen_entries(access: CaseAccess, values: list[str]) -> list[MapEntry]:
+    """The current entries of this trajectory among the chosen ids; others are left out."""
+    ids = [int(v) for v in values if v.isdigit()]
+    return list(current_map_entries(access).filter(pk__in=ids).order_by("category", "position"))
+
+
+@trajectory_view(require="professional", audit_as="assessments.mapentry")
+@require_http_methods(["GET", "POST"])
+def merge(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """Merge entries: choose them, write one text; the old entries stay, pointing to the new."""
+    persons = map_persons(access)
+    labels = {p.pk: label for p, label in persons}
+    source = request.POST if request.method == "POST" else request.GET
+    chosen = _chosen_entries(access, source.getlist("entries"))
+    candidates = [(e, _candidate_label(e, labels)) for e in chosen]
+    status = 200
+    if request.method == "POST":
+        access.require_open()
+        form = MapMergeForm(request.POST, persons=persons, candidates=candidates)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                merged = services.merge_map_entries(
+                    trajectory=access.trajectory,
+                    entries=data["entries"],
+                    expected_versions=data["versions"],
+                    text=data["text"],
+                    category=data["category"],
+                    audience=data["audience"],
+                    actor=request.user,
+                    request=request,
+                    **form.view_fields(),
+                )
+            except EditConflict:
+                # Show the entries as they are now; saving again means "I have seen them".
+                chosen = _chosen_entries(access, source.getlist("entries"))
+                candidates = [(e, _candidate_label(e, labels)) for e in chosen]
+                data = request.POST.copy()
+                data["versions"] = versions_value(chosen)
+                form = MapMergeForm(data, persons=persons, candidates=candidates)
+                form.is_valid()
+                form.add_error(
+                    None,
+                    _(
+                        "Iemand anders heeft een van deze regels intussen gewijzigd. Lees ze "
+                        "hieronder opnieuw, pas je tekst aan als dat nodig is en bewaar opnieuw."
+                    ),
+                )
+                status = 409
+            except ValidationError as exc:
+                _add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("De regels zijn samengevoegd. De vorige teksten blijven bewaard."),
+                )
+                if merged.audience != Audience.PROFESSIONALS:
+                    save_tips(request, form, ["text"])
+                return HttpResponseRedirect(_map_url(access, merged))
+    elif len(chosen) >= 2:
+        views = {view_value(e) for e in chosen}
+        form = MapMergeForm(
+            persons=persons,
+            candidates=candidates,
+            initial={
+                "entries": [str(e.pk) for e in chosen],
+                "versions": versions_value(chosen),
+                "text": "\n".join(e.text for e in chosen),
+                "category": chosen[0].category,
+                "view": views.pop() if len(views) == 1 else "",
+                # The merged text may hold what only professionals could read.
+                "audience": min(e.audience for e in chosen),
+            },
+        )
+    else:
+        form = None
+    board = None if form is not None else map_board(access, labels)
+    response = render(
+        request,
+        "assessments/map/merge.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "chosen": chosen,
+            "board": board,
+        },
+    )
+    response.status_code = status
+    return response
+
+
+@trajectory_view(require="professional", audit_as="assessments.mapentry")
+@require_http_methods(["GET", "POST"])
+def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
+    """Take an entry off the map, with a reason; it is kept and professionals still see it."""
+    entry = get_item_for_user(access, MapEntry.objects.all(), entry_id)
+    if _refuse_if_not_current(request, access, entry):
+        return redirect("assessments:map", reference=access.trajectory.reference)
+    form = MapWithdrawForm(request.POST or None)
+    if request.method == "POST":
+        access.require_open()
+        if form.is_valid():
+            try:
+                services.withdraw_map_entry(
+                    entry=entry,
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                    request=request,
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("De regel is ingetrokken. Professionals zien ze nog onder ‘Ingetrokken’."),
+                )
+                return redirect("assessments:map", reference=access.trajectory.reference)
+    labels = {p.pk: label for p, label in map_persons(access)}
+    return render(
+        request,
+        "assessments/map/entry_withdraw.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "entry": entry,
+            "whose": whose_view(entry, labels),
+            "form": form,
+        },
+    )

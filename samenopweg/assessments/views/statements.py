@@ -1,0 +1,921 @@
+"""The WHAT: danger statements, safety goals and bottom lines.
+
+The consultant (and the team lead) writes them; every professional on the case reads them and
+adds comments, proposed wording or disagreements next to them. The history shows each change as
+a readable difference; every version shared with the family stays retrievable as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any, cast
+
+from django import forms
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samenopweg.assessments.forms.statements import (
+    BottomLineEditForm,
+    BottomLineForm,
+    DangerStatementEditForm,
+    DangerStatementForm,
+    SafetyGoalEditForm,
+    SafetyGoalForm,
+    StatementCommentForm,
+    StatusForm,
+    WithdrawForm,
+    negative_wording,
+)
+from samenopweg.assessments.models import (
+    BottomLine,
+    CommentKind,
+    DangerStatement,
+    SafetyGoal,
+    SharedVersion,
+    StatementChange,
+    StatementStatus,
+)
+from samenopweg.assessments.selectors import statements as selectors
+from samenopweg.assessments.services import statements as services
+from samenopweg.cases.access import CaseAccess, get_item_for_user
+from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.views import _add_errors
+from samenopweg.core.locking import EditConflict
+from samenopweg.core.models import Audience
+from samenopweg.core.views import render_conflict
+from samenopweg.plainlanguage.services import save_tips
+
+TITLE = gettext_lazy("Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
+
+# URL word for each kind of comment target, and the anchor prefix on the page.
+TARGETS: dict[str, tuple[type[DangerStatement | SafetyGoal | BottomLine], str]] = {
+    "gevaarsboodschap": (DangerStatement, "gb"),
+    "doel": (SafetyGoal, "doel"),
+    "bodemeis": (BottomLine, "bm"),
+}
+STATEMENT_TEXTS = ["behaviour", "impact", "fear"]
+GOAL_TEXTS = ["parents_and_network_will", "child_will_experience", "professionals_will_see"]
+BOTTOM_LINE_TEXTS = ["text", "reason"]
+
+# The button names the step taken, so it cannot be mistaken for the status it leads to.
+NEXT_STEP_LABELS = {
+    StatementStatus.DRAFT: gettext_lazy("We hebben dit besproken met het gezin"),
+    StatementStatus.DISCUSSED: gettext_lazy("Delen met het gezin"),
+    StatementStatus.SHARED: gettext_lazy("We hebben de wijzigingen besproken met het gezin"),
+}
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _page_url(access: CaseAccess, anchor: str = "") -> str:
+    url = reverse("assessments:statements", args=[access.trajectory.reference])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _comment_prefix(target: str, pk: int) -> str:
+    return f"c-{TARGETS[target][1]}-{pk}"
+
+
+def _render_form(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    form: forms.Form,
+    page_heading: str,
+    submit: str,
+    notice: str = "",
+    intro: str = "",
+    statement: DangerStatement | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "assessments/statements/edit.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "page_heading": page_heading,
+            "submit": submit,
+            "notice": notice,
+            "intro": intro,
+            "statement": statement,
+            "cancel_url": _page_url(access),
+        },
+    )
+
+
+def _saved(
+    request: HttpRequest,
+    access: CaseAccess,
+    form: forms.Form,
+    *,
+    message: str,
+    anchor: str,
+    texts: Sequence[str],
+) -> HttpResponse:
+    """After a save: drop the draft, confirm, give plain-language tips, back to the page."""
+    discard_draft(request=request, trajectory=access.trajectory)
+    messages.success(request, message)
+    if form.cleaned_data.get("audience") != Audience.PROFESSIONALS:
+        save_tips(request, form, texts)
+    return redirect(_page_url(access, anchor))
+
+
+def _conflict(
+    request: HttpRequest, access: CaseAccess, form: forms.Form, current: Any, texts: Sequence[str]
+) -> HttpResponse:
+    return render_conflict(
+        request,
+        form=form,
+        theirs={name: getattr(current, name) for name in texts},
+        current_version=current.version,
+        cancel_url=_page_url(access),
+    )
+
+
+def _refuse_withdrawn(request: HttpRequest, access: CaseAccess, obj: Any) -> HttpResponse | None:
+    if obj.withdrawn_at is None:
+        return None
+    messages.error(request, _("Dit is ingetrokken en kan niet meer veranderen."))
+    return redirect(_page_url(access))
+
+
+def _goal_tip(request: HttpRequest, form: forms.Form) -> None:
+    words = negative_wording(form.cleaned_data.get("parents_and_network_will", ""))
+    if words:
+        messages.info(
+            request,
+            _(
+                "Tip: schrijf het doel als wat ouders en netwerk wél zullen doen "
+                "(gevonden: %(words)s)."
+            )
+            % {"words": ", ".join(words)},
+        )
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+@trajectory_view(require="professional", audit_as="assessments.statementset")
+def statements(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """The danger statements with their goals and comments, the bottom lines, and the status."""
+    page = selectors.statements_page(access)
+    can_comment = not access.trajectory.is_closed
+    if can_comment:
+        for row in page.statements:
+            if row.statement.withdrawn_at is None:
+                row.comment_form = _inline_comment_form("gevaarsboodschap", row.statement.pk, page)
+            for goal_row in row.goals:
+                if goal_row.goal.withdrawn_at is None:
+                    goal_row.comment_form = _inline_comment_form("doel", goal_row.goal.pk, page)
+        for line_row in page.bottom_lines:
+            if line_row.bottom_line.withdrawn_at is None:
+                line_row.comment_form = _inline_comment_form(
+                    "bodemeis", line_row.bottom_line.pk, page
+                )
+    next_status = page.next_status
+    return render(
+        request,
+        "assessments/statements/page.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "title": TITLE,
+            "page": page,
+            "can_write": access.is_consultant and not access.trajectory.is_closed,
+            "next_status": next_status,
+            "next_step_label": NEXT_STEP_LABELS[StatementStatus(page.status)]
+            if next_status
+            else "",
+            "steps": StatementStatus.choices,
+        },
+    )
+
+
+def _inline_comment_form(target: str, pk: int, page: selectors.StatementsPage) -> forms.Form:
+    return StatementCommentForm(prefix=_comment_prefix(target, pk), persons=page.persons)
+
+
+# --- danger statements ----------------------------------------------------------------------
+
+
+@trajectory_view(require="consultant", audit_as="assessments.dangerstatement", autosave=True)
+@require_http_methods(["GET", "POST"])
+def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    trajectory = access.trajectory
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = DangerStatementForm(request.POST, trajectory=trajectory)
+        if form.is_valid():
+            try:
+                statement = services.create_danger_statement(
+                    trajectory=trajectory, actor=request.user, request=request, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                return _saved(
+                    request,
+                    access,
+                    form,
+                    message=_(
+                        "De gevaarsboodschap is bewaard. Schrijf er een veiligheidsdoel bij."
+                    ),
+                    anchor=f"gb-{statement.pk}",
+                    texts=["who_is_worried", *STATEMENT_TEXTS],
+                )
+    else:
+        data, notice = restored_form_data(request, trajectory=trajectory)
+        form = DangerStatementForm(data, trajectory=trajectory)
+    return _render_form(
+        request,
+        access,
+        form=form,
+        page_heading=_("Nieuwe gevaarsboodschap"),
+        submit=_("Gevaarsboodschap bewaren"),
+        notice=notice,
+        intro=_(
+            "Wie maakt zich zorgen, over welk gedrag van wie, wat doet dat met het kind en wat "
+            "vrezen we als er niets verandert? Samen wordt dat één zin die het gezin leest."
+        ),
+    )
+
+
+@trajectory_view(require="consultant", audit_as="assessments.dangerstatement", autosave=True)
+@require_http_methods(["GET", "POST"])
+def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
+    trajectory = access.trajectory
+    statement = get_item_for_user(access, DangerStatement.objects.all(), statement_id)
+    refused = _refuse_withdrawn(request, access, statement)
+    if refused:
+        return refused
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = DangerStatementEditForm(request.POST, trajectory=trajectory)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                services.update_danger_statement(
+                    statement=statement,
+                    expected_version=version,
+                    actor=request.user,
+                    request=request,
+                    **data,
+                )
+            except EditConflict as conflict:
+                return _conflict(
+                    request, access, form, conflict.current, ["who_is_worried", *STATEMENT_TEXTS]
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                return _saved(
+                    request,
+                    access,
+                    form,
+                    message=_(
+                        "De gevaarsboodschap is aangepast. De vorige tekst staat in de geschiedenis."
+                    ),
+                    anchor=f"gb-{statement.pk}",
+                    texts=["who_is_worried", *STATEMENT_TEXTS],
+                )
+    else:
+        restored, notice = restored_form_data(request, trajectory=trajectory)
+        form = DangerStatementEditForm(
+            restored,
+            trajectory=trajectory,
+            initial={
+                "who_is_worried": statement.who_is_worried,
+                "behaviour": statement.behaviour,
+                "impact": statement.impact,
+                "fear": statement.fear,
+                "children": list(statement.children.all()),
+                "audience": statement.audience,
+                "version": statement.version,
+            },
+        )
+    return _render_form(
+        request,
+        access,
+        form=form,
+        page_heading=_("Gevaarsboodschap aanpassen"),
+        submit=_("Aanpassing bewaren"),
+        notice=notice,
+        statement=statement,
+    )
+
+
+@trajectory_view(require="consultant", audit_as="assessments.dangerstatement")
+@require_http_methods(["GET", "POST"])
+def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
+    statement = get_item_for_user(access, DangerStatement.objects.all(), statement_id)
+    return _withdraw_page(
+        request,
+        access,
+        obj=statement,
+        text=statement.sentence,
+        page_heading=_("Gevaarsboodschap intrekken"),
+        explanation=_(
+            "Niets wordt gewist. De gevaarsboodschap en haar veiligheidsdoelen zijn daarna niet "
+            "meer zichtbaar voor het gezin; professionals zien ze doorgestreept, met de reden."
+        ),
+        withdraw=lambda reason: services.withdraw_danger_statement(
+            statement=statement, reason=reason, actor=request.user, request=request
+        ),
+    )
+
+
+def _withdraw_page(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    obj: Any,
+    text: str,
+    page_heading: str,
+    explanation: str,
+    withdraw: Any,
+) -> HttpResponse:
+    refused = _refuse_withdrawn(request, access, obj)
+    if refused:
+        return refused
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST":
+        access.require_open()
+        if form.is_valid():
+            try:
+                withdraw(form.cleaned_data["reason"])
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Ingetrokken. Het blijft zichtbaar voor professionals, met de reden."),
+                )
+                return redirect(_page_url(access))
+    return render(
+        request,
+        "assessments/statements/withdraw.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "text": text,
+            "page_heading": page_heading,
+            "explanation": explanation,
+            "cancel_url": _page_url(access),
+        },
+    )
+
+
+# --- safety goals ---------------------------------------------------------------------------
+
+
+@trajectory_view(require="consultant", audit_as="assessments.safetygoal", autosave=True)
+@require_http_methods(["GET", "POST"])
+def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """A goal for one danger statement (chosen in the form, preselected from the page's link)."""
+    trajectory = access.trajectory
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = SafetyGoalForm(request.POST, trajectory=trajectory)
+        if form.is_valid():
+            try:
+                goal = services.create_safety_goal(
+                    actor=request.user, request=request, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                _goal_tip(request, form)
+                return _saved(
+                    request,
+                    access,
+                    form,
+                    message=_("Het veiligheidsdoel is bewaard."),
+                    anchor=f"doel-{goal.pk}",
+                    texts=[*GOAL_TEXTS, "for_how_long"],
+                )
+    else:
+        data, notice = restored_form_data(request, trajectory=trajectory)
+        chosen = request.GET.get("gevaarsboodschap", "")
+        form = SafetyGoalForm(
+            data,
+            trajectory=trajectory,
+            initial={"danger_statement": int(chosen) if chosen.isdigit() else None},
+        )
+    return _render_form(
+        request,
+        access,
+        form=form,
+        page_heading=_("Nieuw veiligheidsdoel"),
+        submit=_("Veiligheidsdoel bewaren"),
+        notice=notice,
+        intro=_(
+            "Schrijf wat ouders en netwerk in de plaats zullen doen, wat het kind zal merken, wat "
+            "professionals zullen zien en hoelang. Schrijf wat er wél zal gebeuren."
+        ),
+    )
+
+
+@trajectory_view(require="consultant", audit_as="assessments.safetygoal", autosave=True)
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
+    trajectory = access.trajectory
+    goal = get_item_for_user(access, SafetyGoal.objects.select_related("danger_statement"), goal_id)
+    refused = _refuse_withdrawn(request, access, goal)
+    if refused:
+        return refused
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = SafetyGoalEditForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                services.update_safety_goal(
+                    goal=goal, expected_version=version, actor=request.user, request=request, **data
+                )
+            except EditConflict as conflict:
+                return _conflict(
+                    request, access, form, conflict.current, [*GOAL_TEXTS, "for_how_long"]
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                _goal_tip(request, form)
+                return _saved(
+                    request,
+                    access,
+                    form,
+                    message=_(
+                        "Het veiligheidsdoel is aangepast. De vorige tekst staat in de geschiedenis."
+                    ),
+                    anchor=f"doel-{goal.pk}",
+                    texts=[*GOAL_TEXTS, "for_how_long"],
+                )
+    else:
+        restored, notice = restored_form_data(request, trajectory=trajectory)
+        form = SafetyGoalEditForm(
+            restored,
+            initial={
+                "parents_and_network_will": goal.parents_and_network_will,
+                "child_will_experience": goal.child_will_experience,
+                "professionals_will_see": goal.professionals_will_see,
+                "for_how_long": goal.for_how_long,
+                "audience": goal.audience,
+                "version": goal.version,
+            },
+        )
+    return _render_form(
+        request,
+        access,
+        form=form,
+        page_heading=_("Veiligheidsdoel aanpassen"),
+        submit=_("Aanpassing bewaren"),
+        notice=notice,
+        statement=goal.danger_statement,
+    )
+
+
+@trajectory_view(require="consultant", audit_as="assessments.safetygoal")
+@require_http_methods(["GET", "POST"])
+def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
+    goal = get_item_for_user(access, SafetyGoal.objects.all(), goal_id)
+    return _withdraw_page(
+        request,
+        access,
+        obj=goal,
+        text=goal.parents_and_network_will,
+        page_heading=_("Veiligheidsdoel intrekken"),
+        explanation=_(
+            "Niets wordt gewist. Het doel is daarna niet meer zichtbaar voor het gezin; "
+            "professionals zien het doorgestreept, met de reden."
+        ),
+        withdraw=lambda reason: services.withdraw_safety_goal(
+            goal=goal, reason=reason, actor=request.user, request=request
+        ),
+    )
+
+
+# --- bottom lines ---------------------------------------------------------------------------
+
+
+@trajectory_view(require="consultant", audit_as="assessments.bottomline", autosave=True)
+@require_http_methods(["GET", "POST"])
+def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    trajectory = access.trajectory
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = BottomLineForm(request.POST)
+        if form.is_valid():
+            line = services.create_bottom_line(
+                trajectory=trajectory, actor=request.user, request=request, **form.cleaned_data
+            )
+            return _saved(
+                request,
+                access,
+                form,
+                message=_("De bodemeis is bewaard."),
+                anchor=f"bm-{line.pk}",
+                texts=BOTTOM_LINE_TEXTS,
+            )
+    else:
+        data, notice = restored_form_data(request, trajectory=trajectory)
+        form = BottomLineForm(data)
+    return _render_form(
+        request,
+        access,
+        form=form,
+        page_heading=_("Nieuwe bodemeis"),
+        submit=_("Bodemeis bewaren"),
+        notice=notice,
+        intro=_("Een bodemeis hoort bij het mandaat: ze staat niet ter discussie. Zeg waarom."),
+    )
+
+
+@trajectory_view(require="consultant", audit_as="assessments.bottomline", autosave=True)
+@require_http_methods(["GET", "POST"])
+def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: int) -> HttpResponse:
+    trajectory = access.trajectory
+    line = get_item_for_user(access, BottomLine.objects.all(), bottom_line_id)
+    refused = _refuse_withdrawn(request, access, line)
+    if refused:
+        return refused
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = BottomLineEditForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                services.update_bottom_line(
+                    bottom_line=line,
+                    expected_version=version,
+                    actor=request.user,
+                    request=request,
+                    **data,
+                )
+            except EditConflict as conflict:
+                return _conflict(request, access, form, conflict.current, BOTTOM_LINE_TEXTS)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                return _saved(
+                    request,
+                    access,
+                    form,
+                    message=_(
+                        "De bodemeis is aangepast. De vorige tekst staat in de geschiedenis."
+                    ),
+                    anchor=f"bm-{line.pk}",
+                    texts=BOTTOM_LINE_TEXTS,
+                )
+    else:
+        restored, notice = restored_form_data(request, trajectory=trajectory)
+        form = BottomLineEditForm(
+            restored,
+            initial={
+                "text": line.text,
+                "reason": line.reason,
+                "audience": line.audience,
+                "version": line.version,
+            },
+        )
+    return _render_form(
+        request,
+        access,
+        form=form,
+        page_heading=_("Bodemeis aanpassen"),
+        submit=_("Aanpassing bewaren"),
+        notice=notice,
+    )
+
+
+@trajectory_view(require="consultant", audit_as="assessments.bottomline")
+@require_http_methods(["GET", "POST"])
+def bottom_line_withdraw(
+    request: HttpRequest, access: CaseAccess, bottom_line_id: int
+) -> HttpResponse:
+    line = get_item_for_user(access, BottomLine.objects.all(), bottom_line_id)
+    return _withdraw_page(
+        request,
+        access,
+        obj=line,
+        text=line.text,
+        page_heading=_("Bodemeis intrekken"),
+        explanation=_(
+            "Niets wordt gewist. De bodemeis is daarna niet meer zichtbaar voor het gezin; "
+            "professionals zien ze doorgestreept, met de reden."
+        ),
+        withdraw=lambda reason: services.withdraw_bottom_line(
+            bottom_line=line, reason=reason, actor=request.user, request=request
+        ),
+    )
+
+
+# --- comments -------------------------------------------------------------------------------
+
+
+@trajectory_view(require="professional", audit_as="assessments.statementcomment", autosave=True)
+@require_http_methods(["GET", "POST"])
+def statement_comment(
+    request: HttpRequest, access: CaseAccess, target: str, target_id: int
+) -> HttpResponse:
+    """Comment on, propose wording for or disagree with a statement, goal or bottom line."""
+    if target not in TARGETS:
+        raise Http404
+    model, anchor = TARGETS[target]
+    obj = cast(services.Target, get_item_for_user(access, model._default_manager.all(), target_id))
+    persons = selectors.person_choices(access)
+    prefix = _comment_prefix(target, obj.pk)
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = StatementCommentForm(request.POST, prefix=prefix, persons=persons)
+        if form.is_valid():
+            try:
+                services.add_statement_comment(
+                    target=obj, actor=request.user, request=request, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                return _saved(
+                    request,
+                    access,
+                    form,
+                    message=_("Je reactie staat nu bij de tekst."),
+                    anchor=f"{anchor}-{obj.pk}",
+                    texts=["text"],
+                )
+    else:
+        data, notice = restored_form_data(request, trajectory=access.trajectory)
+        form = StatementCommentForm(data, prefix=prefix, persons=persons)
+    if isinstance(obj, DangerStatement):
+        text = obj.sentence
+    elif isinstance(obj, SafetyGoal):
+        text = obj.parents_and_network_will
+    else:
+        text = obj.text
+    return render(
+        request,
+        "assessments/statements/comment.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "notice": notice,
+            "text": text,
+            "kind_label": model._meta.verbose_name,
+            "cancel_url": _page_url(access, f"{anchor}-{obj.pk}"),
+        },
+    )
+
+
+# --- status and shared versions -------------------------------------------------------------
+
+
+@trajectory_view(require="consultant", audit_as="assessments.statementset")
+@require_POST
+def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """The next step of the set: discussed with the family, shared (a frozen version)."""
+    access.require_open()
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Deze stap bestaat niet. Kijk de pagina opnieuw na."))
+        return redirect(_page_url(access))
+    try:
+        statement_set = services.change_statement_status(
+            trajectory=access.trajectory,
+            to_status=form.cleaned_data["status"],
+            expected_version=form.cleaned_data["version"],
+            actor=request.user,
+            request=request,
+        )
+    except EditConflict:
+        messages.error(
+            request,
+            _("Iemand anders heeft de status intussen gewijzigd. Kijk de pagina opnieuw na."),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if statement_set.status == StatementStatus.SHARED:
+            number = statement_set.shared_versions.values_list("number", flat=True).first()
+            messages.success(
+                request,
+                _(
+                    "Gedeeld met het gezin als versie %(n)s. Die versie blijft bewaard zoals ze nu is."
+                )
+                % {"n": number},
+            )
+        else:
+            messages.success(
+                request,
+                _("De status is nu: %(status)s.") % {"status": statement_set.get_status_display()},
+            )
+    return redirect(_page_url(access))
+
+
+@trajectory_view(require="professional", audit_as="assessments.sharedversion")
+def statement_shared(request: HttpRequest, access: CaseAccess, number: int) -> HttpResponse:
+    """A shared version exactly as it was given to the family, from its frozen snapshot."""
+    shared = (
+        SharedVersion.objects.filter(statement_set__trajectory=access.trajectory, number=number)
+        .select_related("shared_by")
+        .first()
+    )
+    if shared is None:
+        raise Http404(_("Deze versie bestaat niet."))
+    snapshot = shared.snapshot
+    disagreements = snapshot.get("disagreements", {})
+    statements_ = [
+        {
+            **s,
+            "disagreements": disagreements.get(f"statement:{s['id']}", []),
+            "goals": [
+                {**g, "disagreements": disagreements.get(f"goal:{g['id']}", [])}
+                for g in s.get("goals", [])
+            ],
+        }
+        for s in snapshot.get("danger_statements", [])
+    ]
+    bottom_lines = [
+        {**b, "disagreements": disagreements.get(f"bottom_line:{b['id']}", [])}
+        for b in snapshot.get("bottom_lines", [])
+    ]
+    return render(
+        request,
+        "assessments/statements/shared.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "shared": shared,
+            "statements": statements_,
+            "bottom_lines": bottom_lines,
+        },
+    )
+
+
+# --- history --------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"\S+\s*")
+
+
+def word_diff(before: str, after: str) -> SafeString:
+    """`after` with removed words in <del> and added words in <ins>, each named for screen readers."""
+    old, new = _WORDS.findall(before), _WORDS.findall(after)
+    removed, added = _("weggehaald:"), _("toegevoegd:")
+    end = _("einde")
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(
+                format_html(
+                    '<del><span class="sr-only">[{} </span>{}<span class="sr-only"> {}]</span></del> ',
+                    removed,
+                    "".join(old[i1:i2]).strip(),
+                    end,
+                )
+            )
+        if j2 > j1:
+            parts.append(
+                format_html(
+                    '<ins><span class="sr-only">[{} </span>{}<span class="sr-only"> {}]</span></ins> ',
+                    added,
+                    "".join(new[j1:j2]).strip(),
+                    end,
+                )
+            )
+    # Every piece is escaped above (escape / format_html).
+    return mark_safe("".join(parts).strip())
+
+
+_TYPE_LABELS = {
+    "assessments.dangerstatement": gettext_lazy("Gevaarsboodschap"),
+    "assessments.safetygoal": gettext_lazy("Veiligheidsdoel"),
+    "assessments.bottomline": gettext_lazy("Bodemeis"),
+    "assessments.statementset": gettext_lazy("Status van het geheel"),
+    "assessments.statementcomment": gettext_lazy("Reactie"),
+}
+_ACTION_LABELS = {
+    services.CREATED: gettext_lazy("nieuw"),
+    services.UPDATED: gettext_lazy("aangepast"),
+    services.WITHDRAWN: gettext_lazy("ingetrokken"),
+    services.STATUS_CHANGED: gettext_lazy("andere stap"),
+}
+_FIELD_LABELS = {
+    "children": gettext_lazy("Over welk kind"),
+    "withdrawn_reason": gettext_lazy("Reden van intrekken"),
+    "status": gettext_lazy("Status"),
+    "shared_version": gettext_lazy("Gedeelde versie"),
+    "audience": gettext_lazy("Wie mag dit zien"),
+    "view_of_person": gettext_lazy("Wiens kijk"),
+    "kind": gettext_lazy("Soort"),
+    "danger_statement": gettext_lazy("Bij gevaarsboodschap"),
+}
+# Internal keys kept in the row but not worth a line in the readable history.
+_NOT_SHOWN = {"target"}
+
+
+def _field_label(object_type: str, name: str) -> str:
+    if name in _FIELD_LABELS:
+        return str(_FIELD_LABELS[name])
+    try:
+        return capfirst(apps.get_model(object_type)._meta.get_field(name).verbose_name)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return name
+
+
+def _display(name: str, value: Any) -> str:
+    """A stored value as readable text (labels for choices, names joined)."""
+    if value is None:
+        return ""
+    if name == "audience":
+        return str(dict(Audience.choices).get(value, value))
+    if name == "status":
+        return str(dict(StatementStatus.choices).get(value, value))
+    if name == "kind":
+        return str(dict(CommentKind.choices).get(value, value))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _object_label(change: StatementChange, objects: dict[tuple[str, int], Any]) -> str:
+    obj = objects.get((change.object_type, change.object_id))
+    if isinstance(obj, DangerStatement):
+        text = f"{obj.who_is_worried}: {obj.behaviour}"
+    elif isinstance(obj, SafetyGoal):
+        text = obj.parents_and_network_will
+    elif isinstance(obj, BottomLine):
+        text = obj.text
+    else:
+        return ""
+    return Truncator(text).chars(90)
+
+
+def _history_entry(change: StatementChange, objects: dict[tuple[str, int], Any]) -> dict[str, Any]:
+    names = [n for n in {**change.before, **change.after} if n not in _NOT_SHOWN]
+    compare = change.action in (services.UPDATED, services.STATUS_CHANGED)
+    rows = []
+    for name in names:
+        before = _display(name, change.before.get(name))
+        after = _display(name, change.after.get(name))
+        rows.append(
+            {
+                "label": _field_label(change.object_type, name),
+                "before": before,
+                "after": after,
+                # A new item or a withdrawal is shown as written; an edit as a difference.
+                "diff": word_diff(before, after) if compare else after,
+            }
+        )
+    return {
+        "change": change,
+        "type_label": _TYPE_LABELS.get(change.object_type, change.object_type),
+        "action_label": _ACTION_LABELS.get(change.action, change.action),
+        "object_label": _object_label(change, objects),
+        "rows": rows,
+    }
+
+
+@trajectory_view(require="professional", audit_as="assessments.statementchange")
+def statement_history(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """Who changed what and when, each change as a readable difference."""
+    page, objects = selectors.statement_history(access, request.GET.get("page"))
+    return render(
+        request,
+        "assessments/statements/history.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "page": page,
+            "entries": [_history_entry(change, objects) for change in page.object_list],
+        },
+    )

@@ -1,0 +1,134 @@
+"""The scaling page and the round form: no axe violations on a phone and a desktop, no JavaScript needed.
+
+The demo data has no danger statements, so a statement with a few rounds is written into the
+browser database first, through `manage.py shell` against the same throw-away database.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, ROOT
+from tests.browser.test_accessibility import axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+MARKER = "BROWSERTEST-SCHAAL"
+
+# Runs inside `manage.py shell`: one danger statement with its goal and three rounds, once.
+SEED = """
+import datetime
+from samenopweg.accounts.models import User
+from samenopweg.assessments.models import DangerStatement, SafetyGoal
+from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
+from samenopweg.cases.models import Trajectory
+from samenopweg.core.models import Audience
+from samenopweg.people.models import Person
+
+t = Trajectory.objects.get(reference=REFERENCE)
+owner = User.objects.get(username="consulent")
+if not DangerStatement.objects.filter(trajectory=t, who_is_worried__startswith=MARKER).exists():
+    s = DangerStatement.objects.create(
+        trajectory=t, who_is_worried=MARKER + " De school en de consulent",
+        behaviour="papa roept en slaat als hij gedronken heeft",
+        impact="de kinderen bang zijn om naar huis te gaan",
+        fear="een kind gewond raakt", audience=Audience.PARENTS, created_by=owner)
+    SafetyGoal.objects.create(
+        danger_statement=s, trajectory=t,
+        parents_and_network_will="Mama en oma zorgen dat papa nuchter is als hij de kinderen ziet",
+        child_will_experience="De kinderen voelen zich veilig thuis",
+        professionals_will_see="De afspraken worden nagekomen", for_how_long="drie maanden",
+        audience=Audience.PARENTS, created_by=owner)
+    adult = Person.objects.filter(trajectory=t, is_child=False).first()
+    kid = Person.objects.filter(trajectory=t, is_child=True).first()
+    day = datetime.date(2026, 1, 12)
+    for i, (a, k, c, h) in enumerate([(4, 3, 2, 3), (6, 4, 3, 4), (7, 6, 3, 5)]):
+        scores = [ScoreInput(danger_statement=s, score=c, professional_role="consulent",
+                             what_makes_it="Er waren nog incidenten."),
+                  ScoreInput(danger_statement=s, score=h, professional_role="hulpverlener")]
+        if adult:
+            scores.append(ScoreInput(danger_statement=s, score=a, person=adult,
+                                     what_makes_it="Papa drinkt minder.",
+                                     one_higher="Oma komt elke avond.", audience=Audience.PARENTS))
+        if kid:
+            scores.append(ScoreInput(danger_statement=s, score=k, person=kid))
+        record_scaling_round(trajectory=t, held_on=day + datetime.timedelta(days=28 * i),
+                             session=None, scores=scores, actor=owner)
+print("ok")
+"""
+
+
+@pytest.fixture(scope="module")
+def scaled_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
+    reference = demo_references[0]
+    code = f"REFERENCE = {reference!r}\nMARKER = {MARKER!r}\n" + SEED
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        cwd=ROOT,
+        env=server_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode != 0 or "ok" not in done.stdout:
+        pytest.fail(
+            f"seeding a danger statement failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+        )
+    return reference
+
+
+PAGES = {
+    "scaling": "/trajecten/{ref}/schaal/",
+    "scaling-new": "/trajecten/{ref}/schaal/nieuw/",
+    "scaling-new-errors": "/trajecten/{ref}/schaal/nieuw/",
+}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations(new_page: Any, scaled_reference: str, name: str, viewport: str) -> None:
+    from playwright.sync_api import expect
+
+    page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
+    response = page.goto(PAGES[name].format(ref=scaled_reference))
+    assert response is not None and response.ok, f"{name}: HTTP {response and response.status}"
+    if name == "scaling":
+        expect(page.locator("svg.trend-chart").first).to_be_visible()
+        expect(page.locator(".difference").first).to_contain_text("Groot verschil")
+        page.get_by_text("Alle cijfers als tabel").first.click()  # check the table inside too
+        expect(page.locator("details table").first).to_be_visible()
+    if name == "scaling-new-errors":
+        page.locator("select[name$='-0-score']").first.select_option("5")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Cijfers bewaren").click()
+        expect(page.locator(".error").first).to_contain_text("Kies wie dit cijfer geeft.")
+    violations = axe_violations(page)
+    assert not violations, f"axe on {name} ({viewport}, {page.url}):\n{describe(violations)}"
+
+
+def test_a_round_is_recorded_without_javascript(new_page: Any, scaled_reference: str) -> None:
+    from playwright.sync_api import expect
+
+    page = new_page(viewport=PHONE, as_user="consulent", java_script_enabled=False)
+    page.goto(f"/trajecten/{scaled_reference}/schaal/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Nieuwe ronde cijfers").click()
+    rows = page.locator("select[name$='-who']")
+    count = rows.count()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Nog een rij toevoegen").first.click()
+    expect(page.locator("select[name$='-who']")).to_have_count(count + 1)
+    expect(page.locator(".error")).to_have_count(0)
+
+    page.locator("select[name$='-0-who']").first.select_option("role:school")
+    page.locator("select[name$='-0-score']").first.select_option("8")
+    page.locator("textarea[name$='-0-what_makes_it']").first.fill("Zonder JavaScript: 8.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Cijfers bewaren").click()
+    expect(page.locator(".messages")).to_contain_text("De cijfers zijn bewaard")
+    expect(page.locator("main")).to_contain_text("Zonder JavaScript: 8.")
