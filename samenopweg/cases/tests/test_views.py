@@ -459,7 +459,10 @@ def test_the_dashboard_leaves_a_read_row_on_every_file_it_shows(client, world):
     client.force_login(world.team_lead)
     client.get(reverse("cases:dashboard"))
     assert AuditEvent.objects.filter(
-        trajectory=world.trajectory, actor=world.team_lead, action="view", object_type="page:dashboard"
+        trajectory=world.trajectory,
+        actor=world.team_lead,
+        action="view",
+        object_type="page:dashboard",
     ).exists()
 
 

@@ -106,7 +106,9 @@ def test_a_person_form_sent_after_the_session_ran_out_comes_back(client, world):
     client.get(_url(world, "list"))  # sets the last-user cookie
     assert LAST_USER_COOKIE in client.cookies
     client.session.delete()  # the session times out while the form is open
-    response = client.post(_url(world, "add"), {"first_name": "Rita", "last_name": "Claes", "audience": "1"})
+    response = client.post(
+        _url(world, "add"), {"first_name": "Rita", "last_name": "Claes", "audience": "1"}
+    )
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     client.force_login(world.owner)
     page = client.get(_url(world, "add")).content.decode()
