@@ -11,6 +11,7 @@ from django.db.models import (
     Count,
     Exists,
     IntegerField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -22,6 +23,16 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+# The dashboard reads the WHAT of each trajectory. No import cycle: assessments.models depends
+# on cases.models only, never on these upper layers (the same direction as people and journal).
+from samenopweg.assessments.models import (
+    DangerStatement,
+    SafetyGoal,
+    ScalingRound,
+    ScalingScore,
+    StatementSet,
+    StatementStatus,
+)
 from samenopweg.cases.access import led_team_ids, visible_trajectories
 from samenopweg.cases.models import Alert, SafetyAnswer, Stage, Trajectory
 from samenopweg.journal.models import Task, TaskStatus
@@ -36,6 +47,7 @@ class DashboardFilters:
     only_overdue_tasks: bool = False
     scope: str = ""  # "", "mine", "team"
     include_closed: bool = False
+    what_missing: bool = False  # only trajectories without a shared WHAT (see what_annotations)
 
 
 def _parse_date(text: str) -> datetime.date | None:
@@ -65,6 +77,61 @@ def search_condition(q: str) -> Q:
         )
         condition &= Q(reference__icontains=word) | Q(Exists(named))
     return condition
+
+
+def what_annotations() -> dict[str, Any]:
+    """The WHAT of each trajectory as columns of the caseload query itself (no query per row).
+
+    - `what_has_statement`: a current (not withdrawn) danger statement exists;
+    - `what_goal_missing`: some current danger statement has no current safety goal;
+    - `what_status`: the statement set's status (None before anything was written: a draft);
+    - `what_scale_min`, `what_scale_on`: the lowest number of the latest scaling round, and
+      its date. The lowest, because one person who still sees little safety is what a team
+      lead must notice; the page shows the spread.
+    The dashboard is for professionals, who see every item (the item rule), so nothing here
+    is filtered by audience.
+    """
+    current = DangerStatement.objects.filter(trajectory=OuterRef("pk"), withdrawn_at__isnull=True)
+    current_goal = SafetyGoal.objects.filter(
+        danger_statement=OuterRef("pk"), withdrawn_at__isnull=True
+    )
+    scored = ScalingScore.objects.filter(
+        round=OuterRef("pk"), danger_statement__withdrawn_at__isnull=True
+    )
+    latest_round = (
+        ScalingRound.objects.filter(trajectory=OuterRef("pk"))
+        .filter(Exists(scored))
+        .order_by("-held_on", "-id")
+    )
+    lowest = (
+        ScalingScore.objects.filter(
+            round=OuterRef("what_round"), danger_statement__withdrawn_at__isnull=True
+        )
+        .order_by()
+        .values("round")
+        .annotate(lowest=Min("score"))
+        .values("lowest")[:1]
+    )
+    return {
+        "what_has_statement": Exists(current),
+        "what_goal_missing": Exists(current.filter(~Exists(current_goal))),
+        "what_status": Subquery(
+            StatementSet.objects.filter(trajectory=OuterRef("pk")).values("status")[:1]
+        ),
+        "what_round": Subquery(latest_round.values("pk")[:1]),
+        "what_scale_on": Subquery(latest_round.values("held_on")[:1]),
+        "what_scale_min": Subquery(lowest, output_field=IntegerField()),
+    }
+
+
+# "Nog geen gedeelde WAT": no current danger statement, a statement without a goal, or a set
+# that was not shared with the family (yet, or again after being moved back).
+WHAT_MISSING = (
+    Q(what_has_statement=False)
+    | Q(what_goal_missing=True)
+    | Q(what_status__isnull=True)
+    | ~Q(what_status=StatementStatus.SHARED)
+)
 
 
 def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Trajectory]:
@@ -118,9 +185,12 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
             default=Value(5),
             output_field=IntegerField(),
         ),
+        **what_annotations(),
     )
     if filters.only_overdue_tasks:
         qs = qs.filter(Exists(overdue_tasks))
+    if filters.what_missing:
+        qs = qs.filter(WHAT_MISSING)
     children = Person.objects.filter(is_child=True).only(
         "id", "trajectory_id", "first_name", "last_name", "date_of_birth"
     )

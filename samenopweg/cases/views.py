@@ -89,6 +89,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         only_overdue_tasks=request.GET.get("overdue") == "1",
         scope=request.GET.get("scope", "") if request.GET.get("scope") in ("mine", "team") else "",
         include_closed=request.GET.get("closed") == "1",
+        what_missing=request.GET.get("what") == "missing",
     )
     paginator = Paginator(caseload_for_user(user=request.user, filters=filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
