@@ -22,8 +22,10 @@ from samenopweg.people.models import Person
 # The same on SQLite and PostgreSQL; keyed by vendor so one can differ when it must.
 QUERIES: dict[str, dict[str, int]] = {
     vendor: {
-        "dashboard_owner": 9,  # incl. one INSERT of a read row per trajectory shown
-        "dashboard_team_lead": 10,  # + the open alerts of the team
+        # count, one page of rows, then per page: children, tasks, statements, sets, scaling
+        # (cases.selectors.caseload_details); a savepoint around the page row and the read rows
+        "dashboard_owner": 15,
+        "dashboard_team_lead": 16,  # + the open alerts of the team
         "detail": 14,
         "journal": 12,
     }

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from samenopweg.audit.models import AuditAction, AuditEvent
 
@@ -85,19 +86,36 @@ def record_list_read(
     request: HttpRequest | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """One read row per trajectory shown in a list (names and ages are case data too),
-    written in a single INSERT, so each file's "who looked" page lists the dashboard reads."""
+    """One read row per trajectory shown in a list (names and ages are case data too), so each
+    file's "who looked" page lists the dashboard reads.
+
+    The rows differ only in their trajectory, so the values are prepared once and written with
+    one executemany: building 50 model instances for bulk_create on every dashboard view cost
+    a sixth of the page.
+    """
+    if not trajectory_ids:
+        return
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     common = {
-        "actor": actor if is_user else None,
+        "at": timezone.now(),
+        "actor": actor.pk if is_user else None,
         "actor_label": actor.get_username() if is_user else "",
-        "action": AuditAction.VIEW,
+        "action": AuditAction.VIEW.value,
         "object_type": object_type,
         "ip_address": _client_ip(request),
         "user_agent": (request.META.get("HTTP_USER_AGENT", "")[:200] if request else ""),
         "path": (request.get_full_path()[:300] if request else ""),
         "detail": detail or {},
     }
-    AuditEvent.objects.bulk_create(
-        [AuditEvent(trajectory_id=pk, object_id=str(pk), **common) for pk in trajectory_ids]
+    connection = connections[AuditEvent.objects.db]
+    meta = AuditEvent._meta
+    fields = {name: cast("models.Field[Any, Any]", meta.get_field(name)) for name in common}
+    values = [fields[name].get_db_prep_save(value, connection) for name, value in common.items()]
+    columns = [str(field.column) for field in fields.values()]
+    columns += ["trajectory_id", "object_id"]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(meta.db_table), ", ".join(quote(c) for c in columns), ", ".join(["%s"] * len(columns))
     )
+    with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
+        cursor.executemany(sql, [(*values, pk, str(pk)) for pk in trajectory_ids])

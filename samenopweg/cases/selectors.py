@@ -13,14 +13,12 @@ from django.db.models import (
     IntegerField,
     Min,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 # The dashboard reads the WHAT of each trajectory. No import cycle: assessments.models depends
@@ -80,7 +78,8 @@ def search_condition(q: str) -> Q:
 
 
 def what_annotations() -> dict[str, Any]:
-    """The WHAT of each trajectory as columns of the caseload query itself (no query per row).
+    """The WHAT of each trajectory as columns of a query, for the filter "Nog geen gedeelde WAT"
+    (caseload_details() computes the same for the rows of one page, more cheaply).
 
     - `what_has_statement`: a current (not withdrawn) danger statement exists;
     - `what_goal_missing`: some current danger statement has no current safety goal;
@@ -135,7 +134,10 @@ WHAT_MISSING = (
 
 
 def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Trajectory]:
-    """The caseload, most urgent first: acute, unclear, safety question overdue, overdue tasks."""
+    """The caseload, most urgent first: acute, unclear, next step late, safety question
+    overdue, overdue tasks. Annotated with `attention` (the rank) only; caseload_details()
+    adds the rest for the rows of one page, so the sort over a team of thousands reads
+    columns and one task subquery instead of everything the table shows."""
     now = timezone.now()
     today = timezone.localdate()
     qs = visible_trajectories(user)
@@ -153,26 +155,14 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
         qs = qs.filter(Q(safety_check_due_at__lt=now) | Q(safety_check_due_at__isnull=True))
     if filters.q:
         qs = qs.filter(search_condition(filters.q))
-    open_tasks = Task.objects.filter(trajectory=OuterRef("pk"), status=TaskStatus.OPEN)
-    overdue_tasks = open_tasks.filter(deadline__lt=today)
+    overdue_tasks = Task.objects.filter(
+        trajectory=OuterRef("pk"), status=TaskStatus.OPEN, deadline__lt=today
+    )
+    if filters.only_overdue_tasks:
+        qs = qs.filter(Exists(overdue_tasks))
+    if filters.what_missing:
+        qs = qs.alias(**what_annotations()).filter(WHAT_MISSING)
     qs = qs.annotate(
-        open_task_count=Coalesce(
-            Subquery(
-                open_tasks.order_by().values("trajectory").annotate(n=Count("pk")).values("n")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-        overdue_task_count=Coalesce(
-            Subquery(
-                overdue_tasks.order_by()
-                .values("trajectory")
-                .annotate(n=Count("pk"))
-                .values("n")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
         attention=Case(
             When(stage=Stage.AFGESLOTEN, then=Value(9)),
             When(safety_status=SafetyAnswer.NO, then=Value(0)),
@@ -184,22 +174,84 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
             When(Exists(overdue_tasks), then=Value(4)),
             default=Value(5),
             output_field=IntegerField(),
-        ),
-        **what_annotations(),
-    )
-    if filters.only_overdue_tasks:
-        qs = qs.filter(Exists(overdue_tasks))
-    if filters.what_missing:
-        qs = qs.filter(WHAT_MISSING)
-    children = Person.objects.filter(is_child=True).only(
-        "id", "trajectory_id", "first_name", "last_name", "date_of_birth"
+        )
     )
     return (
         qs.defer("reason", "goal", "youth_judge_reference")
-        .select_related("owner", "team")
-        .prefetch_related(Prefetch("persons", queryset=children, to_attr="children"))
+        .select_related("owner")
         .order_by("attention", "safety_check_due_at", "reference")
     )
+
+
+def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
+    """Add what one page of the caseload shows, in a fixed number of queries (not per row).
+
+    Sets on each trajectory: `children` (id, names, date of birth), `open_task_count`,
+    `overdue_task_count`, and the WHAT as described in what_annotations() (`what_has_statement`,
+    `what_goal_missing`, `what_status`, `what_scale_min`, `what_scale_on`). The dashboard is
+    for professionals, who see every item (the item rule), so nothing is filtered by audience.
+    """
+    ids = [t.pk for t in trajectories]
+    children: dict[int, list[Person]] = {pk: [] for pk in ids}
+    tasks: dict[int, tuple[int, int]] = {}
+    has_statement: set[int] = set()
+    goal_missing: set[int] = set()
+    status: dict[int, str] = {}
+    latest: dict[int, tuple[datetime.date, int, int]] = {}  # held_on, round id, lowest score
+    if ids:
+        for child in (
+            Person.objects.filter(trajectory_id__in=ids, is_child=True)
+            .only("id", "trajectory_id", "first_name", "last_name", "date_of_birth")
+            .order_by("pk")
+        ):
+            children[child.trajectory_id].append(child)
+        today = timezone.localdate()
+        for trajectory_id, open_count, overdue_count in (
+            Task.objects.filter(trajectory_id__in=ids, status=TaskStatus.OPEN)
+            .order_by()
+            .values("trajectory_id")
+            .annotate(n=Count("pk"), late=Count("pk", filter=Q(deadline__lt=today)))
+            .values_list("trajectory_id", "n", "late")
+        ):
+            tasks[trajectory_id] = (open_count, overdue_count)
+        current_goal = SafetyGoal.objects.filter(
+            danger_statement=OuterRef("pk"), withdrawn_at__isnull=True
+        )
+        for trajectory_id, has_goal in (
+            DangerStatement.objects.filter(trajectory_id__in=ids, withdrawn_at__isnull=True)
+            .annotate(has_goal=Exists(current_goal))
+            .values_list("trajectory_id", "has_goal")
+        ):
+            has_statement.add(trajectory_id)
+            if not has_goal:
+                goal_missing.add(trajectory_id)
+        status = dict(
+            StatementSet.objects.filter(trajectory_id__in=ids).values_list(
+                "trajectory_id", "status"
+            )
+        )
+        # Rounds with a number on a current statement; the newest per trajectory counts.
+        for trajectory_id, round_id, held_on, lowest in (
+            ScalingScore.objects.filter(
+                trajectory_id__in=ids, danger_statement__withdrawn_at__isnull=True
+            )
+            .order_by()
+            .values("trajectory_id", "round_id", "round__held_on")
+            .annotate(lowest=Min("score"))
+            .values_list("trajectory_id", "round_id", "round__held_on", "lowest")
+        ):
+            if trajectory_id not in latest or (held_on, round_id) > latest[trajectory_id][:2]:
+                latest[trajectory_id] = (held_on, round_id, lowest)
+    for t in trajectories:
+        t.children = children[t.pk]  # type: ignore[attr-defined]
+        t.open_task_count, t.overdue_task_count = tasks.get(t.pk, (0, 0))  # type: ignore[attr-defined]
+        t.what_has_statement = t.pk in has_statement  # type: ignore[attr-defined]
+        t.what_goal_missing = t.pk in goal_missing  # type: ignore[attr-defined]
+        t.what_status = status.get(t.pk)  # type: ignore[attr-defined]
+        scaled = latest.get(t.pk)
+        t.what_scale_on = scaled[0] if scaled else None  # type: ignore[attr-defined]
+        t.what_scale_min = scaled[2] if scaled else None  # type: ignore[attr-defined]
+    return trajectories
 
 
 def open_alerts_for_user(*, user: Any) -> QuerySet[Alert]:

@@ -31,6 +31,7 @@ from samenopweg.cases.access import (
     led_team_ids,
     visible_items,
 )
+from samenopweg.cases.caseload import caseload_rows
 from samenopweg.cases.decorators import trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data, save_draft
 from samenopweg.cases.forms import (
@@ -44,7 +45,12 @@ from samenopweg.cases.forms import (
     TrajectoryRegistrationForm,
 )
 from samenopweg.cases.models import Alert, CaseGrant, CaseRole, SafetyAnswer, SafetyCheck, Stage
-from samenopweg.cases.selectors import DashboardFilters, caseload_for_user, open_alerts_for_user
+from samenopweg.cases.selectors import (
+    DashboardFilters,
+    caseload_details,
+    caseload_for_user,
+    open_alerts_for_user,
+)
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
@@ -95,34 +101,34 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     is_lead = bool(led_team_ids(request.user))
     alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
-    page.object_list = rows = list(page.object_list)
+    page.object_list = rows = caseload_details(list(page.object_list))
     summary = (
         {"q": filters.q, "count": paginator.count} if filters.q else {"count": paginator.count}
     )
-    record(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        object_type="page:dashboard",
-        request=request,
-        detail=summary,
-    )
-    record_list_read(
-        actor=request.user,
-        object_type="page:dashboard",
-        trajectory_ids=[t.pk for t in rows] + [a.trajectory_id for a in alerts],
-        request=request,
-        detail={"q": filters.q} if filters.q else None,
-    )
+    with transaction.atomic():  # one write transaction for the page's read rows
+        record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            object_type="page:dashboard",
+            request=request,
+            detail=summary,
+        )
+        record_list_read(
+            actor=request.user,
+            object_type="page:dashboard",
+            trajectory_ids=[t.pk for t in rows] + [a.trajectory_id for a in alerts],
+            request=request,
+            detail={"q": filters.q} if filters.q else None,
+        )
     context = {
         "page": page,
+        "rows": caseload_rows(rows, now=timezone.now(), today=timezone.localdate()),
         "filters": filters,
         "alerts": alerts,
         "is_lead": is_lead,
         "can_register": _can_register(request.user),
         "stages": Stage.choices,
         "safety_answers": SafetyAnswer.choices,
-        "now": timezone.now(),
-        "today": timezone.localdate(),
     }
     template = "cases/dashboard.html#caseload" if request.htmx else "cases/dashboard.html"  # type: ignore[attr-defined]
     return render(request, template, context)

@@ -21,7 +21,7 @@ from samenopweg.assessments.models import (
     StatementStatus,
 )
 from samenopweg.cases.models import Trajectory
-from samenopweg.cases.selectors import DashboardFilters, caseload_for_user
+from samenopweg.cases.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from tests.test_query_counts import expected
@@ -81,7 +81,9 @@ def scaling_round(
 
 
 def rows(world: World, **filters: Any) -> dict[str, Trajectory]:
-    caseload = caseload_for_user(user=world.owner, filters=DashboardFilters(**filters))
+    caseload = caseload_details(
+        list(caseload_for_user(user=world.owner, filters=DashboardFilters(**filters)))
+    )
     return {t.reference: t for t in caseload}
 
 

@@ -27,7 +27,7 @@ from samenopweg.cases.models import (
     Trajectory,
     Urgency,
 )
-from samenopweg.cases.selectors import DashboardFilters, caseload_for_user
+from samenopweg.cases.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.core.locking import EditConflict
 from samenopweg.people.models import Person, Relation
 
@@ -284,6 +284,7 @@ def test_an_overdue_trajectory_is_sorted_above_a_fresh_one(world: World) -> None
     overdue = age_safety_checks(world.trajectory, days=40)
 
     caseload = list(caseload_for_user(user=world.owner, filters=DashboardFilters()))
+    caseload_details(caseload)
 
     assert caseload.index(overdue) < caseload.index(fresh)
     assert caseload[caseload.index(overdue)].safety_check_overdue
