@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,6 +182,28 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
         .select_related("owner")
         .order_by("attention", "safety_check_due_at", "reference")
     )
+
+
+def caseload_page(ranked: Sequence[tuple[int, int]]) -> list[Trajectory]:
+    """The trajectories of one page of the caseload, in rank order, with caseload_details().
+
+    `ranked` is a slice of caseload_for_user(...).values_list("pk", "attention"): the view
+    reads the whole ranking once (ids only) and counts and pages it in Python, so a search
+    runs its name matching once instead of once for the count and once for the page.
+    """
+    attention = dict(ranked)
+    found = (
+        Trajectory.objects.filter(pk__in=attention)
+        .defer("reason", "goal", "youth_judge_reference")
+        .select_related("owner")
+        .in_bulk()
+    )
+    trajectories = []
+    for pk, rank in ranked:
+        if pk in found:  # gone since the ranking was read: leave it out
+            found[pk].attention = rank  # type: ignore[attr-defined]
+            trajectories.append(found[pk])
+    return caseload_details(trajectories)
 
 
 def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:

@@ -47,8 +47,8 @@ from samenopweg.cases.forms import (
 from samenopweg.cases.models import Alert, CaseGrant, CaseRole, SafetyAnswer, SafetyCheck, Stage
 from samenopweg.cases.selectors import (
     DashboardFilters,
-    caseload_details,
     caseload_for_user,
+    caseload_page,
     open_alerts_for_user,
 )
 from samenopweg.core.locking import EditConflict
@@ -97,11 +97,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         include_closed=request.GET.get("closed") == "1",
         what_missing=request.GET.get("what") == "missing",
     )
-    paginator = Paginator(caseload_for_user(user=request.user, filters=filters), PAGE_SIZE)
+    ranking = caseload_for_user(user=request.user, filters=filters)
+    paginator = Paginator(list(ranking.values_list("pk", "attention")), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     is_lead = bool(led_team_ids(request.user))
     alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
-    page.object_list = rows = caseload_details(list(page.object_list))
+    page.object_list = rows = caseload_page(page.object_list)
     summary = (
         {"q": filters.q, "count": paginator.count} if filters.q else {"count": paginator.count}
     )
