@@ -2,7 +2,8 @@
 
 Started by bench/run.py, which passes (environment):
   BENCH_TARGETS  JSON from bench/targets.py: references and search terms per user
-  BENCH_USERS    total users (half bench_consulent, half bench_teamleider)
+  BENCH_USERS    page users (half bench_consulent, half bench_teamleider); locust runs one
+                 more, who prints the map PDF every 5-10 s (PdfReader); -u is BENCH_USERS + 1
   BENCH_WAIT     think time between requests in seconds, "low-high" (default 0.5-1.5)
   BENCH_DURATION seconds to measure once every user has logged in (0: until locust's -t)
   BENCH_WARMUP   seconds of requests after the logins that are not measured (default 5)
@@ -37,7 +38,8 @@ PASSWORD = "bench"  # seed_synthetic's password for every synthetic user
 TARGETS: dict[str, Any] = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text(encoding="utf-8"))[
     "users"
 ]
-TOTAL_USERS = int(os.environ.get("BENCH_USERS", "20"))
+TOTAL_USERS = int(os.environ.get("BENCH_USERS", "20"))  # the page users; plus PDF_USERS
+PDF_USERS = 1
 _low, _high = (float(x) for x in os.environ.get("BENCH_WAIT", "0.5-1.5").split("-"))
 DURATION = float(os.environ.get("BENCH_DURATION", "0"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "5"))
@@ -56,7 +58,7 @@ def _test_start(environment: Environment, **_kwargs: Any) -> None:
 def _login_done(environment: Environment) -> None:
     """After the last login: keep the login numbers, let everyone go, start the warm-up."""
     _state["logins_done"] += 1
-    if _state["logins_done"] != TOTAL_USERS:
+    if _state["logins_done"] != TOTAL_USERS + PDF_USERS:
         return
     stats = environment.stats
     login = stats.get("login", "POST")
@@ -87,6 +89,7 @@ class ProfessionalUser(HttpUser):
 
     def on_start(self) -> None:
         self.references: list[str] = TARGETS[self.username]["references"]
+        self.maps: list[str] = TARGETS[self.username].get("maps") or self.references
         self.terms: list[str] = TARGETS[self.username]["terms"]
         form = self.client.get("/accounts/login/", name="login form")
         found = _TOKEN.search(form.text)
@@ -138,11 +141,33 @@ class ProfessionalUser(HttpUser):
     def search(self) -> None:
         self.page(f"/dashboard/?{urlencode({'q': random.choice(self.terms)})}", "search")
 
+    @task(2)
+    def map_page(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.maps)}/kaart/", "map page (50 entries)")
+
+    @task(1)
+    def scaling(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.maps)}/schaal/", "scaling (5 pairs x 10 rounds)")
+
 
 class Consultant(ProfessionalUser):
     username = "bench_consulent"
     dashboard_name = "dashboard (consultant, 100)"
     fixed_count = TOTAL_USERS // 2
+
+
+class PdfReader(ProfessionalUser):
+    """One more user who prints the map now and then: a PDF costs about a second of CPU, so
+    it is measured at a realistic pace (every 5-10 s) instead of in every user's mix."""
+
+    username = "bench_consulent"
+    fixed_count = PDF_USERS
+    wait_time = between(5, 10)
+
+    def map_pdf(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.maps)}/kaart/overzicht.pdf", "map PDF")
+
+    tasks = [map_pdf]  # only this, not the inherited pages
 
 
 class TeamLead(ProfessionalUser):

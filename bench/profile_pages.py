@@ -59,7 +59,11 @@ def main() -> None:
                     "reference", flat=True
                 )[:400]
             )
-            targets[username] = {"references": found, "terms": [ref[-10:] for ref in found[:60]]}
+            targets[username] = {
+                "references": found,
+                "terms": [ref[-10:] for ref in found[:60]],
+                "maps": found[:20],
+            }
 
     # Locust's request names, so bench/run.py can put both measurements side by side.
     samples: dict[str, list[float]] = {}
@@ -73,6 +77,7 @@ def main() -> None:
     ):
         refs: list[str] = targets[username]["references"]
         terms: list[str] = targets[username]["terms"]
+        maps: list[str] = targets[username].get("maps") or refs
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(User.objects.get(username=username))
         pages: list[tuple[str, str, list[str]]] = [
@@ -81,10 +86,14 @@ def main() -> None:
             ("trajectory page", "/trajecten/{}/", refs),
             ("journal", "/trajecten/{}/logboek/", refs),
             ("search", "/dashboard/?q={}", terms),
+            ("map page (50 entries)", "/trajecten/{}/kaart/", maps),
+            ("scaling (5 pairs x 10 rounds)", "/trajecten/{}/schaal/", maps),
         ]
+        if username == "bench_consulent":  # a PDF costs about a second: fewer, one user
+            pages.append(("map PDF", "/trajecten/{}/kaart/overzicht.pdf", maps))
         for name, template, values in pages:
             client.get(template.format(values[0]))  # warm caches (templates, translations)
-            for _ in range(args.n):
+            for _ in range(max(3, args.n // 4) if name == "map PDF" else args.n):
                 path = template.format(rng.choice(values))
                 with CaptureQueriesContext(connection) as captured:
                     started, cpu_started = time.perf_counter(), time.process_time()

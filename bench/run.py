@@ -13,7 +13,8 @@ Steps (every one has a time limit; gunicorn is always stopped at the end):
     with the same N, or the data at --database-url, and only migrates);
  2. `collectstatic`, and bench/targets.py picks references and search terms per bench user;
  3. gunicorn on 127.0.0.1 (DEBUG off, SAMENOPWEG_BENCH=1 for /bench/bare/);
- 4. locust headless, half the users bench_consulent and half bench_teamleider;
+ 4. locust headless, half the users bench_consulent and half bench_teamleider (plus one user
+    who prints the map PDF every 5-10 s);
  5. bench/profile_pages.py: each page alone, in-process, with its CPU time and queries;
  6. docs/BENCHMARKS.md from locust's CSV (text below the notes marker is kept).
 Everything it makes lives in bench-out/ (git-ignored).
@@ -63,6 +64,9 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("trajectory page", 100),
     ("journal", 100),
     ("search", 100),
+    ("map page (50 entries)", 100),
+    ("scaling (5 pairs x 10 rounds)", 100),
+    ("map PDF", 2000),
 )
 
 
@@ -279,7 +283,8 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
         f"({lead.get('open', '?')} open; the dashboard lists open ones, 50 a page) |",
         f"| server | `{' '.join(run.server_command)}`, DJANGO_DEBUG=0, on the same machine |",
         f"| load | locust, {args.duration_text} measured after all logins and {WARMUP} s of warm-up, {args.users} users ({half} bench_consulent, "
-        f"{args.users - half} bench_teamleider), each waiting {args.wait.replace('-', '–')} s between requests; "
+        f"{args.users - half} bench_teamleider), each waiting {args.wait.replace('-', '–')} s between requests, "
+        "and one more bench_consulent who only prints the map PDF, every 5–10 s; all "
         "logged in through /accounts/login/ |",
         "",
         "## Results",
@@ -475,7 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
             command = [
                 str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-                "-u", str(args.users), "-r", str(args.users), "-t", f"{limit}s", "--stop-timeout", "5",
+                "-u", str(args.users + 1), "-r", str(args.users + 1), "-t", f"{limit}s", "--stop-timeout", "5",
                 "--host", url, "--csv", str(csv_prefix), "--only-summary", "--loglevel", "WARNING",
             ]  # fmt: skip
             log(f"load: locust -u {args.users} -t {seconds}s against {url}")

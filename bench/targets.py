@@ -1,4 +1,6 @@
-"""What the load test asks for: per bench user, references they may see and search terms.
+"""What the load test asks for: per bench user, references they may see, search terms, and
+the trajectories with a full-size WHAT (seed_synthetic gives bench_consulent's trajectories past
+registration a map of 50 entries and 5 danger/goal pairs scaled in 10 rounds).
 
     DATABASE_URL=... python bench/targets.py OUT.json
 
@@ -27,6 +29,7 @@ def main(out: Path) -> None:
 
     django.setup()
     from django.db import connection
+    from django.db.models import Count
 
     from samenopweg.accounts.models import User
     from samenopweg.cases.access import visible_trajectories
@@ -55,11 +58,19 @@ def main(out: Path) -> None:
         terms += (
             [rng.choice(open_refs)[-10:] for _ in range(TERMS - len(terms))] if open_refs else []
         )
+        full_maps = list(
+            visible.filter(owner__username="bench_consulent")
+            .annotate(entries=Count("map_entries"))
+            .filter(entries__gte=50)
+            .values_list("reference", flat=True)
+        )
+        rng.shuffle(full_maps)
         result["users"][username] = {
             "visible": len(references),
             "open": len(open_refs),
             "references": references[:SAMPLE],
             "terms": terms,
+            "maps": full_maps,
         }
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

@@ -98,11 +98,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         what_missing=request.GET.get("what") == "missing",
     )
     ranking = caseload_for_user(user=request.user, filters=filters)
-    paginator = Paginator(list(ranking.values_list("pk", "attention")), PAGE_SIZE)
+    ranked: list[tuple[int, int]] = list(
+        ranking.values_list("pk", "attention")  # type: ignore[misc]  # an annotation
+    )
+    paginator = Paginator(ranked, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     is_lead = bool(led_team_ids(request.user))
     alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
-    page.object_list = rows = caseload_page(page.object_list)
+    page.object_list = rows = caseload_page(list(page.object_list))  # type: ignore[assignment]  # the rows shown
     summary = (
         {"q": filters.q, "count": paginator.count} if filters.q else {"count": paginator.count}
     )

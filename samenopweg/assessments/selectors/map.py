@@ -67,11 +67,20 @@ _BY_GENDER = {
 
 @dataclass
 class MapLine:
-    """One current entry as the page shows it."""
+    """One current entry as the page shows it.
+
+    The map page fills in the presentation fields once per request (views.map.prepare_lines):
+    fifty entries each rendering their own links, labels and a select of ten categories made
+    the template the bulk of the page's cost.
+    """
 
     entry: MapEntry
     whose: str
     merged_from: list[MapEntry] = field(default_factory=list)
+    short: str = ""  # the first words, for screen-reader labels of the actions
+    audience_label: str = ""
+    url_prefix: str = ""  # …/kaart/regels/<id>/ : aanpassen/, intrekken/, verplaatsen/
+    move_options: str = ""  # the <optgroup>s of the move select, this entry's category selected
 
 
 @dataclass

@@ -14,6 +14,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -30,6 +33,7 @@ from samenopweg.assessments.forms.map import (
 )
 from samenopweg.assessments.models import MapCategory, MapEntry
 from samenopweg.assessments.selectors.map import (
+    MapBoard,
     SessionLine,
     current_map_entries,
     map_board,
@@ -63,6 +67,42 @@ def _add_service_errors(form: Any, exc: ValidationError) -> None:
 def _map_url(access: CaseAccess, entry: MapEntry | None = None) -> str:
     url = reverse("assessments:map", args=[access.trajectory.reference])
     return f"{url}#regel-{entry.pk}" if entry is not None else url
+
+
+def prepare_lines(board: MapBoard, reference: str) -> None:
+    """Fill the MapLine presentation fields: labels, links and move options built once, not
+    per entry in the template."""
+    audiences = {value: str(label) for value, label in Audience.choices}
+    marker = 999999999
+    prefix = reverse("assessments:map_entry_edit", args=[reference, marker]).rsplit(
+        f"/{marker}/", 1
+    )[0]
+    groups = category_choices()
+    options: dict[str, str] = {}
+    for category in MapCategory.values:
+        options[category] = "".join(
+            format_html(
+                '<optgroup label="{}">{}</optgroup>',
+                group,
+                format_html_join(
+                    "",
+                    '<option value="{}"{}>{}</option>',
+                    (
+                        (value, mark_safe(" selected") if value == category else "", label)
+                        for value, label in choices
+                    ),
+                ),
+            )
+            for group, choices in groups
+        )
+    for column in board.columns:
+        for block in column.categories:
+            for line in block.lines:
+                entry = line.entry
+                line.short = Truncator(entry.text).words(8, truncate=" …")
+                line.audience_label = audiences.get(entry.audience, "")
+                line.url_prefix = f"{prefix}/{entry.pk}/"
+                line.move_options = mark_safe(options.get(entry.category, ""))
 
 
 def _default_session(sessions: list[SessionLine]) -> str:
@@ -117,6 +157,7 @@ def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             },
         )
     board = map_board(access, labels)
+    prepare_lines(board, trajectory.reference)
     return render(
         request,
         "assessments/map/map.html",
@@ -126,10 +167,10 @@ def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "board": board,
             "sessions": sessions,
             "latest": sessions[0] if sessions else None,
+            "latest_session_id": sessions[0].session.pk if sessions else 0,  # no entry has 0
             "form": form,
             "form_open": form.is_bound or bool(notice) or "categorie" in request.GET,
             "notice": notice,
-            "category_groups": category_choices(),
         },
     )
 

@@ -98,3 +98,39 @@ def test_refuses_a_second_run(seeded: str) -> None:
     with pytest.raises(CommandError, match="already holds synthetic data"):
         call_command("seed_synthetic", trajectories=5, stdout=StringIO())
     assert Trajectory.objects.count() == N
+
+
+@pytest.mark.django_db
+def test_the_bench_consultant_has_full_size_maps_that_the_pages_render(seeded: str) -> None:
+    """The figures of the WHAT are measured on a map of 50 entries and 5 pairs x 10 rounds."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from samenopweg.assessments.models import (
+        DangerStatement,
+        MapEntry,
+        ScalingRound,
+        SharedVersion,
+        StatementSet,
+        StatementStatus,
+    )
+
+    consultant = User.objects.get(username="bench_consulent")
+    full = visible_trajectories(consultant).exclude(stage=Stage.AANMELDING)
+    assert full.exists()
+    for trajectory in full:
+        assert MapEntry.objects.filter(trajectory=trajectory).count() == 50
+        statements = DangerStatement.objects.filter(trajectory=trajectory)
+        assert statements.count() == 5
+        assert all(s.goals.count() == 1 for s in statements)
+        assert ScalingRound.objects.filter(trajectory=trajectory).count() == 10
+    # Shared sets carry the version the application itself froze.
+    for statement_set in StatementSet.objects.filter(status=StatementStatus.SHARED):
+        shared = SharedVersion.objects.get(statement_set=statement_set)
+        assert shared.snapshot["trajectory"] == statement_set.trajectory.reference
+    client = Client()
+    client.force_login(consultant)
+    reference = full[0].reference
+    for name in ("map", "statements", "scaling", "overview"):
+        url = reverse(f"assessments:{name}", args=[reference])
+        assert client.get(url).status_code == 200, url

@@ -51,6 +51,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team
+from samenopweg.cases.management.commands._synthetic_what import Family, WhatBuilder
 from samenopweg.cases.models import (
     Alert,
     AlertKind,
@@ -399,6 +400,7 @@ class Builder:
         self.today = timezone.localdate()
         self.password = make_password(BENCH_PASSWORD)
         self.writer = RowWriter(self.now)
+        self.what = WhatBuilder(rng=self.rng, writer=self.writer, now=self.now)
         self.users = 0
 
     # ---- helpers -------------------------------------------------------------------------
@@ -646,6 +648,7 @@ class Builder:
             ),
             batch.tasks,
         )  # fmt: skip
+        self.what.insert()
 
     def build_trajectory(self, batch: Batch, slot: Slot) -> None:
         rng, w, info = self.rng, self.writer, slot.team
@@ -730,9 +733,12 @@ class Builder:
                 lives = rng.random() < (0.8 if parent else 0.3)
                 batch.relations.append((pk, adult_id, child_id, kind, parent, lives))
 
-        self.add_grants(batch, pk, slot, registered_at, end_at)
+        worker = self.add_grants(batch, pk, slot, registered_at, end_at)
         summary = self.add_checks(batch, pk, slot, registered_at, end_at, children)
         self.add_journal(batch, pk, slot, registered_at, end_at, children, adults)
+        if info.is_bench and slot.stage != Stage.AANMELDING:
+            household = Family(pk, owner, worker, registered_at, end_at, children, adults)
+            self.what.add(household, full=owner == info.consultant_ids[0])
         first_child = children[0][1]
         batch.trajectories.append(
             (
@@ -765,7 +771,9 @@ class Builder:
         slot: Slot,
         registered_at: datetime.datetime,
         end_at: datetime.datetime,
-    ) -> None:
+    ) -> int | None:
+        """The consultant's grant (after a handover, sometimes), and often a worker's: returns
+        the worker, if any."""
         rng, info = self.rng, slot.team
         closed = slot.stage == Stage.AFGESLOTEN
         owner_from = registered_at
@@ -798,10 +806,11 @@ class Builder:
         if rng.random() < 0.5:
             start = self.between(registered_at, registered_at + (end_at - registered_at) * 0.4)
             if not closed or end_at > start:
+                worker = rng.choice(info.worker_ids)
                 batch.grants.append(
                     (
                         pk,
-                        rng.choice(info.worker_ids),
+                        worker,
                         CaseRole.HULPVERLENER,
                         start,
                         end_at if closed else None,
@@ -811,6 +820,8 @@ class Builder:
                         start,
                     )
                 )
+                return worker
+        return None
 
     def add_checks(
         self,
@@ -1029,7 +1040,9 @@ class Command(BaseCommand):
             done = min(n, offset + batch_size)
             self.stdout.write(f"  {done}/{n} trajectories ({time.monotonic() - started:.1f} s)")
         with transaction.atomic():
+            shared = builder.what.share()
             builder.writer.reset_sequences()
+        self.stdout.write(f"  {shared} shared versions of statement sets")
         elapsed = time.monotonic() - started
         rows = ", ".join(
             f"{label.split('.')[-1]} {count}"
