@@ -81,11 +81,12 @@ def _start_measuring(environment: Environment) -> None:
         gevent.spawn_later(DURATION, environment.runner.quit)
 
 
-class ProfessionalUser(HttpUser):
+class LoggedInUser(HttpUser):
+    """Logs in through the form and waits for everyone else; has no pages of its own."""
+
     abstract = True
     wait_time = between(_low, _high)
     username = ""
-    dashboard_name = ""
 
     def on_start(self) -> None:
         self.references: list[str] = TARGETS[self.username]["references"]
@@ -120,6 +121,13 @@ class ProfessionalUser(HttpUser):
                 response.failure(f"HTTP {response.status_code}")
             elif expect is not None and response.text != expect:
                 response.failure("unexpected body")
+
+
+class ProfessionalUser(LoggedInUser):
+    """The page mix of a consultant or team lead."""
+
+    abstract = True
+    dashboard_name = ""
 
     @task(2)
     def bare(self) -> None:
@@ -156,7 +164,7 @@ class Consultant(ProfessionalUser):
     fixed_count = TOTAL_USERS // 2
 
 
-class PdfReader(ProfessionalUser):
+class PdfReader(LoggedInUser):
     """One more user who prints the map now and then: a PDF costs about a second of CPU, so
     it is measured at a realistic pace (every 5-10 s) instead of in every user's mix."""
 
@@ -164,10 +172,9 @@ class PdfReader(ProfessionalUser):
     fixed_count = PDF_USERS
     wait_time = between(5, 10)
 
+    @task
     def map_pdf(self) -> None:
         self.page(f"/trajecten/{random.choice(self.maps)}/kaart/overzicht.pdf", "map PDF")
-
-    tasks = [map_pdf]  # only this, not the inherited pages
 
 
 class TeamLead(ProfessionalUser):

@@ -483,7 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "-u", str(args.users + 1), "-r", str(args.users + 1), "-t", f"{limit}s", "--stop-timeout", "5",
                 "--host", url, "--csv", str(csv_prefix), "--only-summary", "--loglevel", "WARNING",
             ]  # fmt: skip
-            log(f"load: locust -u {args.users} -t {seconds}s against {url}")
+            log(f"load: locust -u {args.users + 1} -t {seconds}s against {url}")
             started = time.monotonic()
             busy0, server0, children0 = (
                 cpu_busy_seconds(),

@@ -8,6 +8,7 @@ The PDF is rendered in-process with WeasyPrint (the command line spends seconds 
 from __future__ import annotations
 
 import functools
+import logging
 from typing import Any
 
 from django.contrib.staticfiles import finders
@@ -86,3 +87,15 @@ def render_pdf(html: str, *, base_url: str) -> bytes:
     pdf = pdf_document(html, base_url=base_url).write_pdf()
     assert pdf is not None  # bytes when no target is given
     return bytes(pdf)
+
+
+def warm_up() -> None:
+    """Import WeasyPrint, load its fonts and parse the stylesheet once, at server start.
+
+    Otherwise the first PDF a worker renders takes about three seconds longer than the rest.
+    Called from config/wsgi.py (SAMENOPWEG_WARM_PDF=0 turns it off); never fatal.
+    """
+    try:
+        render_pdf("<!doctype html><title>.</title><p>.</p>", base_url="about:blank")
+    except Exception:  # a PDF problem must not keep the site down; the PDF view reports it
+        logging.getLogger(__name__).warning("Warming up WeasyPrint failed", exc_info=True)
