@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "samenopweg.people",
     "samenopweg.journal",
     "samenopweg.assessments",
+    "samenopweg.safety_plans",
 ]
 
 MIDDLEWARE = [

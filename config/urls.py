@@ -20,6 +20,7 @@ urlpatterns = [
     path("trajecten/<str:reference>/", include("samenopweg.journal.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.people.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.assessments.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.safety_plans.urls")),
     path("", include("samenopweg.cases.urls")),
 ]
 

@@ -1,0 +1,218 @@
+"""The HOW: the immediate safety agreement and the lasting safety plan, their rules and check-ins.
+
+The worker, the family and the network write the plan (the charter: they work out the HOW);
+the consultant comments and confirms that it answers every safety goal of the WHAT.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.assessments.models import SafetyGoal
+from samenopweg.cases.models import Trajectory
+from samenopweg.core.models import AudienceItem, Versioned
+from samenopweg.people.models import Person
+
+# An immediate agreement covers the coming days: it is looked at again within a week.
+IMMEDIATE_REVIEW_DAYS = 7
+
+
+class PlanKind(models.TextChoices):
+    IMMEDIATE = "immediate", _("Directe veiligheidsafspraak")
+    LASTING = "lasting", _("Veiligheidsplan")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Ontwerp")
+    TESTING = "testing", _("Wordt uitgeprobeerd")
+    ACTIVE = "active", _("Loopt")
+    ENDED = "ended", _("Gestopt")
+
+
+# draft → being tested → active → ended; back from testing or active to draft to rework it.
+ALLOWED_STATUS: dict[str, tuple[str, ...]] = {
+    PlanStatus.DRAFT: (PlanStatus.TESTING, PlanStatus.ACTIVE, PlanStatus.ENDED),
+    PlanStatus.TESTING: (PlanStatus.ACTIVE, PlanStatus.DRAFT, PlanStatus.ENDED),
+    PlanStatus.ACTIVE: (PlanStatus.DRAFT, PlanStatus.ENDED),
+    PlanStatus.ENDED: (),
+}
+# Rules of a plan in these states are followed up: check-ins can be overdue, rules broken.
+FOLLOWED_UP = (PlanStatus.TESTING, PlanStatus.ACTIVE)
+
+
+class SafetyPlan(AudienceItem, Versioned):
+    """One immediate agreement or one lasting plan of a trajectory (at most one of each open)."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="safety_plans"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=PlanKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    review_on = models.DateField(_("opnieuw bekijken op"), null=True, blank=True)
+    safety_object = models.CharField(_("veiligheidsvoorwerp"), max_length=200, blank=True)
+    safety_object_meaning = models.TextField(_("wat het voorwerp betekent"), blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Any change to the plan or its rules after the confirmation asks the consultant to look
+    # again (a rule added by the worker does not touch the plan's lock version).
+    content_changed_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("veiligheidsplan")
+        verbose_name_plural = _("veiligheidsplannen")
+        ordering = ["kind", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trajectory", "kind"],
+                condition=~Q(status="ended"),
+                name="one_open_plan_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.trajectory_id}"
+
+    @property
+    def is_ended(self) -> bool:
+        return self.status == PlanStatus.ENDED
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None and self.confirmed_at >= self.content_changed_at
+
+
+class PlanRule(AudienceItem, Versioned):
+    """An agreement (afspraak): what happens, who does it, when, how it is checked, who steps in."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="rules")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    what = models.TextField(_("wat gebeurt er?"))
+    who = models.ManyToManyField(Person, related_name="plan_rules", verbose_name=_("wie doet het?"))
+    when = models.CharField(_("wanneer of hoe vaak?"), max_length=300)
+    check_how = models.TextField(_("hoe weten we dat het gebeurt?"))
+    checked_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wie kijkt het na?"),
+    )
+    check_every_days = models.PositiveSmallIntegerField(
+        _("om de hoeveel dagen opvolgen?"), default=7
+    )
+    fallback = models.TextField(_("wie springt in als het niet lukt?"))
+    goals = models.ManyToManyField(
+        SafetyGoal, related_name="plan_rules", verbose_name=_("bij welke veiligheidsdoelen?")
+    )
+    position = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("afspraak")
+        verbose_name_plural = _("afspraken")
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["trajectory", "withdrawn_at"])]
+
+    def __str__(self) -> str:
+        return self.what[:60]
+
+
+class CheckOutcome(models.TextChoices):
+    WENT_WELL = "went_well", _("Ging goed")
+    DID_NOT = "did_not", _("Ging niet goed")
+    REMARK = "remark", _("Opmerking")
+
+
+class RuleCheckIn(AudienceItem):
+    """How a rule went: by the worker now, by network members once the portal exists."""
+
+    rule = models.ForeignKey(PlanRule, on_delete=models.PROTECT, related_name="check_ins")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(_("hoe ging het?"), max_length=20, choices=CheckOutcome.choices)
+    note = models.TextField(_("wat gebeurde er?"), blank=True)
+    checked_on = models.DateField(_("op"))
+    told_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wie vertelde het?"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("opvolging")
+        verbose_name_plural = _("opvolgingen")
+        ordering = ["-checked_on", "-id"]
+        indexes = [models.Index(fields=["rule", "-checked_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.checked_on} {self.outcome}"
+
+
+class PlanComment(AudienceItem):
+    """A remark on the plan or one rule; the consultant's look at the HOW, never hidden."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="comments")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    rule = models.ForeignKey(
+        PlanRule, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    text = models.TextField(_("opmerking"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("opmerking bij het plan")
+        verbose_name_plural = _("opmerkingen bij het plan")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class PlanVersion(models.Model):
+    """The plan as it was at each status change, frozen as JSON (what the family was given)."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=PlanStatus.choices)
+    snapshot = models.JSONField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} v{self.number}"

@@ -1,0 +1,490 @@
+"""Writes of the HOW. Each one checks its rule, saves, and leaves its audit row, in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenopweg.assessments.models import SafetyGoal
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import changes_between, record
+from samenopweg.cases.models import Trajectory
+from samenopweg.core.locking import EditConflict, save_versioned
+from samenopweg.people.models import Person
+from samenopweg.safety_plans.models import (
+    ALLOWED_STATUS,
+    IMMEDIATE_REVIEW_DAYS,
+    PlanComment,
+    PlanKind,
+    PlanRule,
+    PlanStatus,
+    PlanVersion,
+    RuleCheckIn,
+    SafetyPlan,
+)
+
+PLAN_FIELDS = ("review_on", "safety_object", "safety_object_meaning", "audience")
+RULE_FIELDS = (
+    "what",
+    "when",
+    "check_how",
+    "checked_by",
+    "check_every_days",
+    "fallback",
+    "audience",
+)
+
+
+def _refuse_closed(trajectory: Trajectory) -> None:
+    if trajectory.is_closed:
+        raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
+
+
+def _refuse_ended(plan: SafetyPlan) -> None:
+    if plan.is_ended:
+        raise ValidationError(_("Dit plan is gestopt en kan niet meer veranderen."))
+
+
+def _check_review_on(kind: str, review_on: datetime.date | None) -> None:
+    if kind != PlanKind.IMMEDIATE:
+        return
+    today = timezone.localdate()
+    if review_on is None:
+        raise ValidationError(
+            {"review_on": _("Een directe afspraak krijgt een datum om ze opnieuw te bekijken.")}
+        )
+    if not today <= review_on <= today + datetime.timedelta(days=IMMEDIATE_REVIEW_DAYS):
+        raise ValidationError(
+            {
+                "review_on": _("Kies een datum binnen de week: tussen vandaag en %(last)s.")
+                % {
+                    "last": (today + datetime.timedelta(days=IMMEDIATE_REVIEW_DAYS)).strftime(
+                        "%d/%m/%Y"
+                    )
+                }
+            }
+        )
+
+
+def _check_persons(trajectory: Trajectory, persons: Iterable[Person | None], field: str) -> None:
+    if any(p is not None and p.trajectory_id != trajectory.pk for p in persons):
+        raise ValidationError({field: _("Kies iemand uit dit traject.")})
+
+
+def _check_goals(trajectory: Trajectory, goals: Sequence[SafetyGoal]) -> None:
+    if any(g.trajectory_id != trajectory.pk or g.withdrawn_at is not None for g in goals):
+        raise ValidationError({"goals": _("Kies een veiligheidsdoel van dit traject.")})
+
+
+def _changed(plan: SafetyPlan) -> None:
+    """The content changed: a confirmation before now no longer counts (see is_confirmed)."""
+    plan.content_changed_at = timezone.now()
+    SafetyPlan.objects.filter(pk=plan.pk).update(content_changed_at=plan.content_changed_at)
+
+
+def snapshot(plan: SafetyPlan) -> dict[str, Any]:
+    """The plan and its current rules as plain data, for a PlanVersion."""
+    rules = (
+        plan.rules.filter(withdrawn_at__isnull=True)
+        .prefetch_related("who", "goals")
+        .select_related("checked_by")
+    )
+    return {
+        "kind": plan.kind,
+        "status": plan.status,
+        "review_on": plan.review_on.isoformat() if plan.review_on else None,
+        "safety_object": plan.safety_object,
+        "safety_object_meaning": plan.safety_object_meaning,
+        "audience": plan.audience,
+        "rules": [
+            {
+                "id": rule.pk,
+                "what": rule.what,
+                "who": [p.full_name for p in rule.who.all()],
+                "when": rule.when,
+                "check_how": rule.check_how,
+                "checked_by": rule.checked_by.full_name if rule.checked_by else "",
+                "fallback": rule.fallback,
+                "goals": [g.pk for g in rule.goals.all()],
+                "audience": rule.audience,
+            }
+            for rule in rules
+        ],
+    }
+
+
+@transaction.atomic
+def create_plan(
+    *,
+    trajectory: Trajectory,
+    kind: str,
+    review_on: datetime.date | None,
+    safety_object: str,
+    safety_object_meaning: str,
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> SafetyPlan:
+    _refuse_closed(trajectory)
+    _check_review_on(kind, review_on)
+    if (
+        SafetyPlan.objects.filter(trajectory=trajectory, kind=kind)
+        .exclude(status=PlanStatus.ENDED)
+        .exists()
+    ):
+        raise ValidationError(
+            _("Er is al een %(kind)s die loopt. Pas die aan, of stop ze eerst.")
+            % {"kind": PlanKind(kind).label.lower()}
+        )
+    plan = SafetyPlan(
+        trajectory=trajectory,
+        kind=kind,
+        review_on=review_on,
+        safety_object=safety_object.strip(),
+        safety_object_meaning=safety_object_meaning.strip(),
+        audience=audience,
+        created_by=actor,
+    )
+    plan.full_clean()
+    plan.save()
+    record(actor=actor, action=AuditAction.CREATE, obj=plan, request=request)
+    return plan
+
+
+@transaction.atomic
+def update_plan(
+    *,
+    plan: SafetyPlan,
+    expected_version: int,
+    review_on: datetime.date | None,
+    safety_object: str,
+    safety_object_meaning: str,
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> SafetyPlan:
+    _refuse_closed(plan.trajectory)
+    _refuse_ended(plan)
+    before = {name: getattr(plan, name) for name in PLAN_FIELDS}
+    if review_on != plan.review_on:
+        _check_review_on(plan.kind, review_on)
+    plan.review_on = review_on
+    plan.safety_object, plan.safety_object_meaning = (
+        safety_object.strip(),
+        safety_object_meaning.strip(),
+    )
+    plan.audience = audience
+    after = {name: getattr(plan, name) for name in PLAN_FIELDS}
+    if before == after:
+        if plan.version != expected_version:
+            raise EditConflict(SafetyPlan.objects.get(pk=plan.pk))
+        return plan
+    plan.full_clean()
+    save_versioned(plan, expected_version=expected_version, fields=PLAN_FIELDS)
+    _changed(plan)
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=plan,
+        request=request,
+        detail={"version": plan.version, **changes_between(before, after)},
+    )
+    return plan
+
+
+@transaction.atomic
+def change_plan_status(
+    *,
+    plan: SafetyPlan,
+    to_status: str,
+    expected_version: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> PlanVersion:
+    """Move the plan a step; each step keeps the plan as it was then (a PlanVersion)."""
+    _refuse_closed(plan.trajectory)
+    if plan.version != expected_version:
+        raise EditConflict(SafetyPlan.objects.get(pk=plan.pk))
+    from_status = PlanStatus(plan.status)
+    if to_status not in ALLOWED_STATUS[from_status]:
+        raise ValidationError(
+            _("Van ‘%(from)s’ kan je niet naar ‘%(to)s’.")
+            % {"from": from_status.label, "to": dict(PlanStatus.choices).get(to_status, "?")}
+        )
+    if (
+        to_status in (PlanStatus.TESTING, PlanStatus.ACTIVE)
+        and not plan.rules.filter(withdrawn_at__isnull=True).exists()
+    ):
+        raise ValidationError(_("Schrijf eerst minstens één afspraak."))
+    plan.status = to_status
+    plan.status_changed_at = timezone.now()
+    save_versioned(plan, expected_version=expected_version, fields=["status", "status_changed_at"])
+    latest = plan.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    version = PlanVersion.objects.create(
+        plan=plan, number=latest + 1, status=to_status, snapshot=snapshot(plan), made_by=actor
+    )
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=plan,
+        request=request,
+        detail={
+            "status": {"from": from_status.value, "to": to_status},
+            "plan_version": version.number,
+        },
+    )
+    return version
+
+
+def goals_without_rule(plan: SafetyPlan) -> list[SafetyGoal]:
+    """Current safety goals of the trajectory that no current rule of this plan answers."""
+    covered = PlanRule.objects.filter(plan=plan, withdrawn_at__isnull=True).values("goals")
+    return list(
+        SafetyGoal.objects.filter(
+            trajectory_id=plan.trajectory_id,
+            withdrawn_at__isnull=True,
+            danger_statement__withdrawn_at__isnull=True,
+        )
+        .exclude(pk__in=covered)
+        .select_related("danger_statement")
+    )
+
+
+@transaction.atomic
+def confirm_plan(*, plan: SafetyPlan, actor: Any, request: HttpRequest | None = None) -> SafetyPlan:
+    """The consultant confirms that the plan answers every safety goal (the WHAT)."""
+    _refuse_closed(plan.trajectory)
+    _refuse_ended(plan)
+    if not plan.rules.filter(withdrawn_at__isnull=True).exists():
+        raise ValidationError(_("Er zijn nog geen afspraken om te bevestigen."))
+    if plan.kind == PlanKind.LASTING and goals_without_rule(plan):
+        raise ValidationError(
+            _(
+                "Nog niet elk veiligheidsdoel heeft een afspraak. Bevestig als elk doel beantwoord is."
+            )
+        )
+    plan.confirmed_by, plan.confirmed_at = actor, timezone.now()
+    SafetyPlan.objects.filter(pk=plan.pk).update(confirmed_by=actor, confirmed_at=plan.confirmed_at)
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=plan,
+        request=request,
+        detail={"confirmed": True},
+    )
+    return plan
+
+
+def _rule_values(
+    rule: PlanRule, who: Sequence[Person], goals: Sequence[SafetyGoal]
+) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(rule, name) for name in RULE_FIELDS}
+    values["checked_by"] = rule.checked_by_id
+    values["who"] = sorted(p.pk for p in who)
+    values["goals"] = sorted(g.pk for g in goals)
+    return values
+
+
+@transaction.atomic
+def add_rule(
+    *,
+    plan: SafetyPlan,
+    what: str,
+    who: Sequence[Person],
+    when: str,
+    check_how: str,
+    checked_by: Person | None,
+    check_every_days: int,
+    fallback: str,
+    goals: Sequence[SafetyGoal],
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> PlanRule:
+    trajectory = plan.trajectory
+    _refuse_closed(trajectory)
+    _refuse_ended(plan)
+    _check_persons(trajectory, who, "who")
+    _check_persons(trajectory, [checked_by], "checked_by")
+    _check_goals(trajectory, goals)
+    last = plan.rules.order_by("-position").values_list("position", flat=True).first()
+    rule = PlanRule(
+        plan=plan,
+        trajectory=trajectory,
+        what=what.strip(),
+        when=when.strip(),
+        check_how=check_how.strip(),
+        checked_by=checked_by,
+        check_every_days=check_every_days,
+        fallback=fallback.strip(),
+        audience=audience,
+        position=(last if last is not None else -1) + 1,
+        created_by=actor,
+    )
+    rule.full_clean()
+    rule.save()
+    rule.who.set(who)
+    rule.goals.set(goals)
+    _changed(plan)
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=rule,
+        request=request,
+        detail={"goals": sorted(g.pk for g in goals)},
+    )
+    return rule
+
+
+@transaction.atomic
+def update_rule(
+    *,
+    rule: PlanRule,
+    expected_version: int,
+    what: str,
+    who: Sequence[Person],
+    when: str,
+    check_how: str,
+    checked_by: Person | None,
+    check_every_days: int,
+    fallback: str,
+    goals: Sequence[SafetyGoal],
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> PlanRule:
+    trajectory = rule.trajectory
+    _refuse_closed(trajectory)
+    _refuse_ended(rule.plan)
+    if rule.withdrawn_at is not None:
+        raise ValidationError(_("Deze afspraak is ingetrokken en kan niet meer veranderen."))
+    _check_persons(trajectory, who, "who")
+    _check_persons(trajectory, [checked_by], "checked_by")
+    _check_goals(trajectory, goals)
+    before = _rule_values(rule, list(rule.who.all()), list(rule.goals.all()))
+    rule.what, rule.when = what.strip(), when.strip()
+    rule.check_how, rule.fallback = check_how.strip(), fallback.strip()
+    rule.checked_by, rule.check_every_days, rule.audience = checked_by, check_every_days, audience
+    after = _rule_values(rule, who, goals)
+    if before == after:
+        if rule.version != expected_version:
+            raise EditConflict(PlanRule.objects.get(pk=rule.pk))
+        return rule
+    rule.full_clean()
+    save_versioned(rule, expected_version=expected_version, fields=RULE_FIELDS)
+    rule.who.set(who)
+    rule.goals.set(goals)
+    _changed(rule.plan)
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=rule,
+        request=request,
+        detail={"version": rule.version, **changes_between(before, after)},
+    )
+    return rule
+
+
+@transaction.atomic
+def withdraw_rule(
+    *, rule: PlanRule, reason: str, actor: Any, request: HttpRequest | None = None
+) -> None:
+    """Take a rule off the plan; it stays in the file with its check-ins, never deleted."""
+    _refuse_closed(rule.trajectory)
+    _refuse_ended(rule.plan)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Zeg kort waarom.")})
+    if rule.withdrawn_at is not None:
+        return
+    now = timezone.now()
+    PlanRule.objects.filter(pk=rule.pk).update(withdrawn_at=now, withdrawn_reason=reason[:300])
+    rule.withdrawn_at, rule.withdrawn_reason = now, reason[:300]
+    _changed(rule.plan)
+    record(
+        actor=actor,
+        action=AuditAction.WITHDRAW,
+        obj=rule,
+        request=request,
+        detail={"reason": reason},
+    )
+
+
+@transaction.atomic
+def add_check_in(
+    *,
+    rule: PlanRule,
+    outcome: str,
+    note: str,
+    checked_on: datetime.date,
+    told_by: Person | None,
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> RuleCheckIn:
+    """How a rule went. Only rules of a plan that is being tried out or runs are followed up."""
+    _refuse_closed(rule.trajectory)
+    if rule.withdrawn_at is not None or rule.plan.status not in (
+        PlanStatus.TESTING,
+        PlanStatus.ACTIVE,
+    ):
+        raise ValidationError(
+            _("Opvolgen kan bij afspraken van een plan dat uitgeprobeerd wordt of loopt.")
+        )
+    if checked_on > timezone.localdate():
+        raise ValidationError({"checked_on": _("Die datum ligt in de toekomst.")})
+    _check_persons(rule.trajectory, [told_by], "told_by")
+    check_in = RuleCheckIn(
+        rule=rule,
+        trajectory=rule.trajectory,
+        outcome=outcome,
+        note=note.strip(),
+        checked_on=checked_on,
+        told_by=told_by,
+        audience=audience,
+        recorded_by=actor,
+    )
+    check_in.full_clean()
+    check_in.save()
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=check_in,
+        request=request,
+        detail={"rule": rule.pk, "outcome": outcome},
+    )
+    return check_in
+
+
+@transaction.atomic
+def add_plan_comment(
+    *,
+    plan: SafetyPlan,
+    rule: PlanRule | None,
+    text: str,
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> PlanComment:
+    _refuse_closed(plan.trajectory)
+    if rule is not None and rule.plan_id != plan.pk:
+        raise ValidationError({"rule": _("Kies een afspraak van dit plan.")})
+    comment = PlanComment(
+        plan=plan,
+        trajectory=plan.trajectory,
+        rule=rule,
+        text=text.strip(),
+        audience=audience,
+        author=actor,
+    )
+    comment.full_clean()
+    comment.save()
+    record(actor=actor, action=AuditAction.CREATE, obj=comment, request=request)
+    return comment
