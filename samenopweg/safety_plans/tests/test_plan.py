@@ -366,7 +366,7 @@ def test_goals_and_persons_of_another_trajectory_are_refused(world: World) -> No
     other = register(world.team, world.owner, child="Ander")
     plan = hoe.ensure_plan(world)
     data = hoe.rule_create_data(world)
-    stranger = other.persons.first()
+    stranger = other.persons.filter(is_child=True).get()
     response = _client(world.worker).post(
         _url("rule_create", world, plan_id=plan.pk), {**data, "who": [stranger.pk]}
     )
