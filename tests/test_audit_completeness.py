@@ -21,6 +21,7 @@ from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Urgency
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.test_permission_matrix import MATRIX, Case, make_case
 
 
@@ -75,6 +76,15 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:add",
         "people:edit",
         "people:list",
+        "safety_plans:check_in",
+        "safety_plans:plan",
+        "safety_plans:plan_comment",
+        "safety_plans:plan_create",
+        "safety_plans:plan_edit",
+        "safety_plans:plan_version",
+        "safety_plans:rule_create",
+        "safety_plans:rule_edit",
+        "safety_plans:rule_withdraw",
     ]
 
 
@@ -416,6 +426,75 @@ WRITES = [
         AuditAction.CREATE,
         "assessments.scalinground",
     ),
+    # The HOW: the worker writes the plan, the consultant confirms it.
+    *[
+        Write(name, persona, data, action, f"safety_plans.{model}")
+        for name, persona, data, action, model in [
+            (
+                "safety_plans:plan_create",
+                "worker",
+                hoe.plan_create_data,
+                AuditAction.CREATE,
+                "safetyplan",
+            ),
+            (
+                "safety_plans:plan_edit",
+                "worker",
+                hoe.plan_edit_data,
+                AuditAction.UPDATE,
+                "safetyplan",
+            ),
+            (
+                "safety_plans:plan_status",
+                "worker",
+                hoe.status_data,
+                AuditAction.UPDATE,
+                "safetyplan",
+            ),
+            (
+                "safety_plans:plan_confirm",
+                "owner",
+                hoe.confirm_data,
+                AuditAction.UPDATE,
+                "safetyplan",
+            ),
+            (
+                "safety_plans:plan_comment",
+                "owner",
+                hoe.comment_data,
+                AuditAction.CREATE,
+                "plancomment",
+            ),
+            (
+                "safety_plans:rule_create",
+                "worker",
+                hoe.rule_create_data,
+                AuditAction.CREATE,
+                "planrule",
+            ),
+            (
+                "safety_plans:rule_edit",
+                "worker",
+                hoe.rule_edit_data,
+                AuditAction.UPDATE,
+                "planrule",
+            ),
+            (
+                "safety_plans:rule_withdraw",
+                "worker",
+                hoe.withdraw_data,
+                AuditAction.WITHDRAW,
+                "planrule",
+            ),
+            (
+                "safety_plans:check_in",
+                "worker",
+                hoe.check_in_data,
+                AuditAction.CREATE,
+                "rulecheckin",
+            ),
+        ]
+    ],
 ]
 
 

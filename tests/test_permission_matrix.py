@@ -23,6 +23,7 @@ from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
+from samenopweg.safety_plans.tests import plan_world as hoe
 
 LOGIN = "/accounts/login/"
 
@@ -261,6 +262,34 @@ MATRIX: dict[str, Row] = {
             ("assessments:bottom_line_create", _reference, wat.bottom_line_create_data),
             ("assessments:bottom_line_edit", wat.bottom_line_kwargs, wat.bottom_line_edit_data),
             ("assessments:bottom_line_withdraw", wat.bottom_line_kwargs, wat.withdraw_data),
+        ]
+    },
+    # The HOW: every professional on the case writes the plan; the consultant confirms it.
+    "safety_plans:plan": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:plan_version": Row(hoe.version_kwargs, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:plan_status": Row(
+        hoe.plan_kwargs,
+        PRO_POST_ONLY,
+        post=PRO_POST_REFUSED,
+        post_data=hoe.status_data,
+        trajectory_bound=True,
+    ),
+    "safety_plans:plan_confirm": Row(
+        hoe.plan_kwargs,
+        CONSULTANT_POST_ONLY,
+        post=CONSULTANT_POST_REFUSED,
+        trajectory_bound=True,
+    ),
+    **{
+        name: Row(kwargs, PRO_PAGE, post=PRO_POST_REFUSED, post_data=data, trajectory_bound=True)
+        for name, kwargs, data in [
+            ("safety_plans:plan_create", _reference, hoe.plan_create_data),
+            ("safety_plans:plan_edit", hoe.plan_kwargs, hoe.plan_edit_data),
+            ("safety_plans:plan_comment", hoe.plan_kwargs, hoe.comment_data),
+            ("safety_plans:rule_create", hoe.plan_kwargs, hoe.rule_create_data),
+            ("safety_plans:rule_edit", hoe.rule_kwargs, hoe.rule_edit_data),
+            ("safety_plans:rule_withdraw", hoe.rule_kwargs, hoe.withdraw_data),
+            ("safety_plans:check_in", hoe.rule_kwargs, hoe.check_in_data),
         ]
     },
     "assessments:scaling": Row(_reference, PRO_PAGE, trajectory_bound=True),

@@ -22,12 +22,15 @@ from samenopweg.people.models import Person
 # The same on SQLite and PostgreSQL; keyed by vendor so one can differ when it must.
 QUERIES: dict[str, dict[str, int]] = {
     vendor: {
-        # count, one page of rows, then per page: children, tasks, statements, sets, scaling
-        # (cases.selectors.caseload_details); a savepoint around the page row and the read rows
-        "dashboard_owner": 15,
-        "dashboard_team_lead": 16,  # + the open alerts of the team
+        # the ranking (ids), the rows of the page, then for them: children, tasks, statements,
+        # sets, scaling
+        # (cases.selectors.caseload_details), plan signals (2); a savepoint around the
+        # page row and the read rows
+        "dashboard_owner": 17,
+        "dashboard_team_lead": 18,  # + the open alerts of the team
         "detail": 14,
         "journal": 12,
+        "plan": 16,
     }
     for vendor in ("sqlite", "postgresql")
 }
@@ -115,3 +118,39 @@ def test_the_journal_does_not_grow_with_its_entries(
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 12
+
+
+def test_the_safety_plan_page_does_not_grow_with_its_rules(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.safety_plans.models import CheckOutcome, PlanRule, RuleCheckIn
+    from samenopweg.safety_plans.tests import plan_world as hoe
+
+    rule = hoe.ensure_rule(world)
+    client = _client(world.owner)
+    url = reverse("safety_plans:plan", args=[world.trajectory.reference])
+    with django_assert_num_queries(expected("plan")):
+        assert client.get(url).status_code == 200
+    for i in range(6):
+        more = PlanRule.objects.create(
+            plan=rule.plan,
+            trajectory=world.trajectory,
+            what=f"Afspraak {i}",
+            when="elke dag",
+            check_how="De buurvrouw kijkt.",
+            fallback="Oma komt.",
+            created_by=world.worker,
+        )
+        more.who.set(rule.who.all())
+        more.goals.set(rule.goals.all())
+        RuleCheckIn.objects.create(
+            rule=more,
+            trajectory=world.trajectory,
+            outcome=CheckOutcome.WENT_WELL,
+            checked_on=timezone.localdate(),
+            recorded_by=world.worker,
+        )
+    with django_assert_num_queries(expected("plan")):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="plan-rule"') == 7

@@ -42,6 +42,9 @@ class CaseloadRow:
     what_status_label: str
     what_goal_missing: bool
     what_scale: str  # "schaal 4/10 (12/03)" or ""
+    plan_broken: int  # rules whose latest check-in did not go well
+    plan_overdue: int  # rules whose check-in is late
+    plan_review: str  # the passed review date of an immediate agreement, or ""
     owner: str
 
 
@@ -109,6 +112,11 @@ def caseload_rows(
                 what_status_label=what_labels.get(status, what_labels[StatementStatus.DRAFT]),
                 what_goal_missing=t.what_goal_missing,  # type: ignore[attr-defined]
                 what_scale=scale,
+                plan_broken=t.plan.broken,  # type: ignore[attr-defined]
+                plan_overdue=t.plan.overdue,  # type: ignore[attr-defined]
+                plan_review=formats.date_format(t.plan.review_overdue, "d/m")  # type: ignore[attr-defined]
+                if t.plan.review_overdue  # type: ignore[attr-defined]
+                else "",
                 owner=str(t.owner),
             )
         )

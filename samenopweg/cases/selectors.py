@@ -36,6 +36,7 @@ from samenopweg.cases.access import led_team_ids, visible_trajectories
 from samenopweg.cases.models import Alert, SafetyAnswer, Stage, Trajectory
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.safety_plans.selectors import PlanSignals, plan_signals
 
 
 @dataclass
@@ -210,7 +211,8 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
     """Add what one page of the caseload shows, in a fixed number of queries (not per row).
 
     Sets on each trajectory: `children` (id, names, date of birth), `open_task_count`,
-    `overdue_task_count`, and the WHAT as described in what_annotations() (`what_has_statement`,
+    `overdue_task_count`, `plan` (the HOW's follow-up signals: safety_plans.selectors.
+    plan_signals), and the WHAT as described in what_annotations() (`what_has_statement`,
     `what_goal_missing`, `what_status`, `what_scale_min`, `what_scale_on`). The dashboard is
     for professionals, who see every item (the item rule), so nothing is filtered by audience.
     """
@@ -265,7 +267,9 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
         ):
             if trajectory_id not in latest or (held_on, round_id) > latest[trajectory_id][:2]:
                 latest[trajectory_id] = (held_on, round_id, lowest)
+    signals = plan_signals(ids)
     for t in trajectories:
+        t.plan = signals.get(t.pk, PlanSignals())  # type: ignore[attr-defined]
         t.children = children[t.pk]  # type: ignore[attr-defined]
         t.open_task_count, t.overdue_task_count = tasks.get(t.pk, (0, 0))  # type: ignore[attr-defined]
         t.what_has_statement = t.pk in has_statement  # type: ignore[attr-defined]

@@ -149,7 +149,11 @@ def _block(
 def plan_page(access: CaseAccess) -> PlanPage:
     """The open immediate agreement and lasting plan with their rules, and the plans that ended."""
     today = timezone.localdate()
-    plans = list(visible_items(access, SafetyPlan.objects.all()).order_by("-created_at"))
+    plans = list(
+        visible_items(access, SafetyPlan.objects.select_related("confirmed_by")).order_by(
+            "-created_at"
+        )
+    )
     goals = list(
         visible_items(
             access,

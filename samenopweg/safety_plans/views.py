@@ -163,7 +163,6 @@ def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 
 
 @trajectory_view(require="professional", audit_as="safety_plans.planversion")
-@require_http_methods(["GET"])
 def plan_version(
     request: HttpRequest, access: CaseAccess, plan_id: int, number: int
 ) -> HttpResponse:

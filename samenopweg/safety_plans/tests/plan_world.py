@@ -25,12 +25,19 @@ from samenopweg.safety_plans.models import (
 MARK = "MATRIX-HOE"
 
 
+def _world(given: Any) -> Any:
+    """The helpers take the world, or the permission matrix's case (which holds the world)."""
+    return getattr(given, "world", given)
+
+
 def mother(world: Any) -> Person:
+    world = _world(world)
     return Person.objects.filter(trajectory=world.trajectory, is_child=False).order_by("id").first()  # type: ignore[return-value]
 
 
 def ensure_plan(world: Any) -> SafetyPlan:
     """A lasting plan that runs, with one version, for the world's trajectory."""
+    world = _world(world)
     plan = SafetyPlan.objects.filter(trajectory=world.trajectory, kind=PlanKind.LASTING).first()
     if plan is None:
         plan = SafetyPlan.objects.create(
@@ -53,6 +60,7 @@ def ensure_plan(world: Any) -> SafetyPlan:
 
 
 def ensure_rule(world: Any) -> PlanRule:
+    world = _world(world)
     plan = ensure_plan(world)
     rule = PlanRule.objects.filter(plan=plan, what__startswith=MARK).first()
     if rule is None:
@@ -72,22 +80,27 @@ def ensure_rule(world: Any) -> PlanRule:
 
 
 def plan_kwargs(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {"reference": world.trajectory.reference, "plan_id": ensure_plan(world).pk}
 
 
 def version_kwargs(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {**plan_kwargs(world), "number": 1}
 
 
 def rule_kwargs(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {"reference": world.trajectory.reference, "rule_id": ensure_rule(world).pk}
 
 
 def plan_create_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {"safety_object": "", "safety_object_meaning": "", "audience": Audience.NETWORK}
 
 
 def plan_edit_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {
         "safety_object": "de rode sjaal",
         "safety_object_meaning": "",
@@ -97,10 +110,12 @@ def plan_edit_data(world: Any) -> dict[str, Any]:
 
 
 def status_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {"to_status": PlanStatus.ENDED, "version": ensure_plan(world).version}
 
 
 def rule_create_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {
         "what": "Papa belt oma als hij wil drinken.",
         "who": [mother(world).pk],
@@ -114,14 +129,17 @@ def rule_create_data(world: Any) -> dict[str, Any]:
 
 
 def rule_edit_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {**rule_create_data(world), "version": ensure_rule(world).version}
 
 
 def withdraw_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {"reason": "Dubbel genoteerd."}
 
 
 def check_in_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {
         "outcome": CheckOutcome.DID_NOT,
         "checked_on": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
@@ -131,7 +149,14 @@ def check_in_data(world: Any) -> dict[str, Any]:
 
 
 def comment_data(world: Any) -> dict[str, Any]:
+    world = _world(world)
     return {
         "text": "Goed plan. Wie belt er als oma op reis is?",
         "audience": Audience.PROFESSIONALS,
     }
+
+
+def confirm_data(world: Any) -> dict[str, Any]:
+    """Nothing to post, but a plan that can be confirmed: one rule that answers the only goal."""
+    ensure_rule(_world(world))
+    return {}

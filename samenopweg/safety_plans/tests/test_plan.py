@@ -372,3 +372,23 @@ def test_goals_and_persons_of_another_trajectory_are_refused(world: World) -> No
     )
     assert response.status_code == 200
     assert not PlanRule.objects.filter(plan=plan).exists()
+
+
+def test_the_dashboards_of_consultant_and_worker_show_broken_and_late_rules(world: World) -> None:
+    rule = hoe.ensure_rule(world)
+    SafetyPlan.objects.filter(pk=rule.plan_id).update(
+        status_changed_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    services.add_check_in(
+        rule=rule,
+        outcome=CheckOutcome.DID_NOT,
+        note="",
+        checked_on=timezone.localdate() - datetime.timedelta(days=9),
+        told_by=None,
+        audience=Audience.NETWORK,
+        actor=world.worker,
+    )
+    for user in (world.owner, world.worker, world.team_lead):
+        page = _client(user).get(reverse("cases:dashboard")).content.decode()
+        assert "1 afspraak niet gelukt" in page, user
+        assert "1 opvolging te laat" in page, user
