@@ -146,6 +146,38 @@ def test_every_family_has_a_map_statements_and_scaling() -> None:
 
 
 @pytest.mark.django_db
+def test_families_have_immediate_agreements_and_plans_with_check_ins() -> None:
+    from samenopweg.safety_plans.models import (
+        CheckOutcome,
+        PlanKind,
+        PlanStatus,
+        RuleCheckIn,
+        SafetyPlan,
+    )
+    from samenopweg.safety_plans.selectors import plan_signals
+
+    load()
+    open_immediate = SafetyPlan.objects.filter(kind=PlanKind.IMMEDIATE).exclude(
+        status=PlanStatus.ENDED
+    )
+    assert open_immediate.count() >= 3
+    active = SafetyPlan.objects.filter(kind=PlanKind.LASTING, status=PlanStatus.ACTIVE)
+    assert active.count() >= 2
+    assert all(plan.is_confirmed for plan in active)
+    assert RuleCheckIn.objects.filter(outcome=CheckOutcome.DID_NOT).exists()
+    # The worker wrote the plans of the families they work with; the consultant confirmed.
+    worker = User.objects.get(username="hulpverlener")
+    assert SafetyPlan.objects.filter(created_by=worker).exists()
+    signals = plan_signals(list(Trajectory.objects.values_list("pk", flat=True)))
+    assert any(s.broken for s in signals.values())
+    assert any(s.review_overdue for s in signals.values())
+    # A closed trajectory keeps its plan: the network goes on with it.
+    assert SafetyPlan.objects.filter(
+        trajectory__stage=Stage.AFGESLOTEN, status=PlanStatus.ACTIVE
+    ).exists()
+
+
+@pytest.mark.django_db
 def test_an_older_demo_without_the_what_gets_it_once(monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as patch:
         patch.setattr(Command, "_what", lambda *args, **kwargs: None)

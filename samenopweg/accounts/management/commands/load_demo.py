@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from samenopweg.accounts.management.commands._demo_how import load_how
 from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
 from samenopweg.assessments.models import (
     CommentKind,
@@ -297,13 +298,14 @@ class Command(BaseCommand):
         self.created_families = 0
         self.skipped_families = 0
         self.created_whats = 0
+        self.created_hows = 0
         with transaction.atomic():
             self._load()
         self.stdout.write(
             f"Nieuw aangemaakt: {self.created_users} gebruikers, {self.created_families} "
             f"trajecten; {self.skipped_families} trajecten bestonden al en zijn overgeslagen. "
             f"Kaart, gevaarsboodschappen en schaalvragen toegevoegd bij {self.created_whats} "
-            "trajecten."
+            f"trajecten; {self.created_hows} veiligheidsafspraken en -plannen."
         )
         self._print_logins()
 
@@ -378,6 +380,11 @@ class Command(BaseCommand):
             # A demo loaded before the WHAT existed gets it now; one that has it is left alone.
             if spec.what is not None and not self._has_what(existing):
                 self._what(existing, spec, users, today)
+            # Likewise the HOW (not for a closed trajectory: that is only read).
+            if not existing.is_closed:
+                self.created_hows += load_how(
+                    existing, spec.label, owner=spec.owner, worker=self._worker(spec, users)
+                )
             return
         owner = spec.owner
         registered_on = today - datetime.timedelta(days=spec.registered_days_ago)
@@ -486,7 +493,14 @@ class Command(BaseCommand):
         )
         if spec.what is not None:
             self._what(trajectory, spec, users, today)
+        self.created_hows += load_how(
+            trajectory, spec.label, owner=owner, worker=self._worker(spec, users)
+        )
         self._change_stages(trajectory, spec.stages[closing_at:], owner)
+
+    @staticmethod
+    def _worker(spec: FamilySpec, users: dict[str, User]) -> User | None:
+        return users[HULPVERLENER] if spec.grant_hulpverlener else None
 
     def _change_stages(
         self, trajectory: Trajectory, stages: list[tuple[str, str]], owner: User

@@ -1,0 +1,365 @@
+"""The HOW of the demo families: immediate agreements and safety plans with their check-ins.
+
+Written through the application's services, by the worker when the family has one (the charter:
+the worker, family and network work out the HOW) and confirmed by the consultant. Dates are set
+back afterwards so the plans look lived in: a review date that passed, a rule checked weeks ago.
+`who`, `checked_by` and `told_by` are first names of persons of the trajectory; a goal is named
+by (danger statement, goal) in the order of the family's WHAT.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from samenopweg.assessments.models import DangerStatement
+from samenopweg.cases.models import Trajectory
+from samenopweg.core.models import Audience
+from samenopweg.safety_plans import services
+from samenopweg.safety_plans.models import (
+    CheckOutcome,
+    PlanKind,
+    PlanStatus,
+    RuleCheckIn,
+    SafetyPlan,
+)
+
+
+@dataclass(frozen=True)
+class CheckInSpec:
+    days_ago: int
+    outcome: str
+    note: str = ""
+    told_by: str = ""
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    what: str
+    who: tuple[str, ...]
+    when: str
+    check_how: str
+    fallback: str
+    checked_by: str = ""
+    goals: tuple[tuple[int, int], ...] = ()
+    every_days: int = 7
+    check_ins: tuple[CheckInSpec, ...] = ()
+    audience: int = Audience.NETWORK
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    kind: str
+    status: str  # where the plan is now (draft, testing, active or ended)
+    rules: tuple[RuleSpec, ...]
+    since_days: int = 0  # how long ago it reached that status
+    review_in_days: int = 0  # immediate agreements: negative when the date has passed
+    safety_object: str = ""
+    safety_object_meaning: str = ""
+    confirmed: bool = False
+
+
+HOW: dict[str, tuple[PlanSpec, ...]] = {
+    "Verstraete": (
+        PlanSpec(
+            PlanKind.IMMEDIATE,
+            PlanStatus.ACTIVE,
+            since_days=9,
+            review_in_days=-2,
+            rules=(
+                RuleSpec(
+                    "Oma Maria komt op maandag, woensdag en vrijdag om 7 uur en helpt Emma "
+                    "klaarmaken voor school.",
+                    ("Maria",),
+                    "maandag, woensdag en vrijdag om 7 uur",
+                    "Oma Maria stuurt de hulpverlener een berichtje als Emma op de bus zit.",
+                    "Als oma Maria ziek is, belt Evelien Tom, en Tom brengt Emma naar school.",
+                    checked_by="Maria",
+                    goals=((0, 0),),
+                    every_days=3,
+                    check_ins=(
+                        CheckInSpec(8, CheckOutcome.WENT_WELL, "Emma was op tijd.", "Maria"),
+                        CheckInSpec(5, CheckOutcome.WENT_WELL, "", "Maria"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    "Aerts": (
+        PlanSpec(
+            PlanKind.IMMEDIATE,
+            PlanStatus.ENDED,
+            since_days=40,
+            review_in_days=-45,
+            rules=(
+                RuleSpec(
+                    "Dirk slaapt bij zijn broer zolang er geen plan is. Tante Greet slaapt "
+                    "thuis bij Katrien en de kinderen.",
+                    ("Dirk", "Greet"),
+                    "elke nacht, tot het veiligheidsplan klaar is",
+                    "Katrien belt de hulpverlener elke ochtend even.",
+                    "Als Dirk toch thuiskomt, belt Katrien tante Greet en de politie.",
+                ),
+            ),
+        ),
+        PlanSpec(
+            PlanKind.LASTING,
+            PlanStatus.ACTIVE,
+            since_days=30,
+            safety_object="Het gele armbandje van Jonas",
+            safety_object_meaning=(
+                "Als Jonas zijn gele armbandje aan tante Greet geeft, is het thuis niet goed. "
+                "Tante Greet komt dan meteen en neemt de kinderen mee."
+            ),
+            confirmed=True,
+            rules=(
+                RuleSpec(
+                    "Dirk drinkt niet thuis. Hij gaat elke dinsdag naar de groep van het CAD.",
+                    ("Dirk",),
+                    "elke dag; de groep op dinsdag",
+                    "De begeleider van het CAD laat het de hulpverlener weten als Dirk niet kwam.",
+                    "Als Dirk toch gedronken heeft, slaapt hij bij zijn broer en belt Katrien "
+                    "tante Greet.",
+                    checked_by="Katrien",
+                    goals=((0, 0),),
+                    check_ins=(
+                        CheckInSpec(27, CheckOutcome.WENT_WELL, "Dirk was op de groep.", "Dirk"),
+                        CheckInSpec(20, CheckOutcome.WENT_WELL, "", "Katrien"),
+                        CheckInSpec(
+                            6,
+                            CheckOutcome.DID_NOT,
+                            "Zaterdag had Dirk gedronken. Katrien belde tante Greet; de kinderen "
+                            "sliepen daar.",
+                            "Katrien",
+                        ),
+                    ),
+                ),
+                RuleSpec(
+                    "Tante Greet komt elke avond om 19 uur even langs.",
+                    ("Greet",),
+                    "elke avond om 19 uur",
+                    "Tante Greet stuurt de hulpverlener elke zondag hoe de week was.",
+                    "Als tante Greet niet kan, komt de buurvrouw Linda.",
+                    checked_by="Greet",
+                    goals=((0, 0),),
+                    check_ins=(
+                        CheckInSpec(3, CheckOutcome.WENT_WELL, "Elke avond geweest.", "Greet"),
+                    ),
+                ),
+                RuleSpec(
+                    "Als de spanning stijgt, brengt Katrien de kinderen naar boven of naar tante "
+                    "Greet. Jonas hoeft nooit meer tussen te komen.",
+                    ("Katrien",),
+                    "altijd als er spanning is",
+                    "Jonas vertelt het aan tante Greet; Katrien vertelt het aan de hulpverlener.",
+                    "Jonas geeft zijn gele armbandje aan tante Greet, en zij komt meteen.",
+                    checked_by="Greet",
+                    goals=((1, 0),),
+                    every_days=14,
+                    check_ins=(
+                        CheckInSpec(
+                            25,
+                            CheckOutcome.REMARK,
+                            "Jonas weet waar het armbandje ligt en wie hij belt.",
+                            "Jonas",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    "El Amrani": (
+        PlanSpec(
+            PlanKind.IMMEDIATE,
+            PlanStatus.ACTIVE,
+            since_days=2,
+            review_in_days=4,
+            rules=(
+                RuleSpec(
+                    "Yasmine slaapt deze week bij oma Fatima. Nadia belt haar elke avond.",
+                    ("Fatima", "Nadia"),
+                    "elke avond om 20 uur",
+                    "Oma Fatima laat het de hulpverlener weten als Yasmine niet bij haar is.",
+                    "Als oma Fatima niet opneemt, belt Nadia de hulpverlener.",
+                    checked_by="Fatima",
+                    goals=((0, 0),),
+                    every_days=1,
+                ),
+            ),
+        ),
+        PlanSpec(
+            PlanKind.LASTING,
+            PlanStatus.TESTING,
+            since_days=10,
+            rules=(
+                RuleSpec(
+                    "Bij een ruzie gaat Yasmine naar oma Fatima en stuurt ze Nadia een berichtje.",
+                    ("Yasmine", "Fatima"),
+                    "bij elke ruzie",
+                    "De dag erna praten Nadia en Yasmine samen met oma Fatima.",
+                    "Als Yasmine niet bij oma Fatima is, belt Nadia de hulpverlener.",
+                    checked_by="Nadia",
+                    goals=((0, 0),),
+                    check_ins=(
+                        CheckInSpec(
+                            8,
+                            CheckOutcome.WENT_WELL,
+                            "Na de ruzie van vrijdag ging Yasmine naar oma.",
+                            "Nadia",
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    "Desmet": (
+        PlanSpec(
+            PlanKind.LASTING,
+            PlanStatus.ACTIVE,
+            since_days=200,
+            confirmed=True,
+            rules=(
+                RuleSpec(
+                    "De console gaat om 23 uur uit. Bart brengt Ruben 's morgens naar de bus.",
+                    ("Bart",),
+                    "elke schooldag",
+                    "De school laat het Bart weten als Ruben er niet is.",
+                    "Als Bart vroeg moet werken, brengt Ann Ruben naar de bus.",
+                    checked_by="Ann",
+                    goals=((0, 0),),
+                    every_days=28,
+                    check_ins=(
+                        CheckInSpec(60, CheckOutcome.WENT_WELL, "Geen afwezigheden.", "Bart"),
+                    ),
+                ),
+                RuleSpec(
+                    "Tante Christine haalt Ruben elke woensdag op en ze praten over zijn mama.",
+                    ("Christine",),
+                    "elke woensdag",
+                    "Christine vertelt Bart hoe het ging.",
+                    "Als Christine niet kan, belt Ruben haar die avond.",
+                    checked_by="Bart",
+                    goals=((0, 0),),
+                    every_days=28,
+                    check_ins=(CheckInSpec(50, CheckOutcome.WENT_WELL, "", "Christine"),),
+                ),
+            ),
+        ),
+    ),
+    "Goossens": (
+        PlanSpec(
+            PlanKind.IMMEDIATE,
+            PlanStatus.ACTIVE,
+            since_days=3,
+            review_in_days=3,
+            rules=(
+                RuleSpec(
+                    "Finn en Julie blijven bij oma Rita wonen. Jessica en Steven komen elke dag "
+                    "op bezoek, en alleen nuchter.",
+                    ("Rita", "Jessica", "Steven"),
+                    "elke dag",
+                    "Oma Rita vertelt de consulent elke twee dagen hoe de bezoeken gingen.",
+                    "Als Jessica of Steven niet nuchter is, vraagt oma Rita hen te vertrekken en "
+                    "belt ze de consulent.",
+                    checked_by="Rita",
+                    goals=((0, 0),),
+                    every_days=2,
+                    check_ins=(
+                        CheckInSpec(1, CheckOutcome.WENT_WELL, "Twee goede bezoeken.", "Rita"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+}
+
+
+def has_how(trajectory: Trajectory) -> bool:
+    return SafetyPlan.objects.filter(trajectory=trajectory).exists()
+
+
+def load_how(trajectory: Trajectory, label: str, *, owner: Any, worker: Any | None) -> int:
+    """Write the family's plans; returns how many. Call it before the trajectory is closed."""
+    specs = HOW.get(label, ())
+    if not specs or has_how(trajectory):
+        return 0
+    writer = worker or owner
+    now = timezone.now()
+    today = timezone.localdate()
+    persons = {p.first_name: p for p in trajectory.persons.all()}
+    goals = [
+        list(statement.goals.filter(withdrawn_at__isnull=True).order_by("position", "id"))
+        for statement in DangerStatement.objects.filter(
+            trajectory=trajectory, withdrawn_at__isnull=True
+        ).order_by("position", "id")
+    ]
+    for spec in specs:
+        immediate = spec.kind == PlanKind.IMMEDIATE
+        plan = services.create_plan(
+            trajectory=trajectory,
+            kind=spec.kind,
+            review_on=today + datetime.timedelta(days=3) if immediate else None,
+            safety_object=spec.safety_object,
+            safety_object_meaning=spec.safety_object_meaning,
+            audience=Audience.NETWORK,
+            actor=writer,
+        )
+        rules = []
+        for wanted in spec.rules:
+            rules.append(
+                services.add_rule(
+                    plan=plan,
+                    what=wanted.what,
+                    who=[persons[name] for name in wanted.who],
+                    when=wanted.when,
+                    check_how=wanted.check_how,
+                    checked_by=persons[wanted.checked_by] if wanted.checked_by else None,
+                    check_every_days=wanted.every_days,
+                    fallback=wanted.fallback,
+                    goals=[
+                        goals[s][g] for s, g in wanted.goals if s < len(goals) and g < len(goals[s])
+                    ],
+                    audience=wanted.audience,
+                    actor=writer,
+                )
+            )
+        path: tuple[str, ...] = {
+            PlanStatus.DRAFT: (),
+            PlanStatus.TESTING: (PlanStatus.TESTING,),
+            PlanStatus.ACTIVE: (PlanStatus.TESTING, PlanStatus.ACTIVE),
+            PlanStatus.ENDED: (PlanStatus.ACTIVE, PlanStatus.ENDED),
+        }[PlanStatus(spec.status)]
+        for status in path:
+            plan.refresh_from_db()
+            services.change_plan_status(
+                plan=plan, to_status=status, expected_version=plan.version, actor=writer
+            )
+        if spec.confirmed:
+            services.confirm_plan(plan=plan, actor=owner)
+        for rule_spec, rule in zip(spec.rules, rules, strict=True):
+            for check in rule_spec.check_ins:
+                made = services.add_check_in(
+                    rule=rule,
+                    outcome=check.outcome,
+                    note=check.note,
+                    checked_on=today,
+                    told_by=persons[check.told_by] if check.told_by else None,
+                    audience=Audience.NETWORK,
+                    actor=writer,
+                )
+                RuleCheckIn.objects.filter(pk=made.pk).update(
+                    checked_on=today - datetime.timedelta(days=check.days_ago)
+                )
+        # Back in time: when the plan reached its status, its review date, its confirmation.
+        moment = now - datetime.timedelta(days=spec.since_days)
+        SafetyPlan.objects.filter(pk=plan.pk).update(
+            status_changed_at=moment,
+            content_changed_at=moment - datetime.timedelta(minutes=5),
+            review_on=today + datetime.timedelta(days=spec.review_in_days) if immediate else None,
+            confirmed_at=moment if spec.confirmed else None,
+        )
+        plan.versions.update(made_at=moment)
+    return len(specs)
