@@ -1,0 +1,112 @@
+"""The HOW in a real browser: the worker adds a rule for a safety goal, the consultant confirms
+the plan, a check-in says the rule did not go well and the consultant's dashboard shows it;
+axe-core finds nothing on the plan pages, on a phone or a desktop."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.test_accessibility import axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+BROKEN = re.compile(r"(\d+) afspra(?:ak|ken) niet gelukt")
+
+
+@pytest.fixture(scope="session")
+def plan_reference(browser: Any, base_url: str, logged_in_states: Callable[[str], Any]) -> str:
+    """The Aerts family (load_demo): the worker is on the case, a lasting plan is running."""
+    context = browser.new_context(base_url=base_url, storage_state=logged_in_states("hulpverlener"))
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto("/dashboard/")
+        row = page.locator("table.caseload tbody tr", has_text="Jonas")
+        reference = row.locator("th a").inner_text().strip()
+    finally:
+        context.close()
+    assert reference
+    return reference
+
+
+def _broken_on_dashboard(page: Any, reference: str) -> int:
+    page.goto("/dashboard/")
+    row = page.locator("table.caseload tbody tr", has=page.locator(f"th a:text-is('{reference}')"))
+    found = BROKEN.search(row.inner_text())
+    return int(found.group(1)) if found else 0
+
+
+def test_a_rule_is_written_confirmed_and_followed_up(new_page: Any, plan_reference: str) -> None:
+    from playwright.sync_api import expect
+
+    marker = uuid.uuid4().hex[:8]
+    consultant = new_page(as_user="consulent")
+    broken_before = _broken_on_dashboard(consultant, plan_reference)
+
+    worker = new_page(as_user="hulpverlener")
+    worker.goto(f"/trajecten/{plan_reference}/plan/")
+    lasting = worker.locator("section.plan", has=worker.locator("h3", has_text="Veiligheidsplan"))
+    with worker.expect_navigation():
+        lasting.get_by_role("link", name="Afspraak toevoegen").click()
+    worker.get_by_label("Wat gebeurt er?").fill(f"Oma Greet belt elke zaterdag ({marker}).")
+    worker.locator('input[name="who"]').first.check()
+    worker.get_by_label("Wanneer of hoe vaak?").fill("elke zaterdag om 10 uur")
+    worker.get_by_label("Hoe weten we dat het gebeurt?").fill(
+        "Katrien vertelt het de hulpverlener."
+    )
+    worker.get_by_label("Wie springt in als het niet lukt?").fill("Dan belt de buurvrouw.")
+    goals = worker.locator('input[name="goals"]')
+    for i in range(goals.count()):
+        goals.nth(i).check()
+    with worker.expect_navigation():
+        worker.get_by_role("button", name="Afspraak bewaren").click()
+    expect(worker.locator(".messages")).to_contain_text("De afspraak staat in het plan.")
+    rule = worker.locator("li.plan-rule", has_text=marker)
+    expect(rule).to_be_visible()
+    # The worker cannot confirm: that is the consultant's.
+    expect(worker.get_by_role("button", name=re.compile("^Bevestigen"))).to_have_count(0)
+
+    consultant.goto(f"/trajecten/{plan_reference}/plan/")
+    expect(consultant.locator("main")).to_contain_text("Aangepast sinds de bevestiging")
+    with consultant.expect_navigation():
+        consultant.get_by_role("button", name=re.compile("^Bevestigen")).first.click()
+    expect(consultant.locator(".messages")).to_contain_text(
+        "Je bevestigde dat het plan elk veiligheidsdoel beantwoordt."
+    )
+
+    with worker.expect_navigation():
+        rule.get_by_role("link", name=re.compile("^Opvolgen")).click()
+    worker.get_by_label("Ging niet goed").check()
+    worker.get_by_label("Wat gebeurde er?").fill(f"Oma Greet was op reis ({marker}).")
+    with worker.expect_navigation():
+        worker.get_by_role("button", name="Opvolging bewaren").click()
+    expect(worker.locator("li.plan-rule", has_text=marker)).to_contain_text("Ging niet goed")
+
+    assert _broken_on_dashboard(consultant, plan_reference) == broken_before + 1
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("where", ["plan", "rule form", "check-in form"])
+def test_no_axe_violations_on_the_plan_pages(
+    new_page: Any, plan_reference: str, viewport: str, where: str
+) -> None:
+    page = new_page(viewport=VIEWPORTS[viewport], as_user="hulpverlener")
+    page.goto(f"/trajecten/{plan_reference}/plan/")
+    if where == "rule form":
+        lasting = page.locator("section.plan", has=page.locator("h3", has_text="Veiligheidsplan"))
+        with page.expect_navigation():
+            lasting.get_by_role("link", name="Afspraak toevoegen").click()
+        with page.expect_navigation():  # sent empty: the messages next to the fields, too
+            page.get_by_role("button", name="Afspraak bewaren").click()
+    elif where == "check-in form":
+        with page.expect_navigation():
+            page.get_by_role("link", name=re.compile("^Opvolgen")).first.click()
+    violations = axe_violations(page)
+    assert not violations, f"axe on the {where} ({viewport}):\n{describe(violations)}"
