@@ -21,6 +21,7 @@ from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Urgency
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.people.tests import network_world as netwerk
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.test_permission_matrix import MATRIX, Case, make_case
 
@@ -74,8 +75,15 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "journal:tasks",
         "journal:withdraw",
         "people:add",
+        "people:child_support_add",
+        "people:contact_ban_add",
+        "people:contact_ban_lift",
         "people:edit",
         "people:list",
+        "people:network",
+        "people:network_meeting_add",
+        "people:network_member_add",
+        "people:network_member_edit",
         "safety_plans:check_in",
         "safety_plans:plan",
         "safety_plans:plan_comment",
@@ -426,6 +434,44 @@ WRITES = [
         AuditAction.CREATE,
         "assessments.scalinground",
     ),
+    # The safety network.
+    *[
+        Write(name, "worker", data, action, f"people.{model}")
+        for name, data, action, model in [
+            (
+                "people:network_member_add",
+                netwerk.member_add_data,
+                AuditAction.CREATE,
+                "networkmember",
+            ),
+            (
+                "people:network_member_edit",
+                netwerk.member_edit_data,
+                AuditAction.UPDATE,
+                "networkmember",
+            ),
+            (
+                "people:child_support_add",
+                netwerk.support_add_data,
+                AuditAction.CREATE,
+                "childsupport",
+            ),
+            (
+                "people:child_support_change",
+                netwerk.support_confirm_data,
+                AuditAction.UPDATE,
+                "childsupport",
+            ),
+            ("people:contact_ban_add", netwerk.ban_add_data, AuditAction.CREATE, "contactban"),
+            ("people:contact_ban_lift", netwerk.ban_lift_data, AuditAction.WITHDRAW, "contactban"),
+            (
+                "people:network_meeting_add",
+                netwerk.meeting_data,
+                AuditAction.CREATE,
+                "networkmeeting",
+            ),
+        ]
+    ],
     # The HOW: the worker writes the plan, the consultant confirms it.
     *[
         Write(name, persona, data, action, f"safety_plans.{model}")

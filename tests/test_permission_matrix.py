@@ -23,6 +23,7 @@ from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
+from samenopweg.people.tests import network_world as netwerk
 from samenopweg.safety_plans.tests import plan_world as hoe
 
 LOGIN = "/accounts/login/"
@@ -262,6 +263,26 @@ MATRIX: dict[str, Row] = {
             ("assessments:bottom_line_create", _reference, wat.bottom_line_create_data),
             ("assessments:bottom_line_edit", wat.bottom_line_kwargs, wat.bottom_line_edit_data),
             ("assessments:bottom_line_withdraw", wat.bottom_line_kwargs, wat.withdraw_data),
+        ]
+    },
+    # The safety network: every professional on the case writes it.
+    "people:network": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "people:child_support_change": Row(
+        netwerk.support_kwargs,
+        PRO_POST_ONLY,
+        post=PRO_POST_REFUSED,
+        post_data=netwerk.support_confirm_data,
+        trajectory_bound=True,
+    ),
+    **{
+        name: Row(kwargs, PRO_PAGE, post=PRO_POST_REFUSED, post_data=data, trajectory_bound=True)
+        for name, kwargs, data in [
+            ("people:network_member_add", _reference, netwerk.member_add_data),
+            ("people:network_member_edit", netwerk.member_kwargs, netwerk.member_edit_data),
+            ("people:child_support_add", _reference, netwerk.support_add_data),
+            ("people:contact_ban_add", _reference, netwerk.ban_add_data),
+            ("people:contact_ban_lift", netwerk.ban_kwargs, netwerk.ban_lift_data),
+            ("people:network_meeting_add", _reference, netwerk.meeting_data),
         ]
     },
     # The HOW: every professional on the case writes the plan; the consultant confirms it.

@@ -31,6 +31,7 @@ QUERIES: dict[str, dict[str, int]] = {
         "detail": 14,
         "journal": 12,
         "plan": 16,
+        "network": 13,
     }
     for vendor in ("sqlite", "postgresql")
 }
@@ -154,3 +155,34 @@ def test_the_safety_plan_page_does_not_grow_with_its_rules(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="plan-rule"') == 7
+
+
+def test_the_network_page_does_not_grow_with_the_network(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.people.models import NetworkKind, NetworkMeeting, NetworkMember
+    from samenopweg.people.tests import network_world as netwerk
+
+    netwerk.ensure_support(world)
+    netwerk.ensure_ban(world)
+    client = _client(world.owner)
+    url = reverse("people:network", args=[world.trajectory.reference])
+    with django_assert_num_queries(expected("network")):
+        assert client.get(url).status_code == 200
+    for i in range(5):
+        person = Person.objects.create(trajectory=world.trajectory, first_name=f"Buur{i}")
+        NetworkMember.objects.create(
+            trajectory=world.trajectory,
+            person=person,
+            kind=NetworkKind.INFORMAL,
+            role_text="buur",
+            created_by=world.worker,
+        )
+        meeting = NetworkMeeting.objects.create(
+            trajectory=world.trajectory, held_on=timezone.localdate(), created_by=world.worker
+        )
+        meeting.attendees.set([person])
+    with django_assert_num_queries(expected("network")):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('id="lid-') == 6

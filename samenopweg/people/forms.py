@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.core.models import Audience
-from samenopweg.people.models import Gender, RelationKind
+from samenopweg.people.models import Gender, NetworkKind, Person, RelationKind, SupportRole
+from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 
 class PersonForm(forms.Form):
@@ -81,3 +82,143 @@ class PersonForm(forms.Form):
 
 class PersonEditForm(PersonForm):
     version = VersionField()
+
+
+# --- the safety network ---------------------------------------------------------------------
+
+
+class _PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_name)
+
+
+class _PersonsChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_name)
+
+
+def _network_audience(initial: int = Audience.NETWORK) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=_("Wie mag dit zien?"), choices=Audience.choices, coerce=int, initial=initial
+    )
+
+
+class NetworkMemberForm(forms.Form):
+    person = _PersonChoice(
+        label=_("Wie?"),
+        queryset=Person.objects.none(),
+        help_text=_(
+            "Staat de persoon nog niet in het dossier? Voeg hem of haar eerst toe bij Personen."
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=NetworkKind.choices, initial=NetworkKind.INFORMAL
+    )
+    role_text = forms.CharField(
+        label=_("Wie is dit voor het gezin?"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: de buurvrouw, de trainer van Noor, de juf."),
+    )
+    organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    commitment = forms.CharField(
+        label=_("Wat neemt deze persoon op zich?"),
+        required=False,
+        widget=PlainLanguageTextarea(attrs={"rows": 3}),
+    )
+    heard_what_on = forms.DateField(
+        label=_("Hoorde de gevaarsboodschappen en doelen op"), required=False, widget=DateInput()
+    )
+    is_chair = forms.BooleanField(
+        label=_("Voorzitter van het netwerk: houdt het netwerk samen, ook na de diensten"),
+        required=False,
+    )
+    audience = _network_audience()
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if candidates is None:
+            del self.fields["person"]
+        else:
+            self.fields["person"].queryset = candidates  # type: ignore[attr-defined]
+
+    def member_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            name: data[name]
+            for name in (
+                "kind",
+                "role_text",
+                "organisation",
+                "commitment",
+                "heard_what_on",
+                "is_chair",
+                "audience",
+            )
+        }
+
+
+class NetworkMemberEditForm(NetworkMemberForm):
+    version = VersionField()
+
+
+class ChildSupportForm(forms.Form):
+    child = _PersonChoice(label=_("Voor welk kind?"), queryset=Person.objects.none())
+    adult = _PersonChoice(label=_("Welke volwassene?"), queryset=Person.objects.none())
+    role = forms.ChoiceField(
+        label=_("Wat is deze volwassene voor het kind?"), choices=SupportRole.choices
+    )
+    confirmed_on = forms.DateField(
+        label=_("Zei ja op"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Laat leeg als de volwassene nog niet gevraagd is of nog niet ja zei."),
+    )
+    audience = _network_audience()
+
+    def __init__(self, *args: Any, children: Any, adults: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["child"].queryset = children  # type: ignore[attr-defined]
+        self.fields["adult"].queryset = adults  # type: ignore[attr-defined]
+
+
+class ContactBanForm(forms.Form):
+    person = _PersonChoice(label=_("Wie mag niet bij het kind?"), queryset=Person.objects.none())
+    child = _PersonChoice(
+        label=_("Welk kind?"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Alle kinderen"),
+    )
+    reason = forms.CharField(
+        label=_("Waarom?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen professionals zien dit, nooit het gezin of het netwerk."),
+    )
+
+    def __init__(self, *args: Any, persons: Any, children: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
+        self.fields["child"].queryset = children  # type: ignore[attr-defined]
+
+
+class LiftBanForm(forms.Form):
+    reason = forms.CharField(label=_("Waarom mag het nu wel?"), max_length=300)
+
+
+class NetworkMeetingForm(forms.Form):
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    attendees = _PersonsChoice(
+        label=_("Wie was er?"), queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    other_attendees = forms.CharField(label=_("Wie nog?"), max_length=300, required=False)
+    notes = forms.CharField(
+        label=_("Wat spraken we af?"),
+        required=False,
+        widget=PlainLanguageTextarea(attrs={"rows": 4}),
+    )
+    audience = _network_audience()
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"held_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = persons  # type: ignore[attr-defined]

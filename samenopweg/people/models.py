@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,11 @@ class RelationKind(models.TextChoices):
     GUARDIAN = "guardian", _("Voogd")
     OTHER_CAREGIVER = "caregiver", _("Andere opvoedingsverantwoordelijke")
     OTHER_FAMILY = "family", _("Ander familielid")
+    # The network around the family (not family, not caregivers).
+    NEIGHBOUR = "neighbour", _("Buur")
+    FRIEND = "friend", _("Vriend of vriendin van het gezin")
+    COACH = "coach", _("Trainer, coach of leiding")
+    PROFESSIONAL = "professional", _("Professional (school, dokter, hulpverlener)")
 
 
 PARENT_KINDS = (
@@ -108,3 +114,155 @@ class Relation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_kind_display()} – {self.child}"
+
+
+# --- the safety network ---------------------------------------------------------------------
+
+
+class NetworkKind(models.TextChoices):
+    INFORMAL = "informal", _("Informeel netwerk")
+    PROFESSIONAL = "professional", _("Professioneel netwerk")
+
+
+class NetworkMember(AudienceItem, Versioned):
+    """A person of the trajectory in the safety network: what they commit to, what they know."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="network_members"
+    )
+    person = models.OneToOneField(
+        Person, on_delete=models.PROTECT, related_name="network_member", verbose_name=_("persoon")
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=NetworkKind.choices)
+    role_text = models.CharField(_("wie is dit voor het gezin?"), max_length=200)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    commitment = models.TextField(_("wat neemt deze persoon op zich?"), blank=True)
+    heard_what_on = models.DateField(
+        _("hoorde de gevaarsboodschappen en doelen op"), null=True, blank=True
+    )
+    is_chair = models.BooleanField(_("voorzitter van het netwerk"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+    left_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("netwerklid")
+        verbose_name_plural = _("netwerk")
+        ordering = ["kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trajectory"],
+                condition=models.Q(is_chair=True, left_at__isnull=True),
+                name="one_network_chair",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.role_text})"
+
+
+class SupportRole(models.TextChoices):
+    LASTING_ADULT = "lasting_adult", _("Steunende, liefdevolle en blijvende volwassene")
+    TRUSTED_PERSON = "trusted_person", _("Vertrouwenspersoon")
+
+
+class ChildSupport(AudienceItem):
+    """For one child: a supporting, loving and lasting adult (charter principle 5), or the
+    child's trusted person; whether that adult has said yes."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    child = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="supporters", verbose_name=_("kind")
+    )
+    adult = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="supports", verbose_name=_("volwassene")
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=SupportRole.choices)
+    confirmed_on = models.DateField(_("zei ja op"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("steun voor een kind")
+        verbose_name_plural = _("steun voor de kinderen")
+        ordering = ["child_id", "role", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "adult", "role"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_current_support_per_role",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(child=models.F("adult")), name="support_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adult} – {self.get_role_display()} – {self.child}"
+
+
+class ContactBan(AudienceItem):
+    """Someone who may not be near the child (or any child of the trajectory), and why.
+
+    Professionals only, always (services.ban_contact sets the audience); the reason may hold what
+    the family must not read.
+    """
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("persoon")
+    )
+    child = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kind (leeg: alle kinderen)"),
+    )
+    reason = models.TextField(_("waarom?"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("niet toegelaten bij het kind")
+        verbose_name_plural = _("niet toegelaten bij het kind")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class NetworkMeeting(AudienceItem):
+    """A meeting of the safety network, with who was there."""
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.PROTECT, related_name="network_meetings"
+    )
+    held_on = models.DateField(_("datum"))
+    attendees = models.ManyToManyField(Person, related_name="+", verbose_name=_("wie was er?"))
+    other_attendees = models.CharField(_("wie nog?"), max_length=300, blank=True)
+    notes = models.TextField(_("wat spraken we af?"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("netwerkoverleg")
+        verbose_name_plural = _("netwerkoverleggen")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on}"

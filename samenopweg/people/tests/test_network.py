@@ -1,0 +1,188 @@
+"""The safety network: members, the adults for each child, who may not come, meetings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from conftest import World, register
+from samenopweg.audit.models import AuditAction, AuditEvent
+from samenopweg.core.models import Audience
+from samenopweg.people.models import (
+    ChildSupport,
+    ContactBan,
+    NetworkMeeting,
+    NetworkMember,
+    SupportRole,
+)
+from samenopweg.people.tests import network_world as netwerk
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _url(name: str, world: World, **kwargs: Any) -> str:
+    return reverse(f"people:{name}", kwargs={"reference": world.trajectory.reference, **kwargs})
+
+
+def test_the_worker_adds_someone_to_the_network(world: World) -> None:
+    client = _client(world.worker)
+    response = client.post(_url("network_member_add", world), netwerk.member_add_data(world))
+    assert response.status_code == 302
+    member = NetworkMember.objects.get(person=netwerk.neighbour(world))
+    assert (member.role_text, member.created_by) == ("de buurvrouw", world.worker)
+    page = client.get(_url("network", world)).content.decode()
+    assert "de buurvrouw" in page
+    assert "kent de zorgen en doelen nog niet" in page
+    assert AuditEvent.objects.filter(
+        action=AuditAction.CREATE, object_type="people.networkmember", object_id=str(member.pk)
+    ).exists()
+
+
+def test_a_person_is_in_the_network_once_and_a_child_is_not_a_member(world: World) -> None:
+    netwerk.ensure_member(world)
+    client = _client(world.worker)
+    response = client.post(
+        _url("network_member_add", world),
+        {**netwerk.member_add_data(world), "person": netwerk.child(world).pk},
+    )
+    assert response.status_code == 200
+    assert "de buurvrouw" in response.content.decode()  # what was typed stays
+    assert NetworkMember.objects.count() == 1
+
+
+def test_a_new_chair_takes_over_from_the_previous_one(world: World) -> None:
+    first = netwerk.ensure_member(world)
+    NetworkMember.objects.filter(pk=first.pk).update(is_chair=True)
+    client = _client(world.worker)
+    client.post(
+        _url("network_member_add", world), {**netwerk.member_add_data(world), "is_chair": "on"}
+    )
+    chairs = NetworkMember.objects.filter(is_chair=True)
+    assert [m.person for m in chairs] == [netwerk.neighbour(world)]
+    first.refresh_from_db()
+    assert first.version == 2
+
+
+def test_lasting_adults_are_confirmed_per_child(world: World) -> None:
+    support = netwerk.ensure_support(world)
+    client = _client(world.worker)
+    page = client.get(_url("network", world)).content.decode()
+    assert "nog niet bevestigd" in page
+    client.post(_url("child_support_change", world, support_id=support.pk), {"what": "confirm"})
+    support.refresh_from_db()
+    assert support.confirmed_on is not None
+    assert "zei ja op" in client.get(_url("network", world)).content.decode()
+    client.post(_url("child_support_change", world, support_id=support.pk), {"what": "end"})
+    support.refresh_from_db()
+    assert support.ended_at is not None  # ended, not deleted
+
+
+def test_a_trusted_person_must_be_an_adult_of_this_trajectory(world: World) -> None:
+    other = register(world.team, world.owner, child="Ander")
+    stranger = other.persons.filter(is_child=False).first() or other.persons.get()
+    response = _client(world.worker).post(
+        _url("child_support_add", world),
+        {
+            "child": netwerk.child(world).pk,
+            "adult": stranger.pk,
+            "role": SupportRole.TRUSTED_PERSON,
+            "audience": Audience.NETWORK,
+        },
+    )
+    assert response.status_code == 200
+    assert not ChildSupport.objects.exists()
+
+
+def test_who_may_not_come_is_for_professionals_only_whatever_was_asked(world: World) -> None:
+    client = _client(world.worker)
+    data = {**netwerk.ban_add_data(world), "audience": Audience.CHILD}
+    assert client.post(_url("contact_ban_add", world), data).status_code == 302
+    ban = ContactBan.objects.get()
+    assert ban.audience == Audience.PROFESSIONALS
+    assert "Dreigde de moeder." in client.get(_url("network", world)).content.decode()
+    # The parent's page never shows it.
+    family = _client(world.parent).get(
+        reverse("cases:family_detail", args=[world.trajectory.reference])
+    )
+    assert "Dreigde de moeder." not in family.content.decode()
+    client.post(_url("contact_ban_lift", world, ban_id=ban.pk), netwerk.ban_lift_data(world))
+    ban.refresh_from_db()
+    assert ban.lifted_at is not None and ban.lifted_reason == "De rechter besliste anders."
+
+
+def test_a_network_meeting_keeps_who_was_there(world: World) -> None:
+    response = _client(world.owner).post(
+        _url("network_meeting_add", world), netwerk.meeting_data(world)
+    )
+    assert response.status_code == 302
+    meeting = NetworkMeeting.objects.get()
+    assert [p.first_name for p in meeting.attendees.all()] == ["Maria"]
+    assert "de juf" in _client(world.worker).get(_url("network", world)).content.decode()
+
+
+def test_two_people_editing_a_member_the_second_is_told(world: World) -> None:
+    member = netwerk.ensure_member(world)
+    data = netwerk.member_edit_data(world)
+    url = _url("network_member_edit", world, member_id=member.pk)
+    assert (
+        _client(world.worker).post(url, {**data, "role_text": "oma (van mama)"}).status_code == 302
+    )
+    second = _client(world.owner).post(url, {**data, "role_text": "oma Maria Claes"})
+    assert second.status_code == 409
+    member.refresh_from_db()
+    assert member.role_text == "oma (van mama)"
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "data"),
+    [
+        ("network_member_add", lambda w: {}, netwerk.member_add_data),
+        (
+            "network_member_edit",
+            lambda w: {"member_id": netwerk.ensure_member(w).pk},
+            netwerk.member_edit_data,
+        ),
+        ("child_support_add", lambda w: {}, netwerk.support_add_data),
+        (
+            "child_support_change",
+            lambda w: {"support_id": netwerk.ensure_support(w).pk},
+            netwerk.support_confirm_data,
+        ),
+        ("contact_ban_add", lambda w: {}, netwerk.ban_add_data),
+        ("contact_ban_lift", lambda w: {"ban_id": netwerk.ensure_ban(w).pk}, netwerk.ban_lift_data),
+        ("network_meeting_add", lambda w: {}, netwerk.meeting_data),
+    ],
+)
+def test_network_writes_are_for_the_professionals_of_the_case(
+    world: World, name: str, kwargs: Any, data: Any
+) -> None:
+    url = _url(name, world, **kwargs(world))
+
+    def state() -> tuple[Any, ...]:
+        return (
+            list(NetworkMember.objects.values_list("version", "is_chair")),
+            list(ChildSupport.objects.values_list("confirmed_on", "ended_at")),
+            list(ContactBan.objects.values_list("lifted_at", flat=True)),
+            NetworkMeeting.objects.count(),
+        )
+
+    payload = data(world)  # makes what it needs first
+    before = state()
+    for outsider in (
+        world.worker_elsewhere,
+        world.other_consultant,
+        world.parent_elsewhere,
+        world.expired,
+    ):
+        assert _client(outsider).post(url, payload).status_code == 404
+    assert _client(world.parent).post(url, payload).status_code == 403
+    assert state() == before
+    response = _client(world.worker).post(url, payload)
+    assert response.status_code == 302, response.content.decode()[:3000]
