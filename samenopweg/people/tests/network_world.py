@@ -27,7 +27,7 @@ def _ref(given: Any) -> dict[str, Any]:
 
 
 def child(given: Any) -> Person:
-    return (
+    return (  # type: ignore[return-value]
         Person.objects.filter(trajectory=_world(given).trajectory, is_child=True)
         .order_by("id")
         .first()
