@@ -27,11 +27,8 @@ def _ref(given: Any) -> dict[str, Any]:
 
 
 def child(given: Any) -> Person:
-    return (  # type: ignore[return-value]
-        Person.objects.filter(trajectory=_world(given).trajectory, is_child=True)
-        .order_by("id")
-        .first()
-    )  # type: ignore[return-value]
+    trajectory = _world(given).trajectory
+    return Person.objects.filter(trajectory=trajectory, is_child=True).order_by("id")[0]
 
 
 def neighbour(given: Any) -> Person:
