@@ -78,6 +78,7 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:child_support_add",
         "people:contact_ban_add",
         "people:contact_ban_lift",
+        "people:diagrams",
         "people:edit",
         "people:list",
         "people:network",

@@ -267,6 +267,7 @@ MATRIX: dict[str, Row] = {
     },
     # The safety network: every professional on the case writes it.
     "people:network": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "people:diagrams": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "people:child_support_change": Row(
         netwerk.support_kwargs,
         PRO_POST_ONLY,

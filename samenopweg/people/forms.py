@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.core.models import Audience
-from samenopweg.people.models import Gender, NetworkKind, Person, RelationKind, SupportRole
+from samenopweg.people.models import Gender, NetworkKind, Person, RelationKind, SupportRole, Tie
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 
@@ -114,6 +114,12 @@ class NetworkMemberForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Soort"), choices=NetworkKind.choices, initial=NetworkKind.INFORMAL
     )
+    tie = forms.ChoiceField(
+        label=_("Band met het gezin"),
+        choices=Tie.choices,
+        initial=Tie.NORMAL,
+        help_text=_("Zo tekent het ecogram de lijn naar het gezin."),
+    )
     role_text = forms.CharField(
         label=_("Wie is dit voor het gezin?"),
         max_length=200,
@@ -147,6 +153,7 @@ class NetworkMemberForm(forms.Form):
             name: data[name]
             for name in (
                 "kind",
+                "tie",
                 "role_text",
                 "organisation",
                 "commitment",

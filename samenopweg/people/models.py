@@ -124,6 +124,15 @@ class NetworkKind(models.TextChoices):
     PROFESSIONAL = "professional", _("Professioneel netwerk")
 
 
+class Tie(models.TextChoices):
+    """How strong the tie with the family is, as the ecomap draws it."""
+
+    STRONG = "strong", _("Sterke band")
+    NORMAL = "normal", _("Gewone band")
+    WEAK = "weak", _("Zwakke band")
+    STRESSFUL = "stressful", _("Moeizame band")
+
+
 class NetworkMember(AudienceItem, Versioned):
     """A person of the trajectory in the safety network: what they commit to, what they know."""
 
@@ -141,6 +150,9 @@ class NetworkMember(AudienceItem, Versioned):
         _("hoorde de gevaarsboodschappen en doelen op"), null=True, blank=True
     )
     is_chair = models.BooleanField(_("voorzitter van het netwerk"), default=False)
+    tie = models.CharField(
+        _("band met het gezin"), max_length=20, choices=Tie.choices, default=Tie.NORMAL
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -116,6 +116,7 @@ def update_person(
 
 NETWORK_FIELDS = (
     "kind",
+    "tie",
     "role_text",
     "organisation",
     "commitment",

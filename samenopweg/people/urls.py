@@ -8,6 +8,7 @@ urlpatterns = [
     path("personen/nieuw/", views.person_add, name="add"),
     path("personen/<int:person_id>/aanpassen/", views.person_edit, name="edit"),
     path("netwerk/", views.network, name="network"),
+    path("netwerk/genogram/", views.diagrams, name="diagrams"),
     path("netwerk/nieuw/", views.network_member_add, name="network_member_add"),
     path(
         "netwerk/<int:member_id>/aanpassen/", views.network_member_edit, name="network_member_edit"

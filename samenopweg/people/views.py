@@ -18,6 +18,7 @@ from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
+from samenopweg.people import diagrams as diagrams_module
 from samenopweg.people import selectors, services
 from samenopweg.people.forms import (
     ChildSupportForm,
@@ -477,4 +478,35 @@ def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpRespons
         heading=_("Netwerkoverleg"),
         submit=_("Bewaren"),
         notice=notice,
+    )
+
+
+@trajectory_view(require="professional", audit_as="people.genogram")
+def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """The genogram and the ecomap, drawn from the persons, relations and network on file."""
+    persons = list(visible_items(access, Person.objects.all()).order_by("pk"))
+    relations = list(Relation.objects.filter(trajectory=access.trajectory, person__in=persons))
+    members = list(
+        visible_items(access, NetworkMember.objects.filter(left_at__isnull=True))
+        .select_related("person")
+        .order_by("kind", "pk")
+    )
+    living = {r.person_id for r in relations if r.lives_with_child}
+    household = [p for p in persons if p.is_child or p.pk in living]
+    reference = access.trajectory.reference
+    return render(
+        request,
+        "people/diagrams.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "genogram": diagrams_module.genogram_svg(
+                persons, relations, title=_("Genogram van %(ref)s") % {"ref": reference}
+            ),
+            "genogram_text": diagrams_module.genogram_text(persons, relations),
+            "ecomap": diagrams_module.ecomap_svg(
+                household, members, title=_("Ecogram van %(ref)s") % {"ref": reference}
+            ),
+            "ecomap_text": diagrams_module.ecomap_text(household, members),
+        },
     )
