@@ -279,3 +279,28 @@ def test_team_lead_sees_acute_alert_and_an_overdue_check() -> None:
     overdue = [t for t in team_trajectories if t.safety_check_overdue]
     assert len(overdue) == 1
     assert overdue[0].stage == Stage.OPVOLGING
+
+
+@pytest.mark.django_db
+def test_families_have_a_safety_network_with_lasting_adults_and_a_chair() -> None:
+    from samenopweg.people.models import (
+        ChildSupport,
+        ContactBan,
+        NetworkMeeting,
+        NetworkMember,
+        SupportRole,
+        Tie,
+    )
+
+    load()
+    with_network = Trajectory.objects.filter(network_members__isnull=False).distinct()
+    assert with_network.count() >= 4
+    for trajectory in with_network:
+        assert NetworkMember.objects.filter(trajectory=trajectory, is_chair=True).count() == 1
+    assert ChildSupport.objects.filter(
+        role=SupportRole.LASTING_ADULT, confirmed_on__isnull=False
+    ).exists()
+    assert ChildSupport.objects.filter(role=SupportRole.TRUSTED_PERSON).exists()
+    assert ContactBan.objects.filter(audience=0).exists()
+    assert NetworkMeeting.objects.filter(attendees__isnull=False).exists()
+    assert {m.tie for m in NetworkMember.objects.all()} >= {Tie.STRONG, Tie.WEAK, Tie.STRESSFUL}

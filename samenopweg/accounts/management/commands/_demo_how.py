@@ -1,4 +1,5 @@
-"""The HOW of the demo families: immediate agreements and safety plans with their check-ins.
+"""The HOW of the demo families: their safety network, immediate agreements and safety plans
+with their check-ins.
 
 Written through the application's services, by the worker when the family has one (the charter:
 the worker, family and network work out the HOW) and confirmed by the consultant. Dates are set
@@ -18,6 +19,16 @@ from django.utils import timezone
 from samenopweg.assessments.models import DangerStatement
 from samenopweg.cases.models import Trajectory
 from samenopweg.core.models import Audience
+from samenopweg.people import services as people_services
+from samenopweg.people.models import (
+    Gender,
+    NetworkKind,
+    NetworkMember,
+    Person,
+    RelationKind,
+    SupportRole,
+    Tie,
+)
 from samenopweg.safety_plans import services
 from samenopweg.safety_plans.models import (
     CheckOutcome,
@@ -363,3 +374,268 @@ def load_how(trajectory: Trajectory, label: str, *, owner: Any, worker: Any | No
         )
         plan.versions.update(made_at=moment)
     return len(specs)
+
+
+# --- the safety network of the demo families --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    first_name: str
+    role_text: str
+    kind: str = NetworkKind.INFORMAL
+    tie: str = Tie.NORMAL
+    last_name: str = ""  # set: a new person of the trajectory, related to every child as `relation`
+    relation: str = RelationKind.NEIGHBOUR
+    gender: str = Gender.FEMALE
+    phone: str = ""
+    organisation: str = ""
+    commitment: str = ""
+    heard_days_ago: int | None = None
+    chair: bool = False
+
+
+@dataclass(frozen=True)
+class SupportSpec:
+    child: str
+    adult: str
+    role: str = SupportRole.LASTING_ADULT
+    confirmed_days_ago: int | None = None
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    members: tuple[MemberSpec, ...]
+    supports: tuple[SupportSpec, ...] = ()
+    bans: tuple[tuple[str, str, str], ...] = ()  # (first name, last name of a new person, reason)
+    meetings: tuple[tuple[int, tuple[str, ...], str], ...] = ()  # (days ago, who, notes)
+
+
+NETWORK: dict[str, NetworkSpec] = {
+    "Maes": NetworkSpec(
+        members=(
+            MemberSpec(
+                "Monique",
+                "oma, mama van Sarah",
+                tie=Tie.STRONG,
+                commitment="Neemt de kinderen op als het thuis te spannend wordt.",
+                heard_days_ago=10,
+                chair=True,
+                phone="0478 12 34 56",
+            ),
+            MemberSpec(
+                "Leen",
+                "de buurvrouw",
+                last_name="Peeters",
+                commitment="Belt Sarah als ze ruzie hoort.",
+            ),
+        ),
+        supports=(
+            SupportSpec("Lucas", "Monique", confirmed_days_ago=8),
+            SupportSpec("Noor", "Monique", confirmed_days_ago=8),
+            SupportSpec("Noor", "Leen", SupportRole.TRUSTED_PERSON),
+        ),
+    ),
+    "Verstraete": NetworkSpec(
+        members=(
+            MemberSpec(
+                "Maria",
+                "oma",
+                tie=Tie.STRONG,
+                commitment="Helpt Emma 's morgens op maandag, woensdag en vrijdag.",
+                heard_days_ago=14,
+                chair=True,
+            ),
+            MemberSpec(
+                "Tom",
+                "papa van Emma",
+                tie=Tie.WEAK,
+                commitment="Brengt Emma naar school als oma ziek is.",
+            ),
+            MemberSpec(
+                "Sofie",
+                "zorgcoördinator van de school",
+                kind=NetworkKind.PROFESSIONAL,
+                last_name="Wouters",
+                relation=RelationKind.PROFESSIONAL,
+                organisation="Basisschool De Regenboog",
+                commitment="Laat het weten als Emma afwezig is.",
+                heard_days_ago=20,
+            ),
+        ),
+        supports=(
+            SupportSpec("Emma", "Maria", confirmed_days_ago=12),
+            SupportSpec("Emma", "Sofie", SupportRole.TRUSTED_PERSON, confirmed_days_ago=12),
+        ),
+        meetings=((12, ("Evelien", "Maria", "Sofie"), "We spraken af wie Emma 's morgens helpt."),),
+    ),
+    "Aerts": NetworkSpec(
+        members=(
+            MemberSpec(
+                "Greet",
+                "tante, zus van Katrien",
+                tie=Tie.STRONG,
+                commitment="Komt elke avond om 19 uur langs en neemt de kinderen mee als het niet gaat.",
+                heard_days_ago=35,
+                chair=True,
+                phone="0471 22 33 44",
+            ),
+            MemberSpec(
+                "Linda",
+                "de buurvrouw",
+                last_name="Janssens",
+                commitment="Springt in als tante Greet niet kan.",
+                heard_days_ago=30,
+            ),
+            MemberSpec(
+                "Koen",
+                "trainer van Jonas bij de voetbal",
+                last_name="Mertens",
+                relation=RelationKind.COACH,
+                gender=Gender.MALE,
+                tie=Tie.NORMAL,
+                commitment="Let op hoe het met Jonas gaat op de training.",
+            ),
+            MemberSpec(
+                "Dirk",
+                "papa",
+                tie=Tie.STRESSFUL,
+                commitment="Drinkt niet thuis en gaat elke dinsdag naar de groep van het CAD.",
+                heard_days_ago=35,
+            ),
+        ),
+        supports=(
+            SupportSpec("Jonas", "Greet", confirmed_days_ago=30),
+            SupportSpec("Lena", "Greet", confirmed_days_ago=30),
+            SupportSpec("Mila", "Greet", confirmed_days_ago=30),
+            SupportSpec("Jonas", "Koen", SupportRole.TRUSTED_PERSON),
+            SupportSpec("Lena", "Linda"),
+        ),
+        bans=(
+            (
+                "Patrick",
+                "Aerts",
+                "Oom Patrick dronk samen met Dirk en werd toen agressief tegen Jonas. Hij komt niet meer in huis.",
+            ),
+        ),
+        meetings=(
+            (
+                35,
+                ("Katrien", "Dirk", "Greet", "Linda"),
+                "De gevaarsboodschap en de doelen overlopen. Tante Greet wordt voorzitter van het netwerk.",
+            ),
+            (
+                7,
+                ("Katrien", "Greet", "Linda"),
+                "Wat deden we na de moeilijke zaterdag? Het plan werkte: de kinderen sliepen bij tante Greet.",
+            ),
+        ),
+    ),
+    "El Amrani": NetworkSpec(
+        members=(
+            MemberSpec(
+                "Fatima",
+                "oma",
+                tie=Tie.STRONG,
+                commitment="Yasmine mag altijd bij haar slapen als er ruzie is.",
+                heard_days_ago=15,
+                chair=True,
+            ),
+            MemberSpec("Karim", "papa van Adam", tie=Tie.WEAK, commitment="Belt Adam elke zondag."),
+        ),
+        supports=(
+            SupportSpec("Yasmine", "Fatima", confirmed_days_ago=10),
+            SupportSpec("Adam", "Karim"),
+        ),
+    ),
+    "Goossens": NetworkSpec(
+        members=(
+            MemberSpec(
+                "Rita",
+                "oma, bij wie Finn en Julie wonen",
+                tie=Tie.STRONG,
+                commitment="Zorgt dat er elke dag een nuchtere volwassene is.",
+                heard_days_ago=3,
+                chair=True,
+            ),
+        ),
+        supports=(
+            SupportSpec("Finn", "Rita", confirmed_days_ago=3),
+            SupportSpec("Julie", "Rita", confirmed_days_ago=3),
+        ),
+    ),
+}
+
+
+def load_network(trajectory: Trajectory, label: str, *, actor: Any) -> int:
+    """Write the family's safety network; returns how many members. Idempotent per trajectory."""
+    spec = NETWORK.get(label)
+    if spec is None or NetworkMember.objects.filter(trajectory=trajectory).exists():
+        return 0
+    today = timezone.localdate()
+    children = list(trajectory.persons.filter(is_child=True))
+
+    def new_person(first: str, last: str, gender: str, relation: str, phone: str = "") -> Person:
+        return people_services.add_person(
+            trajectory=trajectory,
+            is_child=False,
+            relations={c.pk: (relation, False, False) for c in children},
+            actor=actor,
+            first_name=first,
+            last_name=last,
+            gender=gender,
+            phone=phone,
+            audience=Audience.NETWORK,
+        )
+
+    persons = {p.first_name: p for p in trajectory.persons.all()}
+    for member in spec.members:
+        person = persons.get(member.first_name)
+        if member.last_name or person is None:
+            person = new_person(
+                member.first_name, member.last_name, member.gender, member.relation, member.phone
+            )
+            persons[member.first_name] = person
+        people_services.add_network_member(
+            trajectory=trajectory,
+            person=person,
+            actor=actor,
+            kind=member.kind,
+            tie=member.tie,
+            role_text=member.role_text,
+            organisation=member.organisation,
+            commitment=member.commitment,
+            heard_what_on=None
+            if member.heard_days_ago is None
+            else today - datetime.timedelta(days=member.heard_days_ago),
+            is_chair=member.chair,
+            audience=Audience.NETWORK,
+        )
+    for support in spec.supports:
+        people_services.add_child_support(
+            trajectory=trajectory,
+            child=persons[support.child],
+            adult=persons[support.adult],
+            role=support.role,
+            confirmed_on=None
+            if support.confirmed_days_ago is None
+            else today - datetime.timedelta(days=support.confirmed_days_ago),
+            audience=Audience.NETWORK,
+            actor=actor,
+        )
+    for first, last, reason in spec.bans:
+        banned = new_person(first, last, Gender.MALE, RelationKind.OTHER_FAMILY)
+        people_services.ban_contact(
+            trajectory=trajectory, person=banned, child=None, reason=reason, actor=actor
+        )
+    for days_ago, who, notes in spec.meetings:
+        people_services.add_network_meeting(
+            trajectory=trajectory,
+            held_on=today - datetime.timedelta(days=days_ago),
+            attendees=[persons[name] for name in who],
+            other_attendees="",
+            notes=notes,
+            audience=Audience.NETWORK,
+            actor=actor,
+        )
+    return len(spec.members)
