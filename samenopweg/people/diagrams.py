@@ -285,10 +285,12 @@ def _genogram_legend(top: float, width: float) -> str:
         f'<text x="{_n(x + 324)}" y="{_n(top + 18)}" font-size="12" fill="{INK}">{escape(items[2][1])}</text>'
     )
     out.append(_shape(Gender.FEMALE, x, top + 56, fill=HOUSEHOLD_FILL, double=True))
+    explained = _(
+        "dubbele rand: kind van dit traject; blauwe vulling: woont bij het kind; cijfer: leeftijd"
+    )
     out.append(
         f'<text x="{_n(x + 24)}" y="{_n(top + 60)}" font-size="12" fill="{INK}">'
-        f"{escape(_('dubbele rand: kind van dit traject; blauwe vulling: woont bij het kind; cijfer: leeftijd'))}"
-        "</text>"
+        f"{escape(explained)}</text>"
     )
     out.append("</g>")
     return "".join(out)
@@ -433,9 +435,9 @@ def _ecomap_legend(top: float) -> str:
         out.append(
             f'<text x="{_n(lx + 46)}" y="{_n(top + 14)}" font-size="12" fill="{INK}">{escape(str(label).lower())}</text>'
         )
+    shapes = _("rond: informeel netwerk; rechthoek: professional")
     out.append(
-        f'<text x="{_n(x)}" y="{_n(top + 42)}" font-size="12" fill="{INK}">'
-        f"{escape(_('rond: informeel netwerk; rechthoek: professional'))}</text>"
+        f'<text x="{_n(x)}" y="{_n(top + 42)}" font-size="12" fill="{INK}">{escape(shapes)}</text>'
     )
     out.append("</g>")
     return "".join(out)
