@@ -15,6 +15,7 @@ from samenopweg.people.models import (
     NetworkMember,
     Person,
     SupportRole,
+    Tie,
 )
 
 
@@ -110,6 +111,7 @@ def member_add_data(given: Any) -> dict[str, Any]:
     return {
         "person": neighbour(given).pk,
         "kind": NetworkKind.INFORMAL,
+        "tie": Tie.NORMAL,
         "role_text": "de buurvrouw",
         "commitment": "Komt kijken als ze ruzie hoort.",
         "audience": Audience.NETWORK,
@@ -120,6 +122,7 @@ def member_edit_data(given: Any) -> dict[str, Any]:
     member = ensure_member(given)
     return {
         "kind": NetworkKind.INFORMAL,
+        "tie": Tie.STRONG,
         "role_text": "oma Maria",
         "commitment": member.commitment,
         "is_chair": "on",
