@@ -22,6 +22,11 @@ def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_place(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    settings.UPLOAD_ROOT = tmp_path_factory.mktemp("uploads")
+
+
 def make_user(username: str, **extra: Any) -> User:
     return User.objects.create_user(username=username, password="pw-" + username, **extra)
 

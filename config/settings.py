@@ -209,3 +209,10 @@ LOGGING = {
 
 # How long a draft of a long text is kept after its last autosave.
 DRAFT_RETENTION_DAYS = env_int("SAMENOPWEG_DRAFT_RETENTION_DAYS", 30)
+
+# Uploaded pictures (Words and Pictures): outside the web root, served only through the item
+# rule (cases.views.upload_file). Pillow checks, shrinks and re-encodes every one.
+UPLOAD_ROOT = Path(env_str("SAMENOPWEG_UPLOAD_DIR", str(VAR_DIR / "uploads")))
+MAX_UPLOAD_BYTES = env_int("SAMENOPWEG_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
+# Bigger uploads go to a temporary file instead of memory while they are checked.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

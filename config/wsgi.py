@@ -11,6 +11,6 @@ application = get_wsgi_application()
 # Each worker pays WeasyPrint's start-up (imports, fonts: about 3 s) now, not the first user
 # who prints a map.
 if os.environ.get("SAMENOPWEG_WARM_PDF", "1") != "0":
-    from samenopweg.assessments.views.print import warm_up
+    from samenopweg.core.pdf import warm_up
 
     warm_up()

@@ -35,7 +35,7 @@ READ_PAGES = sorted(
     name for name, row in MATRIX.items() if row.trajectory_bound and row.get["owner"] == 200
 )
 # Downloads: their read row is an EXPORT, and they answer GET only (a POST gets 405, no row).
-EXPORTS = {"assessments:overview_pdf"}
+EXPORTS = {"assessments:overview_pdf", "safety_plans:story_booklet", "cases:upload_file"}
 
 
 def test_the_read_pages_are_the_ones_expected() -> None:
@@ -68,6 +68,7 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "cases:edit",
         "cases:safety",
         "cases:team",
+        "cases:upload_file",
         "journal:edit",
         "journal:history",
         "journal:list",
@@ -86,6 +87,8 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:network_member_add",
         "people:network_member_edit",
         "safety_plans:check_in",
+        "safety_plans:page_add",
+        "safety_plans:page_edit",
         "safety_plans:plan",
         "safety_plans:plan_comment",
         "safety_plans:plan_create",
@@ -94,6 +97,12 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "safety_plans:rule_create",
         "safety_plans:rule_edit",
         "safety_plans:rule_withdraw",
+        "safety_plans:stories",
+        "safety_plans:story",
+        "safety_plans:story_booklet",
+        "safety_plans:story_create",
+        "safety_plans:story_edit",
+        "safety_plans:story_version",
     ]
 
 

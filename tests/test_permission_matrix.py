@@ -286,6 +286,33 @@ MATRIX: dict[str, Row] = {
             ("people:network_meeting_add", _reference, netwerk.meeting_data),
         ]
     },
+    # A picture: through the item rule, for anyone on the case who may see it (the world's
+    # picture is for the child, so the parent sees it too).
+    "cases:upload_file": Row(
+        hoe.upload_kwargs,
+        statuses(404, owner=200, team_lead=200, worker=200, parent=200),
+        trajectory_bound=True,
+    ),
+    # Words and Pictures.
+    "safety_plans:stories": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:story": Row(hoe.story_kwargs, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:story_version": Row(hoe.story_version_kwargs, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:story_booklet": Row(hoe.story_kwargs, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:story_keep": Row(
+        hoe.story_kwargs, PRO_POST_ONLY, post=PRO_POST_REFUSED, trajectory_bound=True
+    ),
+    "safety_plans:page_withdraw": Row(
+        hoe.page_kwargs, PRO_POST_ONLY, post=PRO_POST_REFUSED, trajectory_bound=True
+    ),
+    **{
+        name: Row(kwargs, PRO_PAGE, post=PRO_POST_REFUSED, post_data=data, trajectory_bound=True)
+        for name, kwargs, data in [
+            ("safety_plans:story_create", _reference, hoe.story_create_data),
+            ("safety_plans:story_edit", hoe.story_kwargs, hoe.story_edit_data),
+            ("safety_plans:page_add", hoe.story_kwargs, hoe.page_add_data),
+            ("safety_plans:page_edit", hoe.page_kwargs, hoe.page_edit_data),
+        ]
+    },
     # The HOW: every professional on the case writes the plan; the consultant confirms it.
     "safety_plans:plan": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "safety_plans:plan_version": Row(hoe.version_kwargs, PRO_PAGE, trajectory_bound=True),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -336,3 +339,49 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.key}"
+
+
+class UploadStorage(FileSystemStorage):
+    """Files outside the web root (settings.UPLOAD_ROOT, read at use so tests can move it);
+    never served by URL: cases.views.upload_file streams them through the item rule."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(settings.UPLOAD_ROOT)
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
+def _upload_storage() -> UploadStorage:
+    return UploadStorage(base_url=None)
+
+
+class Upload(AudienceItem):
+    """A picture of a trajectory (a drawing, a photo), checked and re-encoded on the way in.
+
+    Served only by cases.views.upload_file through the item rule: an outsider gets 404.
+    """
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="uploads")
+    file = models.FileField(
+        storage=_upload_storage, upload_to="trajectories/%Y/%m/", max_length=200
+    )
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    original_name = models.CharField(max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bestand")
+        verbose_name_plural = _("bestanden")
+
+    def __str__(self) -> str:
+        return self.original_name or str(self.file.name)

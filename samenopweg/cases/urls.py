@@ -17,6 +17,11 @@ urlpatterns = [
         name="grant_end",
     ),
     path("trajecten/<str:reference>/audit/", views.trajectory_audit, name="audit"),
+    path(
+        "trajecten/<str:reference>/bestanden/<int:upload_id>/",
+        views.upload_file,
+        name="upload_file",
+    ),
     path("meldingen/<int:alert_id>/gezien/", views.acknowledge_alert, name="alert_ack"),
     path("mijn/", views.family_home, name="family_home"),
     path("mijn/<str:reference>/", views.family_detail, name="family_detail"),

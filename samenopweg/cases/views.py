@@ -12,12 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from samenopweg.accounts.models import Role
 from samenopweg.audit.models import AuditAction, AuditEvent
@@ -27,6 +28,7 @@ from samenopweg.cases import services
 from samenopweg.cases.access import (
     CaseAccess,
     active_roles,
+    get_item_for_user,
     is_professional_user,
     led_team_ids,
     visible_items,
@@ -44,7 +46,15 @@ from samenopweg.cases.forms import (
     TrajectoryEditForm,
     TrajectoryRegistrationForm,
 )
-from samenopweg.cases.models import Alert, CaseGrant, CaseRole, SafetyAnswer, SafetyCheck, Stage
+from samenopweg.cases.models import (
+    Alert,
+    CaseGrant,
+    CaseRole,
+    SafetyAnswer,
+    SafetyCheck,
+    Stage,
+    Upload,
+)
 from samenopweg.cases.selectors import (
     DashboardFilters,
     caseload_for_user,
@@ -665,3 +675,19 @@ def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         "tasks": visible_items(access, Task.objects.all()).filter(status=TaskStatus.OPEN),
     }
     return render(request, "cases/family_detail.html", context)
+
+
+@trajectory_view(require="member", audit_as="cases.upload", audit_action=AuditAction.EXPORT)
+@require_safe
+def upload_file(request: HttpRequest, access: CaseAccess, upload_id: int) -> HttpResponse:
+    """A picture of the trajectory, only through the item rule: outsiders get 404 here too."""
+    upload = get_item_for_user(access, Upload.objects.all(), upload_id)
+    extension = "png" if upload.content_type == "image/png" else "jpg"
+    response = FileResponse(upload.file.open("rb"), content_type=upload.content_type)
+    response["Content-Disposition"] = str(
+        content_disposition_header(as_attachment=False, filename=f"{upload.pk}.{extension}")
+    )
+    # A child's drawing or a family photo: no copy in a shared browser's or a proxy's cache.
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response  # type: ignore[return-value]  # a streaming HttpResponse

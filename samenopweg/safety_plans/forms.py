@@ -176,3 +176,54 @@ class CommentForm(forms.Form):
     audience = _audience(
         Audience.PROFESSIONALS, _("Een opmerking is standaard alleen voor professionals.")
     )
+
+
+# --- Words and Pictures ---------------------------------------------------------------------
+
+
+class StoryForm(forms.Form):
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Waarom de consulent bij ons langskomt."),
+    )
+    written_with = forms.CharField(
+        label=_("Samen geschreven met"),
+        max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld: mama Sarah en papa Kevin."),
+    )
+    audience = _audience(
+        Audience.CHILD, _("Woorden en beelden zijn voor de kinderen: zij lezen het verhaal.")
+    )
+
+
+class StoryEditForm(StoryForm):
+    version = VersionField()
+
+
+class StoryPageForm(forms.Form):
+    text = _long(
+        _("Tekst van deze bladzijde"),
+        _("Korte zinnen, zoals je het aan het kind zou vertellen."),
+        rows=4,
+    )
+    picture = forms.FileField(
+        label=_("Tekening of foto"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        help_text=_(
+            "Een JPG- of PNG-bestand. We maken het kleiner en halen de extra gegevens eruit."
+        ),
+    )
+    picture_alt = forms.CharField(
+        label=_("Wat staat er op de tekening of foto?"),
+        max_length=300,
+        required=False,
+        help_text=_("Voor wie de tekening niet kan zien."),
+    )
+
+
+class StoryPageEditForm(StoryPageForm):
+    remove_picture = forms.BooleanField(label=_("Tekening of foto weghalen"), required=False)
+    version = VersionField()

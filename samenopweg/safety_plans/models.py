@@ -216,3 +216,83 @@ class PlanVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} v{self.number}"
+
+
+# --- Words and Pictures (woorden en beelden) -------------------------------------------------
+
+
+class StoryKind(models.TextChoices):
+    WHY = "why", _("Waarom de diensten betrokken zijn en wat er gaat gebeuren")
+    PLAN = "plan", _("Het veiligheidsplan uitgelegd")
+
+
+class Story(AudienceItem, Versioned):
+    """A Words and Pictures story for the children, written with the parents."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="stories")
+    kind = models.CharField(_("soort"), max_length=20, choices=StoryKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    written_with = models.CharField(_("samen geschreven met"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("woorden en beelden")
+        verbose_name_plural = _("woorden en beelden")
+        ordering = ["kind", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StoryPage(AudienceItem, Versioned):
+    """One page: a few sentences and a drawing or photo (an Upload)."""
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="pages")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(_("tekst"))
+    picture = models.ForeignKey(
+        "cases.Upload", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    picture_alt = models.CharField(
+        _("wat staat er op de tekening of foto?"), max_length=300, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bladzijde")
+        verbose_name_plural = _("bladzijden")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class StoryVersion(models.Model):
+    """The story as it was when it was read with the family: kept exactly, pictures included."""
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "number"], name="one_story_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.story_id} v{self.number}"

@@ -28,6 +28,9 @@ from samenopweg.safety_plans.models import (
     PlanVersion,
     RuleCheckIn,
     SafetyPlan,
+    Story,
+    StoryPage,
+    StoryVersion,
 )
 
 PLAN_FIELDS = ("review_on", "safety_object", "safety_object_meaning", "audience")
@@ -488,3 +491,203 @@ def add_plan_comment(
     comment.save()
     record(actor=actor, action=AuditAction.CREATE, obj=comment, request=request)
     return comment
+
+
+# --- Words and Pictures ---------------------------------------------------------------------
+
+STORY_FIELDS = ("title", "written_with", "audience")
+PAGE_FIELDS = ("text", "picture_alt", "picture")
+
+
+@transaction.atomic
+def create_story(
+    *,
+    trajectory: Trajectory,
+    kind: str,
+    title: str,
+    written_with: str,
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> Story:
+    _refuse_closed(trajectory)
+    story = Story(
+        trajectory=trajectory,
+        kind=kind,
+        title=title.strip(),
+        written_with=written_with.strip(),
+        audience=audience,
+        created_by=actor,
+    )
+    story.full_clean()
+    story.save()
+    record(actor=actor, action=AuditAction.CREATE, obj=story, request=request)
+    return story
+
+
+@transaction.atomic
+def update_story(
+    *,
+    story: Story,
+    expected_version: int,
+    title: str,
+    written_with: str,
+    audience: int,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> Story:
+    _refuse_closed(story.trajectory)
+    before = {name: getattr(story, name) for name in STORY_FIELDS}
+    story.title, story.written_with, story.audience = title.strip(), written_with.strip(), audience
+    after = {name: getattr(story, name) for name in STORY_FIELDS}
+    if before == after:
+        if story.version != expected_version:
+            raise EditConflict(Story.objects.get(pk=story.pk))
+        return story
+    story.full_clean()
+    save_versioned(story, expected_version=expected_version, fields=STORY_FIELDS)
+    # The pages follow the story's audience: who may read the story reads every page.
+    StoryPage.objects.filter(story=story).update(audience=audience)
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=story,
+        request=request,
+        detail={"version": story.version, **changes_between(before, after)},
+    )
+    return story
+
+
+def _picture(
+    trajectory: Trajectory, uploaded: Any, audience: int, actor: Any, request: HttpRequest | None
+) -> Any:
+    from samenopweg.cases.uploads import store_picture
+
+    return store_picture(
+        trajectory=trajectory, uploaded=uploaded, audience=audience, actor=actor, request=request
+    )
+
+
+@transaction.atomic
+def add_story_page(
+    *,
+    story: Story,
+    text: str,
+    uploaded: Any,
+    picture_alt: str,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> StoryPage:
+    trajectory = story.trajectory
+    _refuse_closed(trajectory)
+    picture = _picture(trajectory, uploaded, story.audience, actor, request) if uploaded else None
+    if picture is not None and not picture_alt.strip():
+        raise ValidationError(
+            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
+        )
+    last = story.pages.order_by("-position").values_list("position", flat=True).first()
+    page = StoryPage(
+        story=story,
+        trajectory=trajectory,
+        position=(last if last is not None else -1) + 1,
+        text=text.strip(),
+        picture=picture,
+        picture_alt=picture_alt.strip(),
+        audience=story.audience,
+        created_by=actor,
+    )
+    page.full_clean()
+    page.save()
+    Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
+    record(actor=actor, action=AuditAction.CREATE, obj=page, request=request)
+    return page
+
+
+@transaction.atomic
+def update_story_page(
+    *,
+    page: StoryPage,
+    expected_version: int,
+    text: str,
+    uploaded: Any,
+    picture_alt: str,
+    remove_picture: bool,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> StoryPage:
+    """A new text, a new picture (the old one stays in the file), or no picture any more."""
+    trajectory = page.trajectory
+    _refuse_closed(trajectory)
+    before = {"text": page.text, "picture_alt": page.picture_alt, "picture": page.picture_id}
+    if uploaded:
+        page.picture = _picture(trajectory, uploaded, page.audience, actor, request)
+    elif remove_picture:
+        page.picture = None
+    page.text, page.picture_alt = text.strip(), picture_alt.strip()
+    if page.picture is not None and not page.picture_alt:
+        raise ValidationError(
+            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
+        )
+    after = {"text": page.text, "picture_alt": page.picture_alt, "picture": page.picture_id}
+    if before == after:
+        if page.version != expected_version:
+            raise EditConflict(StoryPage.objects.get(pk=page.pk))
+        return page
+    page.full_clean()
+    save_versioned(page, expected_version=expected_version, fields=PAGE_FIELDS)
+    record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=page,
+        request=request,
+        detail={"version": page.version, **changes_between(before, after)},
+    )
+    return page
+
+
+@transaction.atomic
+def withdraw_story_page(*, page: StoryPage, actor: Any, request: HttpRequest | None = None) -> None:
+    """Off the story; kept in the file and in every version that had it."""
+    _refuse_closed(page.trajectory)
+    if page.withdrawn_at is not None:
+        return
+    page.withdrawn_at = timezone.now()
+    StoryPage.objects.filter(pk=page.pk).update(withdrawn_at=page.withdrawn_at)
+    record(actor=actor, action=AuditAction.WITHDRAW, obj=page, request=request)
+
+
+@transaction.atomic
+def keep_story_version(
+    *, story: Story, actor: Any, request: HttpRequest | None = None
+) -> StoryVersion:
+    """Keep the story as it is now (for instance when it was read with the children)."""
+    _refuse_closed(story.trajectory)
+    pages = list(story.pages.filter(withdrawn_at__isnull=True).order_by("position", "id"))
+    if not pages:
+        raise ValidationError(_("Schrijf eerst minstens één bladzijde."))
+    latest = story.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    version = StoryVersion.objects.create(
+        story=story,
+        number=latest + 1,
+        snapshot={
+            "title": story.title,
+            "kind": story.kind,
+            "written_with": story.written_with,
+            "audience": story.audience,
+            "pages": [
+                {"text": p.text, "picture": p.picture_id, "picture_alt": p.picture_alt}
+                for p in pages
+            ],
+        },
+        made_by=actor,
+    )
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=version,
+        object_type="safety_plans.storyversion",
+        trajectory=story.trajectory,
+        request=request,
+        detail={"story": story.pk, "number": version.number},
+    )
+    return version

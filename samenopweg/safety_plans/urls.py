@@ -16,4 +16,22 @@ urlpatterns = [
     path("plan/afspraken/<int:rule_id>/aanpassen/", views.rule_edit, name="rule_edit"),
     path("plan/afspraken/<int:rule_id>/intrekken/", views.rule_withdraw, name="rule_withdraw"),
     path("plan/afspraken/<int:rule_id>/opvolgen/", views.check_in, name="check_in"),
+    path("woorden-en-beelden/", views.stories, name="stories"),
+    path("woorden-en-beelden/nieuw/", views.story_create, name="story_create"),
+    path("woorden-en-beelden/<int:story_id>/", views.story, name="story"),
+    path("woorden-en-beelden/<int:story_id>/aanpassen/", views.story_edit, name="story_edit"),
+    path("woorden-en-beelden/<int:story_id>/versie/", views.story_keep_version, name="story_keep"),
+    path(
+        "woorden-en-beelden/<int:story_id>/versies/<int:number>/",
+        views.story_version,
+        name="story_version",
+    ),
+    path("woorden-en-beelden/<int:story_id>/boekje.pdf", views.story_booklet, name="story_booklet"),
+    path("woorden-en-beelden/<int:story_id>/bladzijde/nieuw/", views.page_add, name="page_add"),
+    path(
+        "woorden-en-beelden/bladzijde/<int:page_id>/aanpassen/", views.page_edit, name="page_edit"
+    ),
+    path(
+        "woorden-en-beelden/bladzijde/<int:page_id>/weg/", views.page_withdraw, name="page_withdraw"
+    ),
 ]

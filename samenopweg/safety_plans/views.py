@@ -13,19 +13,26 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from samenopweg.assessments.models import SafetyGoal
+from samenopweg.audit.models import AuditAction
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.models import Upload
+from samenopweg.cases.uploads import data_url
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
+from samenopweg.core.pdf import render_pdf
 from samenopweg.core.views import render_conflict
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.services import save_tips
@@ -38,6 +45,10 @@ from samenopweg.safety_plans.forms import (
     PlanStatusForm,
     RuleEditForm,
     RuleForm,
+    StoryEditForm,
+    StoryForm,
+    StoryPageEditForm,
+    StoryPageForm,
     WithdrawForm,
 )
 from samenopweg.safety_plans.models import (
@@ -46,6 +57,10 @@ from samenopweg.safety_plans.models import (
     PlanStatus,
     PlanVersion,
     SafetyPlan,
+    Story,
+    StoryKind,
+    StoryPage,
+    StoryVersion,
 )
 
 PLAN_TEXTS = ("safety_object", "safety_object_meaning")
@@ -591,3 +606,368 @@ def plan_comment(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
         notice=notice,
         rule=rule,
     )
+
+
+# --- Words and Pictures ---------------------------------------------------------------------
+
+BOOKLET_STYLESHEET = "css/booklet.css"
+
+
+def _stories_url(access: CaseAccess) -> str:
+    return reverse("safety_plans:stories", args=[access.trajectory.reference])
+
+
+def _story_url(access: CaseAccess, story: Story, anchor: str = "") -> str:
+    url = reverse("safety_plans:story", args=[access.trajectory.reference, story.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _story(access: CaseAccess, story_id: int) -> Story:
+    return get_item_for_user(access, Story.objects.all(), story_id)
+
+
+def _story_form(
+    request: HttpRequest,
+    access: CaseAccess,
+    form: forms.Form,
+    *,
+    heading: str,
+    submit: str,
+    cancel_url: str,
+    notice: str = "",
+    intro: str = "",
+    page: StoryPage | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "safety_plans/story_form.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "page_heading": heading,
+            "submit": submit,
+            "notice": notice,
+            "intro": intro,
+            "story_page": page,
+            "cancel_url": cancel_url,
+        },
+    )
+
+
+def _pages(access: CaseAccess, story: Story) -> list[StoryPage]:
+    return list(
+        visible_items(access, StoryPage.objects.filter(story=story, withdrawn_at__isnull=True))
+        .select_related("picture")
+        .order_by("position", "id")
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.story")
+def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """The Words and Pictures stories of the trajectory, of both kinds."""
+    found = list(
+        visible_items(access, Story.objects.all())
+        .annotate(page_count=Count("pages", filter=Q(pages__withdrawn_at__isnull=True)))
+        .order_by("kind", "-created_at")
+    )
+    return render(
+        request,
+        "safety_plans/stories.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "stories": found,
+            "kinds": StoryKind.choices,
+            "can_write": not access.trajectory.is_closed,
+        },
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.story", autosave=True)
+@require_http_methods(["GET", "POST"])
+def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    kind = request.GET.get("soort", "")
+    kind = kind if kind in StoryKind.values else StoryKind.WHY
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = StoryForm(request.POST)
+        if form.is_valid():
+            try:
+                made = services.create_story(
+                    trajectory=access.trajectory,
+                    kind=kind,
+                    actor=request.user,
+                    request=request,
+                    **form.cleaned_data,
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                discard_draft(request=request, trajectory=access.trajectory)
+                messages.success(
+                    request, _("Het verhaal is gemaakt. Schrijf nu de eerste bladzijde.")
+                )
+                return redirect(_story_url(access, made))
+    else:
+        data, notice = restored_form_data(request, trajectory=access.trajectory)
+        form = StoryForm(data)
+    return _story_form(
+        request,
+        access,
+        form,
+        heading=str(StoryKind(kind).label),
+        submit=_("Verhaal maken"),
+        cancel_url=_stories_url(access),
+        notice=notice,
+        intro=_(
+            "Woorden en beelden: een verhaal met tekeningen, samen met de ouders geschreven, "
+            "zodat de kinderen begrijpen wat er gebeurt."
+        ),
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.story")
+def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    the_story = _story(access, story_id)
+    return render(
+        request,
+        "safety_plans/story.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "story": the_story,
+            "pages": _pages(access, the_story),
+            "versions": list(the_story.versions.all()[:20]),
+            "can_write": not access.trajectory.is_closed,
+        },
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.story", autosave=True)
+@require_http_methods(["GET", "POST"])
+def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    the_story = _story(access, story_id)
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = StoryEditForm(request.POST)
+        if form.is_valid():
+            fields = dict(form.cleaned_data)
+            version = fields.pop("version")
+            try:
+                services.update_story(
+                    story=the_story,
+                    expected_version=version,
+                    actor=request.user,
+                    request=request,
+                    **fields,
+                )
+            except EditConflict as conflict:
+                return render_conflict(
+                    request,
+                    form=form,
+                    theirs={"title": conflict.current.title},
+                    current_version=conflict.current.version,
+                    cancel_url=_story_url(access, the_story),
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                discard_draft(request=request, trajectory=access.trajectory)
+                messages.success(request, _("Bewaard."))
+                return redirect(_story_url(access, the_story))
+    else:
+        data, notice = restored_form_data(request, trajectory=access.trajectory)
+        initial = {name: getattr(the_story, name) for name in services.STORY_FIELDS}
+        form = StoryEditForm(data, initial={**initial, "version": the_story.version})
+    return _story_form(
+        request,
+        access,
+        form,
+        heading=_("Verhaal aanpassen"),
+        submit=_("Bewaren"),
+        cancel_url=_story_url(access, the_story),
+        notice=notice,
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.storypage", autosave=True)
+@require_http_methods(["GET", "POST"])
+def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    the_story = _story(access, story_id)
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = StoryPageForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                made = services.add_story_page(
+                    story=the_story,
+                    text=form.cleaned_data["text"],
+                    uploaded=form.cleaned_data["picture"],
+                    picture_alt=form.cleaned_data["picture_alt"],
+                    actor=request.user,
+                    request=request,
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                discard_draft(request=request, trajectory=access.trajectory)
+                messages.success(request, _("De bladzijde staat in het verhaal."))
+                if the_story.audience != Audience.PROFESSIONALS:
+                    save_tips(request, form, ["text"])
+                return redirect(_story_url(access, the_story, f"bladzijde-{made.pk}"))
+    else:
+        data, notice = restored_form_data(request, trajectory=access.trajectory)
+        form = StoryPageForm(data)
+    return _story_form(
+        request,
+        access,
+        form,
+        heading=_("Nieuwe bladzijde"),
+        submit=_("Bladzijde bewaren"),
+        cancel_url=_story_url(access, the_story),
+        notice=notice,
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.storypage", autosave=True)
+@require_http_methods(["GET", "POST"])
+def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpResponse:
+    page = get_item_for_user(access, StoryPage.objects.select_related("story", "picture"), page_id)
+    if page.withdrawn_at is not None:
+        messages.error(request, _("Deze bladzijde is weggehaald."))
+        return redirect(_story_url(access, page.story))
+    notice = ""
+    if request.method == "POST":
+        access.require_open()
+        form = StoryPageEditForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.update_story_page(
+                    page=page,
+                    expected_version=form.cleaned_data["version"],
+                    text=form.cleaned_data["text"],
+                    uploaded=form.cleaned_data["picture"],
+                    picture_alt=form.cleaned_data["picture_alt"],
+                    remove_picture=form.cleaned_data["remove_picture"],
+                    actor=request.user,
+                    request=request,
+                )
+            except EditConflict as conflict:
+                return render_conflict(
+                    request,
+                    form=form,
+                    theirs={"text": conflict.current.text},
+                    current_version=conflict.current.version,
+                    cancel_url=_story_url(access, page.story),
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                discard_draft(request=request, trajectory=access.trajectory)
+                messages.success(request, _("De bladzijde is bewaard."))
+                return redirect(_story_url(access, page.story, f"bladzijde-{page.pk}"))
+    else:
+        data, notice = restored_form_data(request, trajectory=access.trajectory)
+        form = StoryPageEditForm(
+            data,
+            initial={"text": page.text, "picture_alt": page.picture_alt, "version": page.version},
+        )
+    return _story_form(
+        request,
+        access,
+        form,
+        heading=_("Bladzijde aanpassen"),
+        submit=_("Bewaren"),
+        cancel_url=_story_url(access, page.story),
+        notice=notice,
+        page=page,
+    )
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.storypage")
+@require_POST
+def page_withdraw(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpResponse:
+    page = get_item_for_user(access, StoryPage.objects.select_related("story"), page_id)
+    access.require_open()
+    services.withdraw_story_page(page=page, actor=request.user, request=request)
+    messages.success(
+        request, _("De bladzijde is uit het verhaal gehaald. Ze blijft in het dossier.")
+    )
+    return redirect(_story_url(access, page.story))
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.story")
+@require_POST
+def story_keep_version(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    the_story = _story(access, story_id)
+    access.require_open()
+    try:
+        version = services.keep_story_version(story=the_story, actor=request.user, request=request)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(_story_url(access, the_story))
+    messages.success(
+        request, _("Versie %(n)d is bewaard, precies zoals ze nu is.") % {"n": version.number}
+    )
+    return redirect(_story_url(access, the_story))
+
+
+@trajectory_view(require="professional", audit_as="safety_plans.storyversion")
+def story_version(
+    request: HttpRequest, access: CaseAccess, story_id: int, number: int
+) -> HttpResponse:
+    the_story = _story(access, story_id)
+    version = StoryVersion.objects.filter(story=the_story, number=number).first()
+    if version is None:
+        raise Http404(_("Deze versie bestaat niet."))
+    pictures = {
+        u.pk: u
+        for u in visible_items(access, Upload.objects.all()).filter(
+            pk__in=[p["picture"] for p in version.snapshot["pages"] if p["picture"]]
+        )
+    }
+    pages = [{**p, "upload": pictures.get(p["picture"])} for p in version.snapshot["pages"]]
+    return render(
+        request,
+        "safety_plans/story_version.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "story": the_story,
+            "version": version,
+            "pages": pages,
+        },
+    )
+
+
+@trajectory_view(
+    require="professional", audit_as="safety_plans.story", audit_action=AuditAction.EXPORT
+)
+@require_safe
+def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    """The story as an A5 booklet (PDF), a page of text and a picture per sheet."""
+    the_story = _story(access, story_id)
+    pages = [
+        {"text": p.text, "alt": p.picture_alt, "src": data_url(p.picture) if p.picture else ""}
+        for p in _pages(access, the_story)
+    ]
+    html = render_to_string(
+        "safety_plans/booklet_pdf.html",
+        {"story": the_story, "pages": pages, "t": access.trajectory},
+        request,
+    )
+    response = HttpResponse(
+        render_pdf(html, base_url=request.build_absolute_uri("/"), stylesheet=BOOKLET_STYLESHEET),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True,
+        filename=f"woorden-en-beelden-{access.trajectory.reference}-{the_story.pk}.pdf",
+    )
+    response["Cache-Control"] = "no-store"
+    return response

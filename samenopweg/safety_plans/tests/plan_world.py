@@ -160,3 +160,105 @@ def confirm_data(world: Any) -> dict[str, Any]:
     """Nothing to post, but a plan that can be confirmed: one rule that answers the only goal."""
     ensure_rule(_world(world))
     return {}
+
+
+# --- Words and Pictures ---------------------------------------------------------------------
+
+
+def picture_file(name: str = "tekening.png") -> Any:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (120, 90), (30, 120, 200)).save(out, format="PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
+def ensure_story(world: Any) -> Any:
+    from samenopweg.safety_plans.models import Story, StoryKind, StoryPage, StoryVersion
+
+    world = _world(world)
+    story = Story.objects.filter(trajectory=world.trajectory).first()
+    if story is None:
+        from samenopweg.cases.uploads import store_picture
+
+        story = Story.objects.create(
+            trajectory=world.trajectory,
+            kind=StoryKind.WHY,
+            title="Waarom de consulent langskomt",
+            audience=Audience.CHILD,
+            created_by=world.worker,
+        )
+        upload = store_picture(
+            trajectory=world.trajectory,
+            uploaded=picture_file(),
+            audience=Audience.CHILD,
+            actor=world.worker,
+        )
+        page = StoryPage.objects.create(
+            story=story,
+            trajectory=world.trajectory,
+            text="Mama en papa maakten soms ruzie.",
+            picture=upload,
+            picture_alt="Een huis met een wolk erboven",
+            audience=Audience.CHILD,
+            created_by=world.worker,
+        )
+        StoryVersion.objects.create(
+            story=story,
+            number=1,
+            snapshot={
+                "title": story.title,
+                "pages": [
+                    {"text": page.text, "picture": upload.pk, "picture_alt": page.picture_alt}
+                ],
+            },
+            made_by=world.worker,
+        )
+    return story
+
+
+def story_kwargs(world: Any) -> dict[str, Any]:
+    return {"reference": _world(world).trajectory.reference, "story_id": ensure_story(world).pk}
+
+
+def story_version_kwargs(world: Any) -> dict[str, Any]:
+    return {**story_kwargs(world), "number": 1}
+
+
+def page_kwargs(world: Any) -> dict[str, Any]:
+    page = ensure_story(world).pages.order_by("id").first()
+    return {"reference": _world(world).trajectory.reference, "page_id": page.pk}
+
+
+def upload_kwargs(world: Any) -> dict[str, Any]:
+    page = ensure_story(world).pages.order_by("id").first()
+    return {"reference": _world(world).trajectory.reference, "upload_id": page.picture_id}
+
+
+def story_create_data(world: Any) -> dict[str, Any]:
+    return {"title": "Wat er gaat gebeuren", "written_with": "mama", "audience": Audience.CHILD}
+
+
+def story_edit_data(world: Any) -> dict[str, Any]:
+    story = ensure_story(world)
+    return {**story_create_data(world), "version": story.version}
+
+
+def page_add_data(world: Any) -> dict[str, Any]:
+    return {
+        "text": "Oma haalt je op woensdag op.",
+        "picture": picture_file(),
+        "picture_alt": "Oma met een fiets",
+    }
+
+
+def page_edit_data(world: Any) -> dict[str, Any]:
+    page = ensure_story(world).pages.order_by("id").first()
+    return {
+        "text": "Mama en papa praten nu rustig.",
+        "picture_alt": page.picture_alt,
+        "version": page.version,
+    }
