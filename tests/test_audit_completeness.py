@@ -35,7 +35,12 @@ READ_PAGES = sorted(
     name for name, row in MATRIX.items() if row.trajectory_bound and row.get["owner"] == 200
 )
 # Downloads: their read row is an EXPORT, and they answer GET only (a POST gets 405, no row).
-EXPORTS = {"assessments:overview_pdf", "safety_plans:story_booklet", "cases:upload_file"}
+EXPORTS = {
+    "assessments:overview_pdf",
+    "cases:upload_file",
+    "safety_plans:network_handout",
+    "safety_plans:story_booklet",
+}
 
 
 def test_the_read_pages_are_the_ones_expected() -> None:
@@ -87,6 +92,7 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:network_member_add",
         "people:network_member_edit",
         "safety_plans:check_in",
+        "safety_plans:network_handout",
         "safety_plans:page_add",
         "safety_plans:page_edit",
         "safety_plans:plan",

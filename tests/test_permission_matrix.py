@@ -293,6 +293,7 @@ MATRIX: dict[str, Row] = {
         statuses(404, owner=200, team_lead=200, worker=200, parent=200),
         trajectory_bound=True,
     ),
+    "safety_plans:network_handout": Row(netwerk.member_kwargs, PRO_PAGE, trajectory_bound=True),
     # Words and Pictures.
     "safety_plans:stories": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "safety_plans:story": Row(hoe.story_kwargs, PRO_PAGE, trajectory_bound=True),

@@ -42,7 +42,9 @@ def render_pdf(html: str, *, base_url: str, stylesheet: str) -> bytes:
     return bytes(pdf)
 
 
-def warm_up(stylesheets: tuple[str, ...] = ("css/overview.css", "css/booklet.css")) -> None:
+def warm_up(
+    stylesheets: tuple[str, ...] = ("css/overview.css", "css/booklet.css", "css/handout.css"),
+) -> None:
     """Import WeasyPrint, load its fonts and parse the stylesheets once, at server start.
 
     Otherwise the first PDF a worker renders takes about three seconds longer than the rest.

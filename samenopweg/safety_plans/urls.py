@@ -16,6 +16,7 @@ urlpatterns = [
     path("plan/afspraken/<int:rule_id>/aanpassen/", views.rule_edit, name="rule_edit"),
     path("plan/afspraken/<int:rule_id>/intrekken/", views.rule_withdraw, name="rule_withdraw"),
     path("plan/afspraken/<int:rule_id>/opvolgen/", views.check_in, name="check_in"),
+    path("netwerk/<int:member_id>/handout.pdf", views.network_handout, name="network_handout"),
     path("woorden-en-beelden/", views.stories, name="stories"),
     path("woorden-en-beelden/nieuw/", views.story_create, name="story_create"),
     path("woorden-en-beelden/<int:story_id>/", views.story, name="story"),

@@ -34,7 +34,7 @@ from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.pdf import render_pdf
 from samenopweg.core.views import render_conflict
-from samenopweg.people.models import Person
+from samenopweg.people.models import NetworkMember, Person
 from samenopweg.plainlanguage.services import save_tips
 from samenopweg.safety_plans import selectors, services
 from samenopweg.safety_plans.forms import (
@@ -51,6 +51,7 @@ from samenopweg.safety_plans.forms import (
     StoryPageForm,
     WithdrawForm,
 )
+from samenopweg.safety_plans.handout import handout_for
 from samenopweg.safety_plans.models import (
     PlanKind,
     PlanRule,
@@ -968,6 +969,35 @@ def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> Ht
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True,
         filename=f"woorden-en-beelden-{access.trajectory.reference}-{the_story.pk}.pdf",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- the network handout --------------------------------------------------------------------
+
+HANDOUT_STYLESHEET = "css/handout.css"
+
+
+@trajectory_view(
+    require="professional", audit_as="people.networkmember", audit_action=AuditAction.EXPORT
+)
+@require_safe
+def network_handout(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
+    """A PDF for one network member: only what the network may see (safety_plans.handout)."""
+    member = get_item_for_user(
+        access,
+        NetworkMember.objects.select_related("person").filter(left_at__isnull=True),
+        member_id,
+    )
+    context = {"handout": handout_for(access, member), "t": access.trajectory}
+    html = render_to_string("safety_plans/handout_pdf.html", context, request)
+    response = HttpResponse(
+        render_pdf(html, base_url=request.build_absolute_uri("/"), stylesheet=HANDOUT_STYLESHEET),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"veiligheidsplan-{member.person.first_name.lower()}.pdf"
     )
     response["Cache-Control"] = "no-store"
     return response

@@ -1,0 +1,97 @@
+"""The network handout: the danger statements, goals and plan in plain words, the member's own
+part, and never what only professionals may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.test import Client
+from django.urls import reverse
+
+from conftest import World
+from samenopweg.assessments.models import DangerStatement, SafetyGoal, StatementSet, StatementStatus
+from samenopweg.assessments.tests.statement_world import ensure_goal
+from samenopweg.cases.access import get_trajectory_for_user
+from samenopweg.core.models import Audience
+from samenopweg.people.tests import network_world as netwerk
+from samenopweg.safety_plans.handout import handout_for
+from samenopweg.safety_plans.models import PlanRule
+from samenopweg.safety_plans.tests import plan_world as hoe
+
+
+def _shared(world: World) -> None:
+    ensure_goal(world)
+    StatementSet.objects.update_or_create(
+        trajectory=world.trajectory, defaults={"status": StatementStatus.SHARED}
+    )
+    DangerStatement.objects.filter(trajectory=world.trajectory).update(audience=Audience.NETWORK)
+    SafetyGoal.objects.filter(trajectory=world.trajectory).update(audience=Audience.NETWORK)
+
+
+def _html(world: World, member: Any) -> str:
+    access = get_trajectory_for_user(world.owner, world.trajectory.reference)
+    return render_to_string(
+        "safety_plans/handout_pdf.html",
+        {"handout": handout_for(access, member), "t": world.trajectory},
+    )
+
+
+def test_the_handout_has_the_worries_the_plan_and_the_members_own_part(world: World) -> None:
+    _shared(world)
+    member = netwerk.ensure_member(world)
+    rule = hoe.ensure_rule(world)
+    rule.who.set([member.person])
+    html = _html(world, member)
+    assert "we maken ons zorgen dat papa roept en slaat" in html
+    assert "Papa belt oma Maria als hij wil drinken." in html  # the goal
+    assert 'class="rule mine"' in html and "Oma Maria haalt Noor elke woensdag op school." in html
+    assert "Haalt de kinderen op woensdag op." in html  # their commitment
+
+
+def test_the_handout_never_shows_what_only_professionals_may_see(world: World) -> None:
+    _shared(world)
+    member = netwerk.ensure_member(world)
+    netwerk.ensure_ban(world)  # "ALLEEN-PROF: veroordeeld voor geweld."
+    rule = hoe.ensure_rule(world)
+    PlanRule.objects.filter(pk=rule.pk).update(audience=Audience.PROFESSIONALS)
+    private = DangerStatement.objects.create(
+        trajectory=world.trajectory,
+        who_is_worried="ALLEEN-PROF",
+        behaviour="iets dat het netwerk niet leest",
+        impact="x",
+        fear="y",
+        audience=Audience.PARENTS,
+        created_by=world.owner,
+    )
+    html = _html(world, member)
+    assert "ALLEEN-PROF" not in html
+    assert rule.what not in html
+    assert private.behaviour not in html
+
+
+def test_before_the_worries_are_shared_the_handout_says_so(world: World) -> None:
+    ensure_goal(world)
+    html = _html(world, netwerk.ensure_member(world))
+    assert "De zorgen en doelen worden eerst met de ouders besproken." in html
+    assert "papa roept en slaat" not in html
+
+
+def test_the_handout_pdf_is_for_the_professionals_of_the_case(world: World) -> None:
+    member = netwerk.ensure_member(world)
+    url = reverse("safety_plans:network_handout", args=[world.trajectory.reference, member.pk])
+    for user, status in [
+        (world.worker, 200),
+        (world.parent, 403),
+        (world.worker_elsewhere, 404),
+        (world.parent_elsewhere, 404),
+    ]:
+        client = Client()
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == status, user
+    assert response is not None
+    client = Client()
+    client.force_login(world.owner)
+    response = client.get(url)
+    assert response.content.startswith(b"%PDF")
