@@ -304,3 +304,15 @@ def test_families_have_a_safety_network_with_lasting_adults_and_a_chair() -> Non
     assert ContactBan.objects.filter(audience=0).exists()
     assert NetworkMeeting.objects.filter(attendees__isnull=False).exists()
     assert {m.tie for m in NetworkMember.objects.all()} >= {Tie.STRONG, Tie.WEAK, Tie.STRESSFUL}
+
+
+@pytest.mark.django_db
+def test_families_have_a_words_and_pictures_story_with_drawings() -> None:
+    from samenopweg.safety_plans.models import Story, StoryPage, StoryVersion
+
+    load()
+    assert Story.objects.count() >= 2
+    pages = StoryPage.objects.all()
+    assert pages.count() >= 5
+    assert all(p.picture is not None and p.picture_alt for p in pages)
+    assert StoryVersion.objects.count() == Story.objects.count()

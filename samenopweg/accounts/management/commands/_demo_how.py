@@ -36,6 +36,8 @@ from samenopweg.safety_plans.models import (
     PlanStatus,
     RuleCheckIn,
     SafetyPlan,
+    Story,
+    StoryKind,
 )
 
 
@@ -639,3 +641,139 @@ def load_network(trajectory: Trajectory, label: str, *, actor: Any) -> int:
             actor=actor,
         )
     return len(spec.members)
+
+
+# --- Words and Pictures of the demo families --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    text: str
+    drawing: str  # what the generated drawing shows: house, sun, people, heart
+    alt: str
+
+
+STORIES: dict[str, tuple[str, str, str, tuple[PageSpec, ...]]] = {
+    # label: (kind, title, written with, pages)
+    "Aerts": (
+        StoryKind.WHY,
+        "Waarom Ellen van het OCJ bij ons langskomt",
+        "mama Katrien en papa Dirk",
+        (
+            PageSpec(
+                "Dit zijn Jonas, Lena en Mila. Ze wonen met mama en papa in een huis met een tuin.",
+                "house",
+                "Een huis met een tuin en drie kinderen",
+            ),
+            PageSpec(
+                "Soms dronk papa te veel. Dan werd hij boos en riep hij. Jonas moest dan tussenkomen. "
+                "Dat was niet goed voor Jonas.",
+                "cloud",
+                "Een huis met een grijze wolk erboven",
+            ),
+            PageSpec(
+                "Ellen van het OCJ helpt mama, papa en tante Greet om een plan te maken. Zo is het "
+                "thuis veilig.",
+                "people",
+                "Mama, papa, tante Greet en Ellen rond een tafel",
+            ),
+            PageSpec(
+                "Als het thuis niet goed gaat, geeft Jonas zijn gele armbandje aan tante Greet. Dan "
+                "komt zij meteen.",
+                "heart",
+                "Een geel armbandje en een hart",
+            ),
+        ),
+    ),
+    "Desmet": (
+        StoryKind.PLAN,
+        "Het plan van Ruben",
+        "papa Bart, Ann en tante Christine",
+        (
+            PageSpec(
+                "Ruben gaat elke dag naar school. Papa brengt hem naar de bus.",
+                "sun",
+                "Een bus in de zon",
+            ),
+            PageSpec(
+                "Op woensdag gaat Ruben bij tante Christine. Ze praten over zijn mama.",
+                "heart",
+                "Ruben en tante Christine met een hart",
+            ),
+        ),
+    ),
+}
+
+COLOURS = {
+    "house": (226, 112, 85),
+    "cloud": (120, 130, 150),
+    "people": (80, 150, 110),
+    "heart": (220, 60, 90),
+    "sun": (250, 190, 40),
+}
+
+
+def drawing(kind: str) -> bytes:
+    """A simple child-like drawing made with Pillow, for demo data only."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), (255, 253, 245))
+    pen = ImageDraw.Draw(image)
+    colour = COLOURS.get(kind, (90, 90, 90))
+    pen.rectangle((0, 400, 640, 480), fill=(150, 200, 120))  # grass
+    pen.ellipse((520, 30, 600, 110), fill=(250, 200, 60))  # sun
+    if kind in ("house", "cloud"):
+        pen.rectangle((200, 220, 440, 400), fill=colour, outline=(60, 40, 30), width=4)
+        pen.polygon([(180, 225), (320, 120), (460, 225)], fill=(150, 60, 50))
+        pen.rectangle((295, 320, 345, 400), fill=(90, 60, 40))
+    if kind == "cloud":
+        for x in (170, 240, 310):
+            pen.ellipse((x, 40, x + 120, 120), fill=(150, 155, 165))
+    if kind == "people":
+        for i, x in enumerate((120, 240, 360, 480)):
+            pen.ellipse((x, 190, x + 60, 250), fill=(240, 200, 170), outline=(60, 40, 30), width=3)
+            pen.rectangle(
+                (x + 5, 250, x + 55, 360),
+                fill=[colour, (70, 110, 200), (200, 120, 60), (150, 90, 180)][i],
+            )
+    if kind == "heart":
+        pen.ellipse((230, 170, 330, 270), fill=colour)
+        pen.ellipse((310, 170, 410, 270), fill=colour)
+        pen.polygon([(235, 240), (405, 240), (320, 360)], fill=colour)
+    if kind == "sun":
+        pen.rectangle((140, 260, 500, 380), fill=(250, 200, 60), outline=(60, 40, 30), width=4)
+        for x in (190, 430):
+            pen.ellipse((x - 30, 350, x + 30, 410), fill=(40, 40, 40))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def load_story(trajectory: Trajectory, label: str, *, actor: Any) -> int:
+    """The family's Words and Pictures story, with a kept version. Idempotent per trajectory."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    spec = STORIES.get(label)
+    if spec is None or Story.objects.filter(trajectory=trajectory).exists():
+        return 0
+    kind, title, written_with, pages = spec
+    story = services.create_story(
+        trajectory=trajectory,
+        kind=kind,
+        title=title,
+        written_with=written_with,
+        audience=Audience.CHILD,
+        actor=actor,
+    )
+    for number, page in enumerate(pages, start=1):
+        services.add_story_page(
+            story=story,
+            text=page.text,
+            uploaded=SimpleUploadedFile(f"tekening-{number}.png", drawing(page.drawing)),
+            picture_alt=page.alt,
+            actor=actor,
+        )
+    services.keep_story_version(story=story, actor=actor)
+    return 1

@@ -19,7 +19,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from samenopweg.accounts.management.commands._demo_how import load_how, load_network
+from samenopweg.accounts.management.commands._demo_how import (
+    load_how,
+    load_network,
+    load_story,
+)
 from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
 from samenopweg.assessments.models import (
     CommentKind,
@@ -383,6 +387,7 @@ class Command(BaseCommand):
             # Likewise the HOW (not for a closed trajectory: that is only read).
             if not existing.is_closed:
                 load_network(existing, spec.label, actor=self._worker(spec, users) or spec.owner)
+                load_story(existing, spec.label, actor=self._worker(spec, users) or spec.owner)
                 self.created_hows += load_how(
                     existing, spec.label, owner=spec.owner, worker=self._worker(spec, users)
                 )
@@ -495,6 +500,7 @@ class Command(BaseCommand):
         if spec.what is not None:
             self._what(trajectory, spec, users, today)
         load_network(trajectory, spec.label, actor=self._worker(spec, users) or owner)
+        load_story(trajectory, spec.label, actor=self._worker(spec, users) or owner)
         self.created_hows += load_how(
             trajectory, spec.label, owner=owner, worker=self._worker(spec, users)
         )
