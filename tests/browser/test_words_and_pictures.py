@@ -1,0 +1,81 @@
+"""Words and Pictures in a real browser: the worker adds a page with a drawing, the picture
+shows through the item rule; axe-core finds nothing on the story pages."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.test_safety_plan import plan_reference  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+def _drawing() -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (400, 300), (255, 250, 240))
+    ImageDraw.Draw(image).ellipse((150, 100, 250, 200), fill=(220, 60, 90))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _open_story(page: Any, reference: str) -> None:
+    page.goto(f"/trajecten/{reference}/woorden-en-beelden/")
+    with page.expect_navigation():
+        page.locator("ul.stories a").first.click()
+
+
+def test_the_worker_adds_a_page_with_a_drawing(
+    new_page: Any,
+    plan_reference: str,  # noqa: F811 - the fixture
+) -> None:
+    from playwright.sync_api import expect
+
+    marker = uuid.uuid4().hex[:8]
+    page = new_page(as_user="hulpverlener")
+    _open_story(page, plan_reference)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Bladzijde toevoegen").click()
+    page.get_by_label("Tekst van deze bladzijde").fill(f"Oma Greet komt elke avond ({marker}).")
+    page.get_by_label("Tekening of foto", exact=True).set_input_files(
+        files=[{"name": "tekening.png", "mimeType": "image/png", "buffer": _drawing()}]
+    )
+    page.get_by_label("Wat staat er op de tekening of foto?").fill(f"Een rood hart {marker}")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bladzijde bewaren").click()
+    expect(page.locator(".messages")).to_contain_text("De bladzijde staat in het verhaal.")
+    picture = page.locator(f'img[alt="Een rood hart {marker}"]')
+    expect(picture).to_be_visible()
+    # The browser really loaded it (through the item rule), not a broken image.
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("where", ["list", "story", "page form"])
+def test_no_axe_violations_on_the_story_pages(
+    new_page: Any,
+    plan_reference: str,  # noqa: F811 - the fixture
+    viewport: str,
+    where: str,
+) -> None:
+    page = new_page(viewport=VIEWPORTS[viewport], as_user="hulpverlener")
+    if where == "list":
+        page.goto(f"/trajecten/{plan_reference}/woorden-en-beelden/")
+    else:
+        _open_story(page, plan_reference)
+        if where == "page form":
+            with page.expect_navigation():
+                page.get_by_role("link", name="Bladzijde toevoegen").click()
+            with page.expect_navigation():  # sent empty: the messages next to the fields too
+                page.get_by_role("button", name="Bladzijde bewaren").click()
+    violations = axe_violations(page)
+    assert not violations, f"axe on the {where} ({viewport}):\n{describe(violations)}"
