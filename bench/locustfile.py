@@ -91,6 +91,7 @@ class LoggedInUser(HttpUser):
     def on_start(self) -> None:
         self.references: list[str] = TARGETS[self.username]["references"]
         self.maps: list[str] = TARGETS[self.username].get("maps") or self.references
+        self.stories: list[list[Any]] = TARGETS[self.username].get("stories") or []
         self.terms: list[str] = TARGETS[self.username]["terms"]
         form = self.client.get("/accounts/login/", name="login form")
         found = _TOKEN.search(form.text)
@@ -153,6 +154,21 @@ class ProfessionalUser(LoggedInUser):
     def map_page(self) -> None:
         self.page(f"/trajecten/{random.choice(self.maps)}/kaart/", "map page (50 entries)")
 
+    @task(2)
+    def plan(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.maps)}/plan/", "plan page (40 rules)")
+
+    @task(1)
+    def network(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.maps)}/netwerk/", "network page (30 members)")
+
+    @task(1)
+    def diagrams(self) -> None:
+        self.page(
+            f"/trajecten/{random.choice(self.maps)}/netwerk/genogram/",
+            "genogram and ecomap (40 persons)",
+        )
+
     @task(1)
     def scaling(self) -> None:
         self.page(f"/trajecten/{random.choice(self.maps)}/schaal/", "scaling (5 pairs x 10 rounds)")
@@ -165,8 +181,9 @@ class Consultant(ProfessionalUser):
 
 
 class PdfReader(LoggedInUser):
-    """One more user who prints the map now and then: a PDF costs about a second of CPU, so
-    it is measured at a realistic pace (every 5-10 s) instead of in every user's mix."""
+    """One more user who prints now and then (the map, or a Words and Pictures booklet): a PDF
+    costs about a second of CPU, so it is measured at a realistic pace (every 5-10 s) instead
+    of in every user's mix."""
 
     username = "bench_consulent"
     fixed_count = PDF_USERS
@@ -175,6 +192,15 @@ class PdfReader(LoggedInUser):
     @task
     def map_pdf(self) -> None:
         self.page(f"/trajecten/{random.choice(self.maps)}/kaart/overzicht.pdf", "map PDF")
+
+    @task
+    def booklet_pdf(self) -> None:
+        if self.stories:
+            reference, story = random.choice(self.stories)
+            self.page(
+                f"/trajecten/{reference}/woorden-en-beelden/{story}/boekje.pdf",
+                "booklet PDF (6 pages)",
+            )
 
 
 class TeamLead(ProfessionalUser):

@@ -88,12 +88,20 @@ def main() -> None:
             ("search", "/dashboard/?q={}", terms),
             ("map page (50 entries)", "/trajecten/{}/kaart/", maps),
             ("scaling (5 pairs x 10 rounds)", "/trajecten/{}/schaal/", maps),
+            ("plan page (40 rules)", "/trajecten/{}/plan/", maps),
+            ("network page (30 members)", "/trajecten/{}/netwerk/", maps),
+            ("genogram and ecomap (40 persons)", "/trajecten/{}/netwerk/genogram/", maps),
+        ]
+        stories = [
+            f"{ref}/woorden-en-beelden/{pk}" for ref, pk in targets[username].get("stories") or []
         ]
         if username == "bench_consulent":  # a PDF costs about a second: fewer, one user
             pages.append(("map PDF", "/trajecten/{}/kaart/overzicht.pdf", maps))
+            if stories:
+                pages.append(("booklet PDF (6 pages)", "/trajecten/{}/boekje.pdf", stories))
         for name, template, values in pages:
             client.get(template.format(values[0]))  # warm caches (templates, translations)
-            for _ in range(max(3, args.n // 4) if name == "map PDF" else args.n):
+            for _ in range(max(3, args.n // 4) if "PDF" in name else args.n):
                 path = template.format(rng.choice(values))
                 with CaptureQueriesContext(connection) as captured:
                     started, cpu_started = time.perf_counter(), time.process_time()

@@ -66,7 +66,11 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("search", 100),
     ("map page (50 entries)", 100),
     ("scaling (5 pairs x 10 rounds)", 100),
+    ("plan page (40 rules)", 100),
+    ("network page (30 members)", 100),
+    ("genogram and ecomap (40 persons)", 100),
     ("map PDF", 2000),
+    ("booklet PDF (6 pages)", 2000),
 )
 
 

@@ -1,6 +1,7 @@
 """What the load test asks for: per bench user, references they may see, search terms, and
-the trajectories with a full-size WHAT (seed_synthetic gives bench_consulent's trajectories past
-registration a map of 50 entries and 5 danger/goal pairs scaled in 10 rounds).
+the trajectories with a full-size WHAT and HOW (seed_synthetic gives bench_consulent's
+trajectories past registration a map of 50 entries, 5 danger/goal pairs scaled in 10 rounds, a
+network of 30, a plan of 40 rules and a Words and Pictures story), and those stories.
 
     DATABASE_URL=... python bench/targets.py OUT.json
 
@@ -65,12 +66,21 @@ def main(out: Path) -> None:
             .values_list("reference", flat=True)
         )
         rng.shuffle(full_maps)
+        from samenopweg.safety_plans.models import Story
+
+        stories = [
+            [reference, story_id]
+            for reference, story_id in Story.objects.filter(
+                trajectory__reference__in=full_maps[:SAMPLE]
+            ).values_list("trajectory__reference", "pk")
+        ]
         result["users"][username] = {
             "visible": len(references),
             "open": len(open_refs),
             "references": references[:SAMPLE],
             "terms": terms,
             "maps": full_maps,
+            "stories": stories,
         }
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

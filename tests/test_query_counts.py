@@ -30,7 +30,7 @@ QUERIES: dict[str, dict[str, int]] = {
         "dashboard_team_lead": 18,  # + the open alerts of the team
         "detail": 14,
         "journal": 12,
-        "plan": 16,
+        "plan": 15,
         "network": 14,
     }
     for vendor in ("sqlite", "postgresql")

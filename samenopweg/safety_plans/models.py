@@ -127,6 +127,11 @@ class PlanRule(AudienceItem, Versioned):
     updated_at = models.DateTimeField(auto_now=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.CharField(max_length=300, blank=True)
+    # The follow-up, kept by services.refresh_follow_up so the dashboards count broken and late
+    # rules of fifty trajectories in one grouped query instead of reading every check-in.
+    last_checked_on = models.DateField(null=True, blank=True)
+    last_outcome = models.CharField(max_length=20, blank=True)
+    next_check_due = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("afspraak")

@@ -10,9 +10,11 @@ import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Max, OuterRef, Prefetch, Subquery
-from django.utils import timezone
+from django.db.models import Count, Prefetch, Q
+from django.utils import formats, timezone
+from django.utils.text import Truncator
 
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.cases.access import CaseAccess, visible_items
@@ -32,31 +34,31 @@ from samenopweg.safety_plans.models import (
 RECENT_CHECK_INS = 5
 
 
-def _start_of_follow_up(
-    plan: SafetyPlan | None, changed_at: datetime.datetime | None
-) -> datetime.date:
-    moment = changed_at or (plan.created_at if plan is not None else timezone.now())
-    return timezone.localdate(moment)
-
-
-def follow_up_due(
-    *,
-    last_on: datetime.date | None,
-    every_days: int,
-    started: datetime.date,
-) -> datetime.date:
-    """When the next check-in of a rule is due: its interval after the last one (or the start)."""
-    return (last_on or started) + datetime.timedelta(days=every_days)
-
-
 @dataclass
 class RuleLine:
+    """One rule as the plan page shows it. The page has forty; the texts it repeats are built
+    here once (names, goals, a short label for screen readers) and the view adds the links."""
+
     rule: PlanRule
     check_ins: list[RuleCheckIn]
     due_on: datetime.date | None
     overdue: bool
     broken: bool
     comments: list[PlanComment] = field(default_factory=list)
+    who_names: str = ""
+    goal_texts: list[str] = field(default_factory=list)
+    short: str = ""
+    url_prefix: str = ""  # …/plan/afspraken/<id>/ : aanpassen/, intrekken/, opvolgen/
+    recent: list[CheckInLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckInLine:
+    day: str
+    outcome: str
+    label: str
+    told_by: str
+    note: str
 
 
 @dataclass
@@ -88,13 +90,13 @@ class PlanPage:
 def _block(
     access: CaseAccess, plan: SafetyPlan, goals: list[SafetyGoal], today: datetime.date
 ) -> PlanBlock:
-    check_ins = visible_items(access, RuleCheckIn.objects.select_related("told_by", "recorded_by"))
+    check_ins = visible_items(access, RuleCheckIn.objects.select_related("told_by"))
     rules = list(
         visible_items(access, PlanRule.objects.filter(plan=plan, withdrawn_at__isnull=True))
         .select_related("checked_by")
         .prefetch_related(
             "who",
-            "goals__danger_statement",
+            "goals",
             Prefetch(
                 "check_ins",
                 queryset=check_ins.order_by("-checked_on", "-id"),
@@ -109,27 +111,32 @@ def _block(
     for comment in comments:
         if comment.rule_id is not None:
             by_rule[comment.rule_id].append(comment)
-    started = _start_of_follow_up(plan, plan.status_changed_at)
+    outcomes = {value: str(label) for value, label in CheckOutcome.choices}
     lines = []
     for rule in rules:
         done: list[RuleCheckIn] = rule.all_check_ins  # type: ignore[attr-defined]
-        due = None
-        if plan.status in FOLLOWED_UP:
-            due = follow_up_due(
-                last_on=done[0].checked_on if done else None,
-                every_days=rule.check_every_days,
-                started=started,
-            )
+        due = rule.next_check_due if plan.status in FOLLOWED_UP else None
         lines.append(
             RuleLine(
                 rule=rule,
                 check_ins=done[:RECENT_CHECK_INS],
                 due_on=due,
                 overdue=due is not None and due < today,
-                broken=bool(done)
-                and done[0].outcome == CheckOutcome.DID_NOT
-                and plan.status in FOLLOWED_UP,
+                broken=plan.status in FOLLOWED_UP and rule.last_outcome == CheckOutcome.DID_NOT,
                 comments=by_rule.get(rule.pk, []),
+                who_names=", ".join(p.full_name for p in rule.who.all()),
+                goal_texts=[g.parents_and_network_will for g in rule.goals.all()],
+                short=Truncator(rule.what).words(8, truncate=" …"),
+                recent=[
+                    CheckInLine(
+                        day=formats.date_format(c.checked_on, "SHORT_DATE_FORMAT"),
+                        outcome=c.outcome,
+                        label=outcomes.get(c.outcome, c.outcome),
+                        told_by=c.told_by.full_name if c.told_by else "",
+                        note=c.note,
+                    )
+                    for c in done[:RECENT_CHECK_INS]
+                ],
             )
         )
     covered = {goal.pk for rule in rules for goal in rule.goals.all()}
@@ -188,42 +195,26 @@ class PlanSignals:
 
 
 def plan_signals(trajectory_ids: Sequence[int]) -> dict[int, PlanSignals]:
-    """Per trajectory, in two queries. For professionals, who see every item (the item rule)."""
+    """Per trajectory, in two grouped queries on the rules' follow-up fields (kept by
+    services.refresh_follow_up). For professionals, who see every item (the item rule)."""
     if not trajectory_ids:
         return {}
     today = timezone.localdate()
-    latest_outcome = (
-        RuleCheckIn.objects.filter(rule=OuterRef("pk"))
-        .order_by("-checked_on", "-id")
-        .values("outcome")[:1]
-    )
-    broken: dict[int, int] = defaultdict(int)
-    overdue: dict[int, int] = defaultdict(int)
-    active: set[int] = set()
-    for trajectory_id, every, last_on, outcome, status, changed_at, created_at in (
-        PlanRule.objects.filter(
+    counts: dict[int, dict[str, Any]] = {
+        row["trajectory_id"]: dict(row)
+        for row in PlanRule.objects.filter(
             trajectory_id__in=trajectory_ids,
             withdrawn_at__isnull=True,
             plan__status__in=FOLLOWED_UP,
         )
-        .annotate(last_on=Max("check_ins__checked_on"), last_outcome=Subquery(latest_outcome))
-        .values_list(
-            "trajectory_id",
-            "check_every_days",
-            "last_on",
-            "last_outcome",
-            "plan__status",
-            "plan__status_changed_at",
-            "plan__created_at",
+        .order_by()
+        .values("trajectory_id")
+        .annotate(
+            broken=Count("pk", filter=Q(last_outcome=CheckOutcome.DID_NOT)),
+            overdue=Count("pk", filter=Q(next_check_due__lt=today)),
+            active=Count("pk", filter=Q(plan__status=PlanStatus.ACTIVE)),
         )
-    ):
-        if status == PlanStatus.ACTIVE:
-            active.add(trajectory_id)
-        if outcome == CheckOutcome.DID_NOT:
-            broken[trajectory_id] += 1
-        started = timezone.localdate(changed_at or created_at)
-        if follow_up_due(last_on=last_on, every_days=every, started=started) < today:
-            overdue[trajectory_id] += 1
+    }
     reviews = dict(
         SafetyPlan.objects.filter(
             trajectory_id__in=trajectory_ids, kind=PlanKind.IMMEDIATE, review_on__lt=today
@@ -231,12 +222,13 @@ def plan_signals(trajectory_ids: Sequence[int]) -> dict[int, PlanSignals]:
         .exclude(status=PlanStatus.ENDED)
         .values_list("trajectory_id", "review_on")
     )
-    return {
-        pk: PlanSignals(
-            broken=broken.get(pk, 0),
-            overdue=overdue.get(pk, 0),
+    signals = {}
+    for pk in trajectory_ids:
+        row = counts.get(pk, {})
+        signals[pk] = PlanSignals(
+            broken=row.get("broken", 0),
+            overdue=row.get("overdue", 0),
             review_overdue=reviews.get(pk),
-            has_active_plan=pk in active,
+            has_active_plan=bool(row.get("active")),
         )
-        for pk in trajectory_ids
-    }
+    return signals

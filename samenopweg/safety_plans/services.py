@@ -20,6 +20,7 @@ from samenopweg.core.locking import EditConflict, save_versioned
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import (
     ALLOWED_STATUS,
+    FOLLOWED_UP,
     IMMEDIATE_REVIEW_DAYS,
     PlanComment,
     PlanKind,
@@ -84,6 +85,30 @@ def _check_persons(trajectory: Trajectory, persons: Iterable[Person | None], fie
 def _check_goals(trajectory: Trajectory, goals: Sequence[SafetyGoal]) -> None:
     if any(g.trajectory_id != trajectory.pk or g.withdrawn_at is not None for g in goals):
         raise ValidationError({"goals": _("Kies een veiligheidsdoel van dit traject.")})
+
+
+def refresh_follow_up(rule: PlanRule, *, started: datetime.date | None = None) -> None:
+    """Recompute the rule's follow-up fields from its check-ins and its plan's status.
+
+    The next check-in is due `check_every_days` after the last one, or after the plan started
+    to be tried out or to run (`started`, default: the plan's last status change). Only rules
+    of a plan in FOLLOWED_UP have one.
+    """
+    plan = rule.plan
+    last = (
+        rule.check_ins.order_by("-checked_on", "-id").values_list("checked_on", "outcome").first()
+    )
+    due = None
+    if plan.status in FOLLOWED_UP and rule.withdrawn_at is None:
+        start = started or timezone.localdate(plan.status_changed_at or plan.created_at)
+        due = (last[0] if last else start) + datetime.timedelta(days=rule.check_every_days)
+    rule.last_checked_on, rule.last_outcome = (last[0], last[1]) if last else (None, "")
+    rule.next_check_due = due
+    PlanRule.objects.filter(pk=rule.pk).update(
+        last_checked_on=rule.last_checked_on,
+        last_outcome=rule.last_outcome,
+        next_check_due=due,
+    )
 
 
 def _changed(plan: SafetyPlan) -> None:
@@ -233,6 +258,8 @@ def change_plan_status(
     version = PlanVersion.objects.create(
         plan=plan, number=latest + 1, status=to_status, snapshot=snapshot(plan), made_by=actor
     )
+    for rule in plan.rules.filter(withdrawn_at__isnull=True):
+        refresh_follow_up(rule, started=timezone.localdate())
     record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -335,6 +362,7 @@ def add_rule(
     rule.save()
     rule.who.set(who)
     rule.goals.set(goals)
+    refresh_follow_up(rule)
     _changed(plan)
     record(
         actor=actor,
@@ -384,6 +412,7 @@ def update_rule(
     save_versioned(rule, expected_version=expected_version, fields=RULE_FIELDS)
     rule.who.set(who)
     rule.goals.set(goals)
+    refresh_follow_up(rule)
     _changed(rule.plan)
     record(
         actor=actor,
@@ -408,7 +437,9 @@ def withdraw_rule(
     if rule.withdrawn_at is not None:
         return
     now = timezone.now()
-    PlanRule.objects.filter(pk=rule.pk).update(withdrawn_at=now, withdrawn_reason=reason[:300])
+    PlanRule.objects.filter(pk=rule.pk).update(
+        withdrawn_at=now, withdrawn_reason=reason[:300], next_check_due=None
+    )
     rule.withdrawn_at, rule.withdrawn_reason = now, reason[:300]
     _changed(rule.plan)
     record(
@@ -456,6 +487,7 @@ def add_check_in(
     )
     check_in.full_clean()
     check_in.save()
+    refresh_follow_up(rule)
     record(
         actor=actor,
         action=AuditAction.CREATE,

@@ -164,6 +164,13 @@ def _refuse(request: HttpRequest, access: CaseAccess, exc: ValidationError) -> H
 def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The immediate agreement and the lasting plan, their rules, follow-up and open goals."""
     page = selectors.plan_page(access)
+    marker = 999999999
+    prefix = reverse("safety_plans:rule_edit", args=[access.trajectory.reference, marker]).split(
+        f"/{marker}/"
+    )[0]
+    for block in (page.immediate, page.lasting):
+        for line in block.lines if block else []:
+            line.url_prefix = f"{prefix}/{line.rule.pk}/"
     return render(
         request,
         "safety_plans/page.html",

@@ -76,6 +76,9 @@ def ensure_rule(world: Any) -> PlanRule:
         )
         rule.who.set([mother(world)])
         rule.goals.set([ensure_goal(world)])
+        from samenopweg.safety_plans.services import refresh_follow_up
+
+        refresh_follow_up(rule)
     return rule
 
 

@@ -307,6 +307,8 @@ def test_a_rule_not_checked_within_its_interval_is_overdue(world: World) -> None
     rule = hoe.ensure_rule(world)
     started = timezone.now() - datetime.timedelta(days=10)
     SafetyPlan.objects.filter(pk=rule.plan_id).update(status_changed_at=started)
+    rule.plan.refresh_from_db()
+    services.refresh_follow_up(rule)
     assert plan_signals([world.trajectory.pk])[world.trajectory.pk].overdue == 1
     services.add_check_in(
         rule=rule,
@@ -324,6 +326,8 @@ def test_a_rule_not_checked_within_its_interval_is_overdue(world: World) -> None
 def test_a_draft_plan_is_not_followed_up(world: World) -> None:
     rule = hoe.ensure_rule(world)
     SafetyPlan.objects.filter(pk=rule.plan_id).update(status=PlanStatus.DRAFT)
+    rule.plan.refresh_from_db()
+    services.refresh_follow_up(rule)
     response = _client(world.worker).post(
         _url("check_in", world, rule_id=rule.pk), hoe.check_in_data(world)
     )
@@ -379,6 +383,7 @@ def test_the_dashboards_of_consultant_and_worker_show_broken_and_late_rules(worl
     SafetyPlan.objects.filter(pk=rule.plan_id).update(
         status_changed_at=timezone.now() - datetime.timedelta(days=30)
     )
+    rule.plan.refresh_from_db()
     services.add_check_in(
         rule=rule,
         outcome=CheckOutcome.DID_NOT,

@@ -375,6 +375,9 @@ def load_how(trajectory: Trajectory, label: str, *, owner: Any, worker: Any | No
             confirmed_at=moment if spec.confirmed else None,
         )
         plan.versions.update(made_at=moment)
+        plan.refresh_from_db()
+        for rule in rules:
+            services.refresh_follow_up(rule)
     return len(specs)
 
 

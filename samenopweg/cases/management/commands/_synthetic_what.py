@@ -219,7 +219,8 @@ class WhatBuilder:
         span = family.end_at - family.registered_at
         return (family.registered_at + span * share).replace(microsecond=0)
 
-    def add(self, family: Family, *, full: bool) -> None:
+    def add(self, family: Family, *, full: bool) -> list[int]:
+        """Rows for one family; returns the ids of its safety goals."""
         rng, w, rows = self.rng, self.writer, self.rows
         size = FULL if full else SMALL
         child_id, child = family.children[0]
@@ -262,6 +263,7 @@ class WhatBuilder:
             (next(w.ids(StatementSet)), 1, family.pk, status, self._when(family, 0.9), family.owner_id)
         )  # fmt: skip
         statement_ids = []
+        goal_ids: list[int] = []
         for position, index in enumerate(rng.sample(range(len(STATEMENTS)), size["statements"])):
             who, behaviour, impact, fear = STATEMENTS[index]
             pk = next(w.ids(DangerStatement))
@@ -274,9 +276,10 @@ class WhatBuilder:
             )  # fmt: skip
             rows.statement_children.append((pk, child_id))
             will, experience, see = GOALS[index]
+            goal_ids.append(next(w.ids(SafetyGoal)))
             rows.goals.append(
                 (
-                    next(w.ids(SafetyGoal)), Audience.PARENTS, 1, pk, family.pk,
+                    goal_ids[-1], Audience.PARENTS, 1, pk, family.pk,
                     will.format(**words), experience.format(**words), see.format(**words),
                     rng.choice(DURATIONS), 0, family.owner_id, first_at, first_at,
                 )
@@ -309,6 +312,7 @@ class WhatBuilder:
                     )  # fmt: skip
         if status == StatementStatus.SHARED:
             self.to_share.append((family.pk, family.owner_id))
+        return goal_ids
 
     def insert(self) -> None:
         """Write this batch's rows (in the caller's transaction) and start a new batch."""

@@ -51,6 +51,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team
+from samenopweg.cases.management.commands._synthetic_how import HowBuilder, HowFamily
 from samenopweg.cases.management.commands._synthetic_what import Family, WhatBuilder
 from samenopweg.cases.models import (
     Alert,
@@ -401,6 +402,7 @@ class Builder:
         self.password = make_password(BENCH_PASSWORD)
         self.writer = RowWriter(self.now)
         self.what = WhatBuilder(rng=self.rng, writer=self.writer, now=self.now)
+        self.how = HowBuilder(rng=self.rng, writer=self.writer, now=self.now)
         self.users = 0
 
     # ---- helpers -------------------------------------------------------------------------
@@ -649,6 +651,7 @@ class Builder:
             batch.tasks,
         )  # fmt: skip
         self.what.insert()
+        self.how.insert()
 
     def build_trajectory(self, batch: Batch, slot: Slot) -> None:
         rng, w, info = self.rng, self.writer, slot.team
@@ -738,7 +741,10 @@ class Builder:
         self.add_journal(batch, pk, slot, registered_at, end_at, children, adults)
         if info.is_bench and slot.stage != Stage.AANMELDING:
             household = Family(pk, owner, worker, registered_at, end_at, children, adults)
-            self.what.add(household, full=owner == info.consultant_ids[0])
+            full = owner == info.consultant_ids[0]
+            goal_ids = self.what.add(household, full=full)
+            if full:
+                self.how.add(HowFamily(pk, owner, worker, registered_at, children, goal_ids))
         first_child = children[0][1]
         batch.trajectories.append(
             (
