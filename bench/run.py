@@ -401,6 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "DJANGO_HTTPS": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "SAMENOPWEG_BENCH": "1",
+        # The synthetic drawings of the stories, next to the database they belong to.
+        "SAMENOPWEG_UPLOAD_DIR": str(OUT / "uploads"),
         "AXES_ENABLED": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
         "PYTHONUNBUFFERED": "1",
