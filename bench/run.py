@@ -377,8 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--reuse-db", action="store_true", help="skip migrate and seed if the database exists"
     )
     parser.add_argument("--seed", type=int, default=1, help="seed for seed_synthetic (default 1)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    parser.add_argument(
+        "--workers", type=int, default=4, help="gunicorn workers (default 4: two per core)"
+    )
+    parser.add_argument("--threads", type=int, default=2, help="threads per worker (default 2)")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/BENCHMARKS.md")
     args = parser.parse_args(argv)
     args.duration_text = args.duration

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 
@@ -40,7 +40,6 @@ class RuleLine:
     here once (names, goals, a short label for screen readers) and the view adds the links."""
 
     rule: PlanRule
-    check_ins: list[RuleCheckIn]
     due_on: datetime.date | None
     overdue: bool
     broken: bool
@@ -90,20 +89,49 @@ class PlanPage:
 def _block(
     access: CaseAccess, plan: SafetyPlan, goals: list[SafetyGoal], today: datetime.date
 ) -> PlanBlock:
-    check_ins = visible_items(access, RuleCheckIn.objects.select_related("told_by"))
+    """One plan with its rules. A plan has up to forty rules: who does them, their goals and
+    their latest check-ins are read as plain values (three queries), not as model objects."""
     rules = list(
         visible_items(access, PlanRule.objects.filter(plan=plan, withdrawn_at__isnull=True))
         .select_related("checked_by")
-        .prefetch_related(
-            "who",
-            "goals",
-            Prefetch(
-                "check_ins",
-                queryset=check_ins.order_by("-checked_on", "-id"),
-                to_attr="all_check_ins",
-            ),
-        )
+        .order_by("position", "id")
     )
+    ids = [rule.pk for rule in rules]
+    who: dict[int, list[str]] = defaultdict(list)
+    for rule_id, first, last in (
+        PlanRule.who.through.objects.filter(planrule_id__in=ids)
+        .order_by("id")
+        .values_list("planrule_id", "person__first_name", "person__last_name")
+    ):
+        who[rule_id].append(f"{first} {last}".strip())
+    visible_goals = {g.pk: g for g in goals}
+    rule_goals: dict[int, list[int]] = defaultdict(list)
+    for rule_id, goal_id in (
+        PlanRule.goals.through.objects.filter(planrule_id__in=ids)
+        .order_by("id")
+        .values_list("planrule_id", "safetygoal_id")
+    ):
+        if goal_id in visible_goals:
+            rule_goals[rule_id].append(goal_id)
+    outcomes = {value: str(label) for value, label in CheckOutcome.choices}
+    recent: dict[int, list[CheckInLine]] = defaultdict(list)
+    for rule_id, day, outcome, first, last, note in (
+        visible_items(access, RuleCheckIn.objects.filter(rule_id__in=ids))
+        .order_by("rule_id", "-checked_on", "-id")
+        .values_list(
+            "rule_id", "checked_on", "outcome", "told_by__first_name", "told_by__last_name", "note"
+        )
+    ):
+        if len(recent[rule_id]) < RECENT_CHECK_INS:
+            recent[rule_id].append(
+                CheckInLine(
+                    day=formats.date_format(day, "SHORT_DATE_FORMAT"),
+                    outcome=outcome,
+                    label=outcomes.get(outcome, outcome),
+                    told_by=f"{first or ''} {last or ''}".strip(),
+                    note=note,
+                )
+            )
     comments = list(
         visible_items(access, PlanComment.objects.filter(plan=plan)).select_related("author")
     )
@@ -111,35 +139,24 @@ def _block(
     for comment in comments:
         if comment.rule_id is not None:
             by_rule[comment.rule_id].append(comment)
-    outcomes = {value: str(label) for value, label in CheckOutcome.choices}
+    followed = plan.status in FOLLOWED_UP
     lines = []
     for rule in rules:
-        done: list[RuleCheckIn] = rule.all_check_ins  # type: ignore[attr-defined]
-        due = rule.next_check_due if plan.status in FOLLOWED_UP else None
+        due = rule.next_check_due if followed else None
         lines.append(
             RuleLine(
                 rule=rule,
-                check_ins=done[:RECENT_CHECK_INS],
                 due_on=due,
                 overdue=due is not None and due < today,
-                broken=plan.status in FOLLOWED_UP and rule.last_outcome == CheckOutcome.DID_NOT,
+                broken=followed and rule.last_outcome == CheckOutcome.DID_NOT,
                 comments=by_rule.get(rule.pk, []),
-                who_names=", ".join(p.full_name for p in rule.who.all()),
-                goal_texts=[g.parents_and_network_will for g in rule.goals.all()],
+                who_names=", ".join(who.get(rule.pk, [])),
+                goal_texts=[visible_goals[g].parents_and_network_will for g in rule_goals[rule.pk]],
                 short=Truncator(rule.what).words(8, truncate=" …"),
-                recent=[
-                    CheckInLine(
-                        day=formats.date_format(c.checked_on, "SHORT_DATE_FORMAT"),
-                        outcome=c.outcome,
-                        label=outcomes.get(c.outcome, c.outcome),
-                        told_by=c.told_by.full_name if c.told_by else "",
-                        note=c.note,
-                    )
-                    for c in done[:RECENT_CHECK_INS]
-                ],
+                recent=recent.get(rule.pk, []),
             )
         )
-    covered = {goal.pk for rule in rules for goal in rule.goals.all()}
+    covered = {goal for goal_ids in rule_goals.values() for goal in goal_ids}
     return PlanBlock(
         plan=plan,
         lines=lines,
