@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--trajectories 100000] [--duration 60s] [--users 20]
                                   [--database-url URL] [--reuse-db] [--seed 1]
-                                  [--wait 0.5-1.5] [--workers 2] [--threads 4] [--no-docs]
+                                  [--wait 0.5-1.5] [--workers 4] [--threads 2] [--no-docs]
 
     make bench BENCH_ARGS="--trajectories 2000 --duration 10s"   # a quick run
 
@@ -53,7 +53,7 @@ BIN = (
     else Path(sys.executable).parent
 )
 WARMUP_LIMIT = 180  # seconds the logins may take before the measured period
-WARMUP = 5  # seconds of unmeasured requests after the logins (caches of both workers)
+WARMUP = 5  # seconds of unmeasured requests after the logins (caches of every worker)
 NOTES_MARKER = "<!-- notes: everything below this line is kept by bench/run.py -->"
 
 # (locust request name, target p95 in ms or None); the order of the report.
