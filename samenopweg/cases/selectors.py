@@ -227,7 +227,7 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
         for child in (
             Person.objects.filter(trajectory_id__in=ids, is_child=True)
             .only("id", "trajectory_id", "first_name", "last_name", "date_of_birth")
-            .order_by("pk")
+            .order_by("date_of_birth", "first_name", "id")
         ):
             children[child.trajectory_id].append(child)
         today = timezone.localdate()

@@ -82,11 +82,15 @@ def reencode(data: bytes) -> tuple[bytes, str, str, int, int]:
                     picture.mode == "P" and "transparency" in picture.info
                 )
                 out = io.BytesIO()
+                clean = picture.convert("RGBA" if transparent else "RGB")
+                # Pillow carries comments, ICC profiles and the like along in `info`, and its
+                # writers put some of them back: only the pixels may go through.
+                clean.info = {}
                 if transparent:
-                    picture.convert("RGBA").save(out, format="PNG", optimize=True)
+                    clean.save(out, format="PNG", optimize=True)
                     content_type, extension = "image/png", "png"
                 else:
-                    picture.convert("RGB").save(out, format="JPEG", quality=85, optimize=True)
+                    clean.save(out, format="JPEG", quality=85, optimize=True)
                     content_type, extension = "image/jpeg", "jpg"
                 size = picture.size
     except ValidationError:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from samenopweg.assessments.models import DangerStatement, SafetyGoal, StatementSet, StatementStatus
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.models import CaseRole
@@ -66,30 +68,39 @@ def handout_for(access: CaseAccess, member: NetworkMember) -> Handout:
                     goals=[g for g in goals if g.danger_statement_id == statement.pk],
                 )
             )
+    # Names too go through the item rule: a person the network may not see is not printed.
+    visible_persons = visible_items(reader, Person.objects.all())
+    seen = set(visible_persons.values_list("pk", flat=True))
     plans = []
     for plan in visible_items(
         reader, SafetyPlan.objects.exclude(status__in=[PlanStatus.DRAFT, PlanStatus.ENDED])
     ).order_by("kind", "id"):
         rules = list(
             visible_items(reader, PlanRule.objects.filter(plan=plan))
-            .select_related("checked_by")
-            .prefetch_related("who")
+            .prefetch_related(Prefetch("who", queryset=visible_persons.order_by("first_name")))
             .order_by("position", "id")
         )
-        mine = [
-            r
-            for r in rules
-            if r.checked_by_id == member.person_id
-            or any(p.pk == member.person_id for p in r.who.all())
-        ]
+        # Their own part, whether or not their own name is one the network may see.
+        theirs = set(
+            PlanRule.who.through.objects.filter(
+                planrule_id__in=[r.pk for r in rules], person_id=member.person_id
+            ).values_list("planrule_id", flat=True)
+        )
+        mine = [r for r in rules if r.checked_by_id == member.person_id or r.pk in theirs]
         plans.append(HandoutPlan(plan=plan, rules=rules, mine=mine))
     supports = list(
         visible_items(
-            reader, ChildSupport.objects.filter(adult=member.person, ended_at__isnull=True)
+            reader,
+            ChildSupport.objects.filter(
+                adult=member.person, ended_at__isnull=True, child_id__in=seen
+            ),
         ).select_related("child")
     )
     chair = (
-        visible_items(reader, NetworkMember.objects.filter(is_chair=True, left_at__isnull=True))
+        visible_items(
+            reader,
+            NetworkMember.objects.filter(is_chair=True, left_at__isnull=True, person_id__in=seen),
+        )
         .select_related("person")
         .first()
     )

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import changes_between, record
-from samenopweg.cases.models import Trajectory
+from samenopweg.cases.models import Trajectory, Upload
 from samenopweg.core.locking import EditConflict, save_versioned
+from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import (
     ALLOWED_STATUS,
@@ -288,10 +289,24 @@ def goals_without_rule(plan: SafetyPlan) -> list[SafetyGoal]:
 
 
 @transaction.atomic
-def confirm_plan(*, plan: SafetyPlan, actor: Any, request: HttpRequest | None = None) -> SafetyPlan:
-    """The consultant confirms that the plan answers every safety goal (the WHAT)."""
+def confirm_plan(
+    *,
+    plan: SafetyPlan,
+    seen: datetime.datetime | None,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> SafetyPlan:
+    """The consultant confirms that the plan answers every safety goal (the WHAT).
+
+    `seen`: the plan's content_changed_at on the page the consultant read. A rule added or
+    changed since is refused: nobody confirms what they have not seen.
+    """
     _refuse_closed(plan.trajectory)
     _refuse_ended(plan)
+    if seen is None or seen != plan.content_changed_at:
+        raise ValidationError(
+            _("Het plan veranderde terwijl je keek. Bekijk de afspraken opnieuw en bevestig dan.")
+        )
     if not plan.rules.filter(withdrawn_at__isnull=True).exists():
         raise ValidationError(_("Er zijn nog geen afspraken om te bevestigen."))
     if plan.kind == PlanKind.LASTING and goals_without_rule(plan):
@@ -578,8 +593,12 @@ def update_story(
         return story
     story.full_clean()
     save_versioned(story, expected_version=expected_version, fields=STORY_FIELDS)
-    # The pages follow the story's audience: who may read the story reads every page.
+    # The pages and their pictures follow the story's audience: who may read the story reads
+    # every page and sees every picture, and nobody else (a picture's URL is checked too).
     StoryPage.objects.filter(story=story).update(audience=audience)
+    Upload.objects.filter(
+        pk__in=StoryPage.objects.filter(story=story, withdrawn_at__isnull=True).values("picture")
+    ).update(audience=audience)
     record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -588,6 +607,13 @@ def update_story(
         detail={"version": story.version, **changes_between(before, after)},
     )
     return story
+
+
+def _retire_picture(upload_id: int | None) -> None:
+    """A picture no longer on a page stays in the file (kept versions show it to professionals)
+    but its URL is for professionals only from now on."""
+    if upload_id is not None:
+        Upload.objects.filter(pk=upload_id).update(audience=Audience.PROFESSIONALS)
 
 
 def _picture(
@@ -612,11 +638,12 @@ def add_story_page(
 ) -> StoryPage:
     trajectory = story.trajectory
     _refuse_closed(trajectory)
-    picture = _picture(trajectory, uploaded, story.audience, actor, request) if uploaded else None
-    if picture is not None and not picture_alt.strip():
+    # Checked before the picture is stored, so a refused page leaves no file behind.
+    if uploaded and not picture_alt.strip():
         raise ValidationError(
             {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
         )
+    picture = _picture(trajectory, uploaded, story.audience, actor, request) if uploaded else None
     last = story.pages.order_by("-position").values_list("position", flat=True).first()
     page = StoryPage(
         story=story,
@@ -650,16 +677,23 @@ def update_story_page(
     """A new text, a new picture (the old one stays in the file), or no picture any more."""
     trajectory = page.trajectory
     _refuse_closed(trajectory)
+    # Checked before a new picture is stored, so a refused edit leaves no file behind.
+    if page.version != expected_version:
+        raise EditConflict(StoryPage.objects.get(pk=page.pk))
+    keeps_picture = bool(uploaded) or (page.picture_id is not None and not remove_picture)
+    if keeps_picture and not picture_alt.strip():
+        raise ValidationError(
+            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
+        )
     before = {"text": page.text, "picture_alt": page.picture_alt, "picture": page.picture_id}
+    old_picture = page.picture_id
     if uploaded:
         page.picture = _picture(trajectory, uploaded, page.audience, actor, request)
     elif remove_picture:
         page.picture = None
     page.text, page.picture_alt = text.strip(), picture_alt.strip()
-    if page.picture is not None and not page.picture_alt:
-        raise ValidationError(
-            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
-        )
+    if page.picture_id != old_picture:
+        _retire_picture(old_picture)
     after = {"text": page.text, "picture_alt": page.picture_alt, "picture": page.picture_id}
     if before == after:
         if page.version != expected_version:
@@ -685,6 +719,7 @@ def withdraw_story_page(*, page: StoryPage, actor: Any, request: HttpRequest | N
         return
     page.withdrawn_at = timezone.now()
     StoryPage.objects.filter(pk=page.pk).update(withdrawn_at=page.withdrawn_at)
+    _retire_picture(page.picture_id)
     record(actor=actor, action=AuditAction.WITHDRAW, obj=page, request=request)
 
 

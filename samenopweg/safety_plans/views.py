@@ -7,6 +7,7 @@ team lead) confirms that the plan answers every safety goal.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -365,7 +366,11 @@ def plan_confirm(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
     the_plan = _plan(access, plan_id)
     access.require_open()
     try:
-        services.confirm_plan(plan=the_plan, actor=request.user, request=request)
+        seen = datetime.datetime.fromisoformat(request.POST.get("seen", ""))
+    except ValueError:
+        seen = None
+    try:
+        services.confirm_plan(plan=the_plan, seen=seen, actor=request.user, request=request)
     except ValidationError as exc:
         return _refuse(request, access, exc)
     messages.success(request, _("Je bevestigde dat het plan elk veiligheidsdoel beantwoordt."))

@@ -44,7 +44,7 @@ def test_a_photo_is_reencoded_without_its_metadata_and_stored_outside_the_web_ro
     exif = Image.Exif()
     exif[0x010F] = "Camera van mama"  # Make
     exif[0x8825] = {2: (50.0, 51.0, 0.0)}  # GPS: where the photo was taken
-    upload = _store(world, picture(exif=exif.tobytes()))
+    upload = _store(world, picture(exif=exif.tobytes(), comment=b"Thuis in de Kerkstraat 12"))
     path = Path(upload.file.path)
     assert path.is_file()
     assert Path(settings.UPLOAD_ROOT) in path.parents
@@ -53,6 +53,8 @@ def test_a_photo_is_reencoded_without_its_metadata_and_stored_outside_the_web_ro
     with Image.open(path) as stored:
         assert stored.format == "JPEG"
         assert not stored.getexif()
+        assert "comment" not in stored.info
+    assert b"Kerkstraat" not in path.read_bytes()
     assert (upload.width, upload.height, upload.content_type) == (300, 200, "image/jpeg")
     assert AuditEvent.objects.filter(
         action=AuditAction.CREATE, object_type="cases.upload", object_id=str(upload.pk)
@@ -128,3 +130,41 @@ def test_the_file_url_follows_the_item_rule(world: World) -> None:
         .status_code
         == 302
     )
+
+
+def test_a_picture_that_leaves_a_story_is_for_professionals_only(world: World) -> None:
+    """A withdrawn page, a replaced picture, a story narrowed: the old picture's URL follows."""
+    from samenopweg.safety_plans import services as plan_services
+    from samenopweg.safety_plans.tests import plan_world as hoe
+
+    story = hoe.ensure_story(world)
+    page = story.pages.get()
+    first = page.picture_id
+    assert Upload.objects.get(pk=first).audience == Audience.CHILD
+    plan_services.update_story_page(
+        page=page,
+        expected_version=page.version,
+        text=page.text,
+        uploaded=hoe.picture_file("nieuw.png"),
+        picture_alt="Een nieuw huis",
+        remove_picture=False,
+        actor=world.worker,
+    )
+    assert Upload.objects.get(pk=first).audience == Audience.PROFESSIONALS
+    page.refresh_from_db()
+    second = page.picture_id
+    plan_services.update_story(
+        story=story,
+        expected_version=story.version,
+        title=story.title,
+        written_with="",
+        audience=Audience.PARENTS,
+        actor=world.worker,
+    )
+    assert Upload.objects.get(pk=second).audience == Audience.PARENTS
+    plan_services.withdraw_story_page(page=page, actor=world.worker)
+    assert Upload.objects.get(pk=second).audience == Audience.PROFESSIONALS
+    client = Client()
+    client.force_login(world.parent)
+    url = reverse("cases:upload_file", args=[world.trajectory.reference, second])
+    assert client.get(url).status_code == 404

@@ -161,8 +161,9 @@ def comment_data(world: Any) -> dict[str, Any]:
 
 def confirm_data(world: Any) -> dict[str, Any]:
     """Nothing to post, but a plan that can be confirmed: one rule that answers the only goal."""
-    ensure_rule(_world(world))
-    return {}
+    rule = ensure_rule(_world(world))
+    rule.plan.refresh_from_db()
+    return {"seen": rule.plan.content_changed_at.isoformat()}
 
 
 # --- Words and Pictures ---------------------------------------------------------------------

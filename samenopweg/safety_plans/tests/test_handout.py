@@ -95,3 +95,21 @@ def test_the_handout_pdf_is_for_the_professionals_of_the_case(world: World) -> N
     client.force_login(world.owner)
     response = client.get(url)
     assert response.content.startswith(b"%PDF")
+
+
+def test_names_the_network_may_not_see_are_not_printed(world: World) -> None:
+    from samenopweg.people.models import Person
+
+    _shared(world)
+    member = netwerk.ensure_member(world)
+    rule = hoe.ensure_rule(world)
+    secret = Person.objects.create(
+        trajectory=world.trajectory,
+        first_name="Geheimnaam",
+        audience=Audience.PROFESSIONALS,
+    )
+    rule.who.set([member.person, secret])
+    Person.objects.filter(pk=member.person.pk).update(audience=Audience.NETWORK)
+    html = _html(world, member)
+    assert "Geheimnaam" not in html
+    assert "Maria" in html

@@ -205,7 +205,15 @@ def test_only_the_consultant_confirms_and_a_later_change_asks_for_a_new_look(wor
     plan.refresh_from_db()
     assert plan.confirmed_at is None
 
-    assert _client(world.owner).post(url).status_code == 302
+    # A page read before the worker's last change: refused, nothing confirmed.
+    stale = (plan.content_changed_at - datetime.timedelta(minutes=1)).isoformat()
+    response = _client(world.owner).post(url, {"seen": stale}, follow=True)
+    assert "Het plan veranderde terwijl je keek." in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.confirmed_at is None
+
+    seen = plan.content_changed_at.isoformat()
+    assert _client(world.owner).post(url, {"seen": seen}).status_code == 302
     plan.refresh_from_db()
     assert plan.is_confirmed and plan.confirmed_by == world.owner
     assert "Bevestigd door" in _client(world.worker).get(_url("plan", world)).content.decode()
@@ -244,8 +252,11 @@ def test_a_lasting_plan_is_confirmed_only_when_every_goal_has_a_rule(world: Worl
         for_how_long="drie maanden",
         created_by=world.owner,
     )
+    rule.plan.refresh_from_db()
     response = _client(world.owner).post(
-        _url("plan_confirm", world, plan_id=rule.plan.pk), follow=True
+        _url("plan_confirm", world, plan_id=rule.plan.pk),
+        {"seen": rule.plan.content_changed_at.isoformat()},
+        follow=True,
     )
     assert "Nog niet elk veiligheidsdoel heeft een afspraak" in response.content.decode()
     rule.plan.refresh_from_db()

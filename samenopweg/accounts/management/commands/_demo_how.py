@@ -351,7 +351,8 @@ def load_how(trajectory: Trajectory, label: str, *, owner: Any, worker: Any | No
                 plan=plan, to_status=status, expected_version=plan.version, actor=writer
             )
         if spec.confirmed:
-            services.confirm_plan(plan=plan, actor=owner)
+            plan.refresh_from_db()
+            services.confirm_plan(plan=plan, seen=plan.content_changed_at, actor=owner)
         for rule_spec, rule in zip(spec.rules, rules, strict=True):
             for check in rule_spec.check_ins:
                 made = services.add_check_in(
