@@ -97,6 +97,10 @@ class Trajectory(Versioned):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The reference and the names of everyone in the file, case-folded, kept by
+    # cases.services.refresh_search_text: the dashboard's search reads one column per
+    # trajectory instead of matching every person of thousands of trajectories.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("traject")

@@ -69,13 +69,10 @@ def search_condition(q: str) -> Q:
         born = Person.objects.filter(trajectory=OuterRef("pk"), date_of_birth=day)
         return Q(registered_on=day) | Q(Exists(born))
     # Every word must match (a reference or a name): "Emma Peeters" finds Emma Peeters,
-    # not every Emma and every Peeters.
+    # not every Emma and every Peeters. One column per trajectory (Trajectory.search_text).
     condition = Q()
     for word in q.split()[:3]:
-        named = Person.objects.filter(trajectory=OuterRef("pk")).filter(
-            Q(first_name__icontains=word) | Q(last_name__icontains=word)
-        )
-        condition &= Q(reference__icontains=word) | Q(Exists(named))
+        condition &= Q(search_text__contains=word.casefold())
     return condition
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -232,7 +233,23 @@ def register_trajectory(
     ]
     _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
     refresh_safety_summary(trajectory)
+    refresh_search_text(trajectory)
     return trajectory
+
+
+def search_text_for(reference: str, names: Iterable[tuple[str, str]]) -> str:
+    """What the dashboard's search matches: the reference and every first and last name."""
+    words = [reference, *(f"{first} {last}" for first, last in names)]
+    return " ".join(w.strip() for w in words if w.strip()).casefold()
+
+
+def refresh_search_text(trajectory: Trajectory) -> None:
+    """Recompute the trajectory's search column from its persons (see Trajectory.search_text)."""
+    names = Person.objects.filter(trajectory=trajectory).order_by("id")
+    trajectory.search_text = search_text_for(
+        trajectory.reference, names.values_list("first_name", "last_name")
+    )
+    Trajectory.objects.filter(pk=trajectory.pk).update(search_text=trajectory.search_text)
 
 
 def _record_safety_check(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import changes_between, record
 from samenopweg.cases.models import Trajectory
-from samenopweg.cases.services import refresh_safety_summary
+from samenopweg.cases.services import refresh_safety_summary, refresh_search_text
 from samenopweg.core.locking import EditConflict, save_versioned
 from samenopweg.core.models import Audience
 from samenopweg.people.models import (
@@ -75,6 +75,7 @@ def add_person(
     if not is_child:
         _set_relations(person=person, relations=relations)
     record(actor=actor, action=AuditAction.CREATE, obj=person, request=request)
+    refresh_search_text(trajectory)
     if is_child:
         # A child nobody has yet asked "is the child safe now?" about makes the question due now.
         refresh_safety_summary(trajectory)
@@ -109,6 +110,7 @@ def update_person(
         )
         _set_relations(person=person, relations=relations)
     record(actor=actor, action=AuditAction.UPDATE, obj=person, request=request, detail=detail)
+    refresh_search_text(person.trajectory)
     return person
 
 

@@ -493,3 +493,47 @@ def test_search_needs_every_word_and_finds_names_dates_and_references(client, wo
     assert world.trajectory.reference not in found("emma peeters")
     assert world.trajectory.reference in found("12/03/2017")  # the date of birth
     assert world.trajectory.reference in found(world.trajectory.reference[-5:])
+
+
+@pytest.mark.django_db
+def test_search_finds_a_person_added_later_and_a_changed_name(client, world):
+    from samenopweg.people import services as people_services
+    from samenopweg.people.models import Person
+
+    client.force_login(world.owner)
+
+    def found(q: str) -> str:
+        return client.get(reverse("cases:dashboard"), {"q": q}).content.decode()
+
+    assert world.trajectory.reference not in found("Vanderstraeten")
+    person = people_services.add_person(
+        trajectory=world.trajectory,
+        is_child=False,
+        relations={},
+        actor=world.owner,
+        first_name="Rita",
+        last_name="Vanderstraeten",
+    )
+    assert world.trajectory.reference in found("vanderstraeten")
+    people_services.update_person(
+        person=person,
+        expected_version=person.version,
+        relations=None,
+        actor=world.owner,
+        **{
+            f: getattr(person, f)
+            for f in (
+                "first_name",
+                "date_of_birth",
+                "gender",
+                "phone",
+                "email",
+                "notes",
+                "audience",
+            )
+        },
+        last_name="Ötztal",
+    )
+    assert Person.objects.get(pk=person.pk).last_name == "Ötztal"
+    assert world.trajectory.reference not in found("Vanderstraeten")
+    assert world.trajectory.reference in found("ötztal")

@@ -66,6 +66,7 @@ from samenopweg.cases.models import (
     Trajectory,
     Urgency,
 )
+from samenopweg.cases.services import search_text_for
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
@@ -580,7 +581,7 @@ class Builder:
                 "youth_judge_reference", "reason", "goal", "stage", "stage_changed_at",
                 "registered_on", "closed_at", "safety_status", "safety_checked_at",
                 "safety_check_due_at", "next_step_urgency", "next_step_due_at", "created_by_id",
-                "created_at", "updated_at",
+                "created_at", "updated_at", "search_text",
             ),
             batch.trajectories,
         )  # fmt: skip
@@ -680,6 +681,8 @@ class Builder:
             batch.stage_changes.append((pk, previous, stage, reason, owner, moment))
             previous = stage
 
+        first_person_row = len(batch.persons)
+        first_how_row = len(self.how.rows.persons)
         # People: the children, then one to three adults related to every child.
         family = rng.choice(SURNAMES)
         person_ids = w.ids(Person)
@@ -746,6 +749,9 @@ class Builder:
             if full:
                 self.how.add(HowFamily(pk, owner, worker, registered_at, children, goal_ids))
         first_child = children[0][1]
+        # As cases.services.refresh_search_text: the reference and every name in the file.
+        names = [(row[2], row[3]) for row in batch.persons[first_person_row:]]
+        names += [(row[2], row[3]) for row in self.how.rows.persons[first_how_row:]]
         batch.trajectories.append(
             (
                 pk,
@@ -767,6 +773,7 @@ class Builder:
                 owner,
                 registered_at,
                 moments[-1],
+                search_text_for(slot.reference, names),
             )
         )
 
