@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--trajectories 100000] [--duration 60s] [--users 20]
                                   [--database-url URL] [--reuse-db] [--seed 1]
-                                  [--wait 0.5-1.5] [--workers 4] [--threads 2] [--no-docs]
+                                  [--wait 0.5-1.5] [--workers 8] [--threads 1] [--no-docs]
 
     make bench BENCH_ARGS="--trajectories 2000 --duration 10s"   # a quick run
 
@@ -378,9 +378,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="seed for seed_synthetic (default 1)")
     parser.add_argument(
-        "--workers", type=int, default=4, help="gunicorn workers (default 4: two per core)"
+        "--workers", type=int, default=8, help="gunicorn workers (default 8: four per core)"
     )
-    parser.add_argument("--threads", type=int, default=2, help="threads per worker (default 2)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (default 1)")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/BENCHMARKS.md")
     args = parser.parse_args(argv)
     args.duration_text = args.duration
