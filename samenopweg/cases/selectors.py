@@ -36,6 +36,14 @@ from samenopweg.cases.access import led_team_ids, visible_trajectories
 from samenopweg.cases.models import Alert, SafetyAnswer, Stage, Trajectory
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.safety_plans.models import (
+    FOLLOWED_UP,
+    CheckOutcome,
+    PlanKind,
+    PlanRule,
+    PlanStatus,
+    SafetyPlan,
+)
 from samenopweg.safety_plans.selectors import PlanSignals, plan_signals
 
 
@@ -132,9 +140,21 @@ WHAT_MISSING = (
 )
 
 
+def plan_trouble(today: datetime.date) -> Q:
+    """The HOW needs a look: a rule that did not go well or is late for its check-in, or an
+    immediate agreement past its review date (the follow-up fields of safety_plans)."""
+    rules = PlanRule.objects.filter(
+        trajectory=OuterRef("pk"), withdrawn_at__isnull=True, plan__status__in=FOLLOWED_UP
+    ).filter(Q(last_outcome=CheckOutcome.DID_NOT) | Q(next_check_due__lt=today))
+    review = SafetyPlan.objects.filter(
+        trajectory=OuterRef("pk"), kind=PlanKind.IMMEDIATE, review_on__lt=today
+    ).exclude(status=PlanStatus.ENDED)
+    return Q(Exists(rules)) | Q(Exists(review))
+
+
 def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Trajectory]:
     """The caseload, most urgent first: acute, unclear, next step late, safety question
-    overdue, overdue tasks. Annotated with `attention` (the rank) only; caseload_details()
+    overdue, the safety plan needs a look, overdue tasks. Annotated with `attention` (the rank) only; caseload_details()
     adds the rest for the rows of one page, so the sort over a team of thousands reads
     columns and one task subquery instead of everything the table shows."""
     now = timezone.now()
@@ -170,8 +190,9 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
             When(
                 Q(safety_check_due_at__lt=now) | Q(safety_check_due_at__isnull=True), then=Value(3)
             ),
-            When(Exists(overdue_tasks), then=Value(4)),
-            default=Value(5),
+            When(plan_trouble(today), then=Value(4)),
+            When(Exists(overdue_tasks), then=Value(5)),
+            default=Value(6),
             output_field=IntegerField(),
         )
     )

@@ -408,3 +408,36 @@ def test_the_dashboards_of_consultant_and_worker_show_broken_and_late_rules(worl
         page = _client(user).get(reverse("cases:dashboard")).content.decode()
         assert "1 afspraak niet gelukt" in page, user
         assert "1 opvolging te laat" in page, user
+
+
+def test_a_plan_that_needs_a_look_ranks_above_a_quiet_trajectory(world: World) -> None:
+    from conftest import register
+    from samenopweg.cases.selectors import DashboardFilters, caseload_for_user
+
+    quiet = register(world.team, world.owner, child="Rustig")
+    rule = hoe.ensure_rule(world)
+    before = dict(
+        caseload_for_user(user=world.owner, filters=DashboardFilters()).values_list(
+            "pk", "attention"
+        )
+    )
+    assert before[world.trajectory.pk] == before[quiet.pk]
+    services.add_check_in(
+        rule=rule,
+        outcome=CheckOutcome.DID_NOT,
+        note="",
+        checked_on=timezone.localdate(),
+        told_by=None,
+        audience=Audience.NETWORK,
+        actor=world.worker,
+    )
+    ranked = list(
+        caseload_for_user(user=world.owner, filters=DashboardFilters()).values_list(
+            "pk", "attention"
+        )
+    )
+    ranks = dict(ranked)
+    assert ranks[world.trajectory.pk] < ranks[quiet.pk]
+    assert [pk for pk, _rank in ranked].index(world.trajectory.pk) < [
+        pk for pk, _rank in ranked
+    ].index(quiet.pk)
