@@ -416,11 +416,12 @@ def test_a_plan_that_needs_a_look_ranks_above_a_quiet_trajectory(world: World) -
 
     quiet = register(world.team, world.owner, child="Rustig")
     rule = hoe.ensure_rule(world)
-    before = dict(
-        caseload_for_user(user=world.owner, filters=DashboardFilters()).values_list(
-            "pk", "attention"
-        )
-    )
+
+    def ranking() -> list[tuple[int, int]]:
+        caseload = caseload_for_user(user=world.owner, filters=DashboardFilters())
+        return list(caseload.values_list("pk", "attention"))  # type: ignore[misc]  # an annotation
+
+    before = dict(ranking())
     assert before[world.trajectory.pk] == before[quiet.pk]
     services.add_check_in(
         rule=rule,
@@ -431,11 +432,7 @@ def test_a_plan_that_needs_a_look_ranks_above_a_quiet_trajectory(world: World) -
         audience=Audience.NETWORK,
         actor=world.worker,
     )
-    ranked = list(
-        caseload_for_user(user=world.owner, filters=DashboardFilters()).values_list(
-            "pk", "attention"
-        )
-    )
+    ranked = ranking()
     ranks = dict(ranked)
     assert ranks[world.trajectory.pk] < ranks[quiet.pk]
     assert [pk for pk, _rank in ranked].index(world.trajectory.pk) < [
