@@ -106,3 +106,41 @@ def render_conflict(
         },
         status=409,
     )
+
+
+def render_form_page(
+    request: HttpRequest,
+    *,
+    access: Any,
+    form: forms.Form,
+    heading: str,
+    submit: str,
+    cancel_url: str,
+    active: str,
+    pl_hint: str = "",
+    notice: str = "",
+    intro: str = "",
+    multipart: bool = False,
+    template: str = "core/form_page.html",
+    **extra: Any,
+) -> HttpResponse:
+    """One form on a trajectory's page (templates/core/form_page.html): errors next to the
+    fields, the language check, autosave, a draft notice. `template` may extend it with a card."""
+    return render(
+        request,
+        template,
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "page_heading": heading,
+            "submit": submit,
+            "cancel_url": cancel_url,
+            "active": active,
+            "pl_hint": pl_hint,
+            "notice": notice,
+            "intro": intro,
+            "multipart": multipart,
+            **extra,
+        },
+    )

@@ -17,7 +17,7 @@ from samenopweg.cases.decorators import trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
-from samenopweg.core.views import render_conflict
+from samenopweg.core.views import render_conflict, render_form_page
 from samenopweg.people import diagrams as diagrams_module
 from samenopweg.people import selectors, services
 from samenopweg.people.forms import (
@@ -194,19 +194,17 @@ def _network_form(
     intro: str = "",
     notice: str = "",
 ) -> HttpResponse:
-    return render(
+    return render_form_page(
         request,
-        "people/network_form.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "page_heading": heading,
-            "submit": submit,
-            "intro": intro,
-            "notice": notice,
-            "cancel_url": _network_url(access),
-        },
+        access=access,
+        form=form,
+        heading=heading,
+        submit=submit,
+        cancel_url=_network_url(access),
+        active="network",
+        pl_hint=_("Taalcheck: het netwerk leest dit mee. Schrijf zoals je het aan hen zou zeggen."),
+        notice=notice,
+        intro=intro,
     )
 
 

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from samenopweg.assessments.models import SafetyGoal
@@ -34,7 +35,7 @@ from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.pdf import render_pdf
-from samenopweg.core.views import render_conflict
+from samenopweg.core.views import render_conflict, render_form_page
 from samenopweg.people.models import NetworkMember, Person
 from samenopweg.plainlanguage.services import save_tips
 from samenopweg.safety_plans import selectors, services
@@ -95,6 +96,12 @@ def _rule(access: CaseAccess, rule_id: int) -> PlanRule:
     return get_item_for_user(access, PlanRule.objects.select_related("plan"), rule_id)
 
 
+PLAN_HINT = _lazy(
+    "Taalcheck: het gezin en het netwerk lezen dit mee. Schrijf zoals je het aan hen zou zeggen."
+)
+STORY_HINT = _lazy("Taalcheck: de kinderen lezen dit. Korte zinnen, gewone woorden.")
+
+
 def _render_form(
     request: HttpRequest,
     access: CaseAccess,
@@ -106,20 +113,19 @@ def _render_form(
     intro: str = "",
     rule: PlanRule | None = None,
 ) -> HttpResponse:
-    return render(
+    return render_form_page(
         request,
-        "safety_plans/form.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "page_heading": page_heading,
-            "submit": submit,
-            "notice": notice,
-            "intro": intro,
-            "rule": rule,
-            "cancel_url": _page_url(access),
-        },
+        access=access,
+        form=form,
+        heading=page_heading,
+        submit=submit,
+        cancel_url=_page_url(access),
+        active="plan",
+        pl_hint=str(PLAN_HINT),
+        notice=notice,
+        intro=intro,
+        template="safety_plans/form.html",
+        rule=rule,
     )
 
 
@@ -651,20 +657,20 @@ def _story_form(
     intro: str = "",
     page: StoryPage | None = None,
 ) -> HttpResponse:
-    return render(
+    return render_form_page(
         request,
-        "safety_plans/story_form.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "page_heading": heading,
-            "submit": submit,
-            "notice": notice,
-            "intro": intro,
-            "story_page": page,
-            "cancel_url": cancel_url,
-        },
+        access=access,
+        form=form,
+        heading=heading,
+        submit=submit,
+        cancel_url=cancel_url,
+        active="plan",
+        pl_hint=str(STORY_HINT),
+        notice=notice,
+        intro=intro,
+        multipart=True,
+        template="safety_plans/story_form.html",
+        story_page=page,
     )
 
 
