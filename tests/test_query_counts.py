@@ -32,6 +32,8 @@ QUERIES: dict[str, dict[str, int]] = {
         "journal": 12,
         "plan": 15,
         "network": 14,
+        "story": 11,
+        "diagrams": 10,
     }
     for vendor in ("sqlite", "postgresql")
 }
@@ -190,3 +192,43 @@ def test_the_network_page_does_not_grow_with_the_network(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('id="lid-') == 6
+
+
+def test_the_story_page_does_not_grow_with_its_pages(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.safety_plans import services as plan_services
+    from samenopweg.safety_plans.tests import plan_world as hoe
+
+    story = hoe.ensure_story(world)
+    client = _client(world.owner)
+    url = reverse("safety_plans:story", args=[world.trajectory.reference, story.pk])
+    with django_assert_num_queries(expected("story")):
+        assert client.get(url).status_code == 200
+    for i in range(4):
+        plan_services.add_story_page(
+            story=story,
+            text=f"Bladzijde {i}",
+            uploaded=hoe.picture_file(),
+            picture_alt="Een tekening",
+            actor=world.worker,
+        )
+    with django_assert_num_queries(expected("story")):
+        response = client.get(url)
+    assert response.content.decode().count('class="story-page card"') == 5
+
+
+def test_the_diagrams_page_does_not_grow_with_the_family(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.people.tests import network_world as netwerk
+
+    netwerk.ensure_member(world)
+    client = _client(world.owner)
+    url = reverse("people:diagrams", args=[world.trajectory.reference])
+    with django_assert_num_queries(expected("diagrams")):
+        assert client.get(url).status_code == 200
+    for i in range(5):
+        Person.objects.create(trajectory=world.trajectory, first_name=f"Neef{i}")
+    with django_assert_num_queries(expected("diagrams")):
+        assert client.get(url).status_code == 200
