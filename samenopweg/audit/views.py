@@ -10,16 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from samenopweg.accounts.models import Membership, Role
+from samenopweg.accounts.roles import is_auditor
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
-
-
-def is_auditor(user: object) -> bool:
-    """Auditors read the whole audit trail, never the case files themselves."""
-    return Membership.objects.filter(
-        user_id=getattr(user, "pk", None) or 0, role=Role.AUDITOR, is_active=True
-    ).exists()
 
 
 @login_required

@@ -15,11 +15,17 @@ from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from samenopweg.accounts.models import Membership, Role
-from samenopweg.cases.models import FAMILY_CASE_ROLES, CaseGrant, CaseRole, Trajectory
+from samenopweg.accounts import roles
+from samenopweg.accounts.models import Role
+from samenopweg.accounts.roles import (
+    FAMILY_CASE_ROLES,
+    TEAMVERANTWOORDELIJKE,
+    CaseRole,
+    active_roles,
+    led_team_ids,
+)
+from samenopweg.cases.models import CaseGrant, Trajectory
 from samenopweg.core.models import Audience
-
-TEAMVERANTWOORDELIJKE = "teamverantwoordelijke"
 
 # The lowest audience level each role on a case may read (see core.models.Audience).
 _AUDIENCE_FLOOR = {
@@ -40,36 +46,6 @@ _ROLE_RANK = [
 ]
 
 M = TypeVar("M", bound=models.Model)
-
-
-def led_team_ids(user: Any) -> list[int]:
-    """Teams this user leads; cached on the user object for the request."""
-    cached = getattr(user, "_led_team_ids", None)
-    if cached is None:
-        cached = list(
-            Membership.objects.filter(
-                user=user, role=Role.TEAMVERANTWOORDELIJKE, is_active=True, team__isnull=False
-            ).values_list("team_id", flat=True)
-        )
-        user._led_team_ids = cached
-    return cached
-
-
-def active_roles(user: Any) -> set[str]:
-    """The roles this user holds in an active membership; cached for the request."""
-    cached = getattr(user, "_active_roles", None)
-    if cached is None:
-        cached = set(
-            Membership.objects.filter(user=user, is_active=True).values_list("role", flat=True)
-        )
-        user._active_roles = cached
-    return cached
-
-
-def is_professional_user(user: Any) -> bool:
-    return bool(
-        active_roles(user) & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER}
-    )
 
 
 def _current_grants(user: Any) -> QuerySet[CaseGrant]:
@@ -105,16 +81,24 @@ class CaseAccess:
 
     @property
     def is_professional(self) -> bool:
-        return self.role in (CaseRole.CONSULENT, CaseRole.HULPVERLENER, TEAMVERANTWOORDELIJKE)
+        return roles.is_professional_role(self.role)
 
     @property
     def is_consultant(self) -> bool:
         """The mandate: the consultant(s) of the case and the team lead decide the WHAT."""
-        return self.role in (CaseRole.CONSULENT, TEAMVERANTWOORDELIJKE)
+        return roles.is_consultant_role(self.role)
 
     @property
     def is_team_lead(self) -> bool:
-        return self.role == TEAMVERANTWOORDELIJKE
+        return roles.is_team_lead_role(self.role)
+
+    @property
+    def is_family(self) -> bool:
+        return roles.is_family_role(self.role)
+
+    def may_manage_case_team(self, user: Any) -> bool:
+        """The consultant who owns the case and the team lead give and end access."""
+        return roles.may_manage_case_team(user, self.trajectory)
 
     @property
     def audience_floor(self) -> int:

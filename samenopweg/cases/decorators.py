@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -19,21 +20,32 @@ from samenopweg.cases.drafts import save_draft
 TrajectoryView = Callable[..., HttpResponse]
 
 
+class Require(enum.Enum):
+    """Who may open a trajectory page, besides having access to the trajectory at all."""
+
+    PROFESSIONAL = "professional"  # consultant, team lead, youth-care worker of the case
+    CONSULTANT = "consultant"  # the mandate: the consultant of the case or the team lead
+    MEMBER = "member"  # anyone with access, the family and network included
+
+
 def trajectory_view(
     *,
-    require: str = "professional",
+    require: Require = Require.PROFESSIONAL,
     audit_as: str = "",
     autosave: bool = False,
     audit_action: str = AuditAction.VIEW,
 ) -> Callable[[TrajectoryView], Any]:
     """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
 
-    `require`: "professional", "consultant" or "member" (anyone with access, family included).
+    `require`: a `Require`; anything else fails when the module is imported.
     Every answer that shows case data leaves a read row in the audit trail; writes record
     their own rows in services.
     With `autosave`, a POST carrying `_autosave` (htmx, every few seconds) stores a draft.
     `audit_action`: the read row's action; a download records EXPORT instead of VIEW.
     """
+
+    if not isinstance(require, Require):
+        raise TypeError(f"trajectory_view(require=...) takes a Require, not {require!r}")
 
     def decorator(view: TrajectoryView) -> Any:
         @login_required
@@ -42,9 +54,9 @@ def trajectory_view(
             request: HttpRequest, reference: str, *args: Any, **kwargs: Any
         ) -> HttpResponse:
             access: CaseAccess = get_trajectory_for_user(request.user, reference)
-            if require == "professional":
+            if require is Require.PROFESSIONAL:
                 access.require_professional()
-            elif require == "consultant":
+            elif require is Require.CONSULTANT:
                 access.require_consultant()
             if autosave and request.method == "POST" and request.POST.get("_autosave"):
                 save_draft(request=request, trajectory=access.trajectory)

@@ -12,7 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.accounts.models import Organisation, Team
+from samenopweg.accounts.roles import FAMILY_CASE_ROLES, PROFESSIONAL_CASE_ROLES, CaseRole
 from samenopweg.core.models import AudienceItem, Versioned
+
+__all__ = ["FAMILY_CASE_ROLES", "PROFESSIONAL_CASE_ROLES", "CaseRole"]  # kept importable from here
 
 
 class Framework(models.TextChoices):
@@ -160,20 +163,6 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trajectory_id}: {self.from_stage} → {self.to_stage}"
-
-
-class CaseRole(models.TextChoices):
-    """The role someone has on one trajectory (team leads see their team's without a grant)."""
-
-    CONSULENT = "consulent", _("Consulent")
-    HULPVERLENER = "hulpverlener", _("Hulpverlener")
-    OUDER = "ouder", _("Ouder")
-    JONGERE = "jongere", _("Kind of jongere")
-    NETWERK = "netwerk", _("Netwerk")
-
-
-PROFESSIONAL_CASE_ROLES = (CaseRole.CONSULENT, CaseRole.HULPVERLENER)
-FAMILY_CASE_ROLES = (CaseRole.OUDER, CaseRole.JONGERE, CaseRole.NETWERK)
 
 
 class CaseGrantQuerySet(models.QuerySet["CaseGrant"]):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samenopweg.accounts import roles
 from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import changes_between, record
@@ -563,12 +564,7 @@ def grant_access(
     Only the consultant who owns the case or the team lead gives access. A consultant must work
     in the trajectory's own service; family and network accounts are linked to a person.
     """
-    if (
-        actor.pk != trajectory.owner_id
-        and not Membership.objects.filter(
-            user=actor, team=trajectory.team, role=Role.TEAMVERANTWOORDELIJKE, is_active=True
-        ).exists()
-    ):
+    if not roles.may_manage_case_team(actor, trajectory):
         raise ValidationError(
             _("Alleen de consulent van het traject of de teamverantwoordelijke geeft toegang.")
         )
@@ -586,7 +582,7 @@ def grant_access(
                     )
                 }
             )
-        if memberships.exclude(role=Role.AUDITOR).exists():
+        if not roles.is_family_account(user):
             raise ValidationError(
                 {
                     "user": _(

@@ -20,21 +20,18 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from samenopweg.accounts.models import Role
+from samenopweg.accounts import roles
+from samenopweg.accounts.roles import led_team_ids
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record, record_list_read
-from samenopweg.audit.views import is_auditor
 from samenopweg.cases import services
 from samenopweg.cases.access import (
     CaseAccess,
-    active_roles,
     get_item_for_user,
-    is_professional_user,
-    led_team_ids,
     visible_items,
 )
 from samenopweg.cases.caseload import caseload_rows
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data, save_draft
 from samenopweg.cases.forms import (
     AdultFormSet,
@@ -70,25 +67,17 @@ from samenopweg.plainlanguage.services import save_tips
 PAGE_SIZE = 50
 
 
-def _is_professional(user: Any) -> bool:
-    return is_professional_user(user)
-
-
-def _can_register(user: Any) -> bool:
-    return bool(active_roles(user) & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE})
-
-
 def _autosave_response(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    if _is_professional(request.user):
+    if roles.is_professional(request.user):
         return redirect("cases:dashboard")
     if request.user.is_staff:
         return redirect("admin:index")
-    if is_auditor(request.user):
+    if roles.is_auditor(request.user):
         return redirect("audit:log")
     return redirect("cases:family_home")
 
@@ -96,7 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The caseload: the family that needs attention first is on top."""
-    if not _is_professional(request.user):
+    if not roles.is_professional(request.user):
         raise PermissionDenied(_("Het overzicht van trajecten is voor professionals."))
     filters = DashboardFilters(
         q=request.GET.get("q", "").strip()[:100],
@@ -140,7 +129,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "alerts": alerts,
         "is_lead": is_lead,
-        "can_register": _can_register(request.user),
+        "can_register": roles.may_register(request.user),
         "stages": Stage.choices,
         "safety_answers": SafetyAnswer.choices,
     }
@@ -152,7 +141,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     """Aanmelding: a new trajectory with its children, adults and the first safety question."""
-    if not _can_register(request.user):
+    if not roles.may_register(request.user):
         raise PermissionDenied(
             _("Alleen een consulent of teamverantwoordelijke meldt een traject aan.")
         )
@@ -296,7 +285,7 @@ def _add_errors(form: Any, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-@trajectory_view(require="professional", audit_as="cases.trajectory")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.trajectory")
 def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
     persons = list(
@@ -341,7 +330,7 @@ def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return render(request, "cases/detail.html", context)
 
 
-@trajectory_view(require="consultant", audit_as="cases.trajectory", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="cases.trajectory", autosave=True)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -397,7 +386,7 @@ def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="cases.safetycheck", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.safetycheck", autosave=True)
 @require_http_methods(["GET", "POST"])
 def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Is the child safe now? A new answer per child; earlier answers stay."""
@@ -446,7 +435,7 @@ def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="consultant")
+@trajectory_view(require=Require.CONSULTANT)
 @require_POST
 def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -495,14 +484,12 @@ def _stage_key(trajectory: Any) -> str:
     return f"stage_form:{trajectory.pk}"
 
 
-@trajectory_view(require="professional", audit_as="cases.casegrant")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.casegrant")
 @require_http_methods(["GET", "POST"])
 def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Who has access: current and past grants. The owner and the team lead add and end them."""
     trajectory = access.trajectory
-    can_grant = not trajectory.is_closed and (
-        access.is_team_lead or trajectory.owner_id == request.user.pk
-    )
+    can_grant = not trajectory.is_closed and access.may_manage_case_team(request.user)
     posted = request.POST if request.method == "POST" else None
     which = request.POST.get("form", "professional") if posted else ""
     form = GrantForm(posted if which == "professional" else None, prefix="prof")
@@ -560,11 +547,11 @@ def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="consultant")
+@trajectory_view(require=Require.CONSULTANT)
 @require_POST
 def end_grant(request: HttpRequest, access: CaseAccess, grant_id: int) -> HttpResponse:
     grant = get_object_or_404(CaseGrant, pk=grant_id, trajectory=access.trajectory)
-    if not (access.is_team_lead or access.trajectory.owner_id == request.user.pk):
+    if not access.may_manage_case_team(request.user):
         raise PermissionDenied(
             _("Alleen de consulent van het traject of de teamverantwoordelijke beëindigt toegang.")
         )
@@ -595,7 +582,7 @@ def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
     from samenopweg.cases.access import get_trajectory_for_user
     from samenopweg.cases.models import Trajectory
 
-    auditor = is_auditor(request.user)
+    auditor = roles.is_auditor(request.user)
     if auditor:
         trajectory = Trajectory.objects.filter(reference=reference).first()
         if trajectory is None:
@@ -603,7 +590,7 @@ def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         access = get_trajectory_for_user(request.user, reference)
         trajectory = access.trajectory
-        if not (access.is_team_lead or trajectory.owner_id == request.user.pk):
+        if not access.may_manage_case_team(request.user):
             raise PermissionDenied(
                 _(
                     "Deze pagina is voor de consulent van het traject, de teamverantwoordelijke en de auditor."
@@ -648,7 +635,7 @@ def family_home(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/family_home.html", {"trajectories": trajectories})
 
 
-@trajectory_view(require="member", audit_as="page:family_detail")
+@trajectory_view(require=Require.MEMBER, audit_as="page:family_detail")
 def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """What is shared with this person: why we are involved, the goal, and shared notes and tasks."""
     if access.is_professional:
@@ -677,7 +664,7 @@ def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return render(request, "cases/family_detail.html", context)
 
 
-@trajectory_view(require="member", audit_as="cases.upload", audit_action=AuditAction.EXPORT)
+@trajectory_view(require=Require.MEMBER, audit_as="cases.upload", audit_action=AuditAction.EXPORT)
 @require_safe
 def upload_file(request: HttpRequest, access: CaseAccess, upload_id: int) -> HttpResponse:
     """A picture of the trajectory, only through the item rule: outsiders get 404 here too."""

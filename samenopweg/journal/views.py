@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
@@ -33,7 +33,7 @@ from samenopweg.plainlanguage.services import save_tips
 JOURNAL_PAGE_SIZE = 25
 
 
-@trajectory_view(require="professional", audit_as="journal.journalentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry", autosave=True)
 @require_http_methods(["GET", "POST"])
 def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The contact log, newest first, with the form to add a contact on top."""
@@ -73,7 +73,7 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="journal.journalentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry", autosave=True)
 @require_http_methods(["GET", "POST"])
 def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Correct an entry; the earlier text stays in its history."""
@@ -146,7 +146,7 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
     )
 
 
-@trajectory_view(require="professional", audit_as="journal.journalentry")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry")
 @require_http_methods(["GET", "POST"])
 def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     entry = get_item_for_user(access, JournalEntry.objects.all(), entry_id)
@@ -185,7 +185,7 @@ def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) ->
     )
 
 
-@trajectory_view(require="professional", audit_as="journal.journalrevision")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalrevision")
 def journal_history(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     entry = get_item_for_user(access, JournalEntry.objects.select_related("author"), entry_id)
     revisions = entry.revisions.select_related("replaced_by")
@@ -196,7 +196,7 @@ def journal_history(request: HttpRequest, access: CaseAccess, entry_id: int) -> 
     )
 
 
-@trajectory_view(require="professional", audit_as="journal.task")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.task")
 @require_http_methods(["GET", "POST"])
 def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -232,7 +232,7 @@ def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="journal.task")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.task")
 @require_http_methods(["GET", "POST"])
 def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpResponse:
     trajectory = access.trajectory
@@ -287,7 +287,7 @@ def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require="professional")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def task_done(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpResponse:
     access.require_open()

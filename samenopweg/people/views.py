@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
@@ -41,7 +41,7 @@ def _children(access: CaseAccess) -> list[Person]:
     )
 
 
-@trajectory_view(require="professional", audit_as="people.person")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
 def person_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = list(
         visible_items(access, Person.objects.all()).order_by("-is_child", "date_of_birth", "id")
@@ -54,7 +54,7 @@ def person_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="people.person")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     is_child = request.GET.get("kind") == "child" or request.POST.get("is_child") == "1"
@@ -105,7 +105,7 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="people.person")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> HttpResponse:
     person = get_item_for_user(access, Person.objects.all(), person_id)
@@ -216,7 +216,7 @@ def _network_refused(
     return redirect(_network_url(access))
 
 
-@trajectory_view(require="professional", audit_as="people.networkmember")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember")
 def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The safety network: who is in it, the adults per child, who may not come, meetings."""
     return render(
@@ -231,7 +231,7 @@ def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="people.networkmember", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember", autosave=True)
 @require_http_methods(["GET", "POST"])
 def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     candidates = _adults(access).filter(network_member__isnull=True)
@@ -274,7 +274,7 @@ def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse
     )
 
 
-@trajectory_view(require="professional", audit_as="people.networkmember", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember", autosave=True)
 @require_http_methods(["GET", "POST"])
 def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
     member = get_item_for_user(access, NetworkMember.objects.select_related("person"), member_id)
@@ -324,7 +324,7 @@ def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int
     )
 
 
-@trajectory_view(require="professional", audit_as="people.childsupport")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.childsupport")
 @require_http_methods(["GET", "POST"])
 def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     children, adults = _kids(access), _adults(access)
@@ -365,7 +365,7 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="people.childsupport")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.childsupport")
 @require_POST
 def child_support_change(request: HttpRequest, access: CaseAccess, support_id: int) -> HttpResponse:
     """`confirm`: the adult said yes today; `end`: no longer so (the row stays)."""
@@ -385,7 +385,7 @@ def child_support_change(request: HttpRequest, access: CaseAccess, support_id: i
     return redirect(_network_url(access, "kinderen"))
 
 
-@trajectory_view(require="professional", audit_as="people.contactban")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.contactban")
 @require_http_methods(["GET", "POST"])
 def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons, children = _adults(access), _kids(access)
@@ -417,7 +417,7 @@ def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="people.contactban")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.contactban")
 @require_http_methods(["GET", "POST"])
 def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> HttpResponse:
     ban = get_item_for_user(access, ContactBan.objects.select_related("person"), ban_id)
@@ -445,7 +445,7 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
     )
 
 
-@trajectory_view(require="professional", audit_as="people.networkmeeting", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmeeting", autosave=True)
 @require_http_methods(["GET", "POST"])
 def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = visible_items(access, Person.objects.all()).order_by("-is_child", "first_name", "id")
@@ -479,7 +479,7 @@ def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpRespons
     )
 
 
-@trajectory_view(require="professional", audit_as="people.genogram")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.genogram")
 def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The genogram and the ecomap, drawn from the persons, relations and network on file."""
     persons = list(visible_items(access, Person.objects.all()).order_by("pk"))

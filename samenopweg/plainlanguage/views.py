@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -11,19 +9,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samenopweg.accounts.models import Membership, Role
+from samenopweg.accounts.roles import is_professional
 from samenopweg.plainlanguage.checker import check
 
 # A journal entry is long; a pasted book is not checked past this point.
 MAX_CHARS = 20_000
-
-PROFESSIONAL_ROLES = (Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER)
-
-
-def is_professional(user: Any) -> bool:
-    return Membership.objects.filter(
-        user=user, is_active=True, role__in=PROFESSIONAL_ROLES
-    ).exists()
 
 
 def check_view(request: HttpRequest) -> HttpResponse:

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.audit.models import AuditAction
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.models import Upload
 from samenopweg.cases.uploads import data_url
@@ -167,7 +167,7 @@ def _refuse(request: HttpRequest, access: CaseAccess, exc: ValidationError) -> H
 # --- the page -------------------------------------------------------------------------------
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.safetyplan")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan")
 def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The immediate agreement and the lasting plan, their rules, follow-up and open goals."""
     page = selectors.plan_page(access)
@@ -192,7 +192,7 @@ def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.planversion")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planversion")
 def plan_version(
     request: HttpRequest, access: CaseAccess, plan_id: int, number: int
 ) -> HttpResponse:
@@ -223,7 +223,7 @@ def plan_version(
 # --- the plan itself ------------------------------------------------------------------------
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.safetyplan", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan", autosave=True)
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     kind = request.GET.get("soort") or request.POST.get("kind") or PlanKind.LASTING
@@ -279,7 +279,7 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.safetyplan", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan", autosave=True)
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
@@ -333,7 +333,7 @@ def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.safetyplan")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan")
 @require_POST
 def plan_status(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
@@ -365,7 +365,7 @@ def plan_status(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
     return redirect(_page_url(access, f"plan-{the_plan.pk}"))
 
 
-@trajectory_view(require="consultant", audit_as="safety_plans.safetyplan")
+@trajectory_view(require=Require.CONSULTANT, audit_as="safety_plans.safetyplan")
 @require_POST
 def plan_confirm(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     """The consultant confirms that the plan answers every safety goal."""
@@ -401,7 +401,7 @@ def _rule_fields(form: forms.Form) -> dict[str, Any]:
     }
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.planrule", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule", autosave=True)
 @require_http_methods(["GET", "POST"])
 def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
@@ -450,7 +450,7 @@ def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.planrule", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule", autosave=True)
 @require_http_methods(["GET", "POST"])
 def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
@@ -504,7 +504,7 @@ def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.planrule")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule")
 @require_http_methods(["GET", "POST"])
 def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
@@ -541,7 +541,7 @@ def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> Htt
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.rulecheckin", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.rulecheckin", autosave=True)
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     """How did the rule go? Went well, did not, or a remark."""
@@ -581,7 +581,7 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.plancomment", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.plancomment", autosave=True)
 @require_http_methods(["GET", "POST"])
 def plan_comment(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     """A remark on the plan or on one rule (?afspraak=<id>); shown on the plan, never hidden."""
@@ -682,7 +682,7 @@ def _pages(access: CaseAccess, story: Story) -> list[StoryPage]:
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.story")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story")
 def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The Words and Pictures stories of the trajectory, of both kinds."""
     found = list(
@@ -703,7 +703,7 @@ def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.story", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story", autosave=True)
 @require_http_methods(["GET", "POST"])
 def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     kind = request.GET.get("soort", "")
@@ -747,7 +747,7 @@ def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.story")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story")
 def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
     return render(
@@ -764,7 +764,7 @@ def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRespon
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.story", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story", autosave=True)
 @require_http_methods(["GET", "POST"])
 def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
@@ -812,7 +812,7 @@ def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpR
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.storypage", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storypage", autosave=True)
 @require_http_methods(["GET", "POST"])
 def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
@@ -852,7 +852,7 @@ def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.storypage", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storypage", autosave=True)
 @require_http_methods(["GET", "POST"])
 def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpResponse:
     page = get_item_for_user(access, StoryPage.objects.select_related("story", "picture"), page_id)
@@ -907,7 +907,7 @@ def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.storypage")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storypage")
 @require_POST
 def page_withdraw(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpResponse:
     page = get_item_for_user(access, StoryPage.objects.select_related("story"), page_id)
@@ -919,7 +919,7 @@ def page_withdraw(request: HttpRequest, access: CaseAccess, page_id: int) -> Htt
     return redirect(_story_url(access, page.story))
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.story")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story")
 @require_POST
 def story_keep_version(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
@@ -936,7 +936,7 @@ def story_keep_version(request: HttpRequest, access: CaseAccess, story_id: int) 
     return redirect(_story_url(access, the_story))
 
 
-@trajectory_view(require="professional", audit_as="safety_plans.storyversion")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storyversion")
 def story_version(
     request: HttpRequest, access: CaseAccess, story_id: int, number: int
 ) -> HttpResponse:
@@ -965,7 +965,7 @@ def story_version(
 
 
 @trajectory_view(
-    require="professional", audit_as="safety_plans.story", audit_action=AuditAction.EXPORT
+    require=Require.PROFESSIONAL, audit_as="safety_plans.story", audit_action=AuditAction.EXPORT
 )
 @require_safe
 def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
@@ -998,7 +998,7 @@ HANDOUT_STYLESHEET = "css/handout.css"
 
 
 @trajectory_view(
-    require="professional", audit_as="people.networkmember", audit_action=AuditAction.EXPORT
+    require=Require.PROFESSIONAL, audit_as="people.networkmember", audit_action=AuditAction.EXPORT
 )
 @require_safe
 def network_handout(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:

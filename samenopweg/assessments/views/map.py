@@ -44,7 +44,7 @@ from samenopweg.assessments.selectors.map import (
 )
 from samenopweg.assessments.services import map as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
@@ -116,7 +116,7 @@ def _default_session(sessions: list[SessionLine]) -> str:
     return ""
 
 
-@trajectory_view(require="professional", audit_as="assessments.mapentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry", autosave=True)
 @require_http_methods(["GET", "POST"])
 def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The three columns with their entries; the form to add an entry posts here."""
@@ -175,7 +175,7 @@ def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="assessments.mappingsession")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mappingsession")
 @require_http_methods(["GET", "POST"])
 def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Record a mapping conversation: when, and who took part."""
@@ -226,7 +226,7 @@ def _refuse_if_not_current(request: HttpRequest, access: CaseAccess, entry: MapE
     return True
 
 
-@trajectory_view(require="professional", audit_as="assessments.mapentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry", autosave=True)
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Change the words, whose view it is, or who may see it."""
@@ -290,7 +290,7 @@ def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpR
     )
 
 
-@trajectory_view(require="professional")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def entry_move(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Put an entry in another category or column; the page comes back at the entry."""
@@ -339,7 +339,7 @@ def _chosen_entries(access: CaseAccess, values: list[str]) -> list[MapEntry]:
     return list(current_map_entries(access).filter(pk__in=ids).order_by("category", "position"))
 
 
-@trajectory_view(require="professional", audit_as="assessments.mapentry")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry")
 @require_http_methods(["GET", "POST"])
 def merge(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Merge entries: choose them, write one text; the old entries stay, pointing to the new."""
@@ -425,7 +425,7 @@ def merge(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return response
 
 
-@trajectory_view(require="professional", audit_as="assessments.mapentry")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry")
 @require_http_methods(["GET", "POST"])
 def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Take an entry off the map, with a reason; it is kept and professionals still see it."""

@@ -18,20 +18,20 @@ from django.views.decorators.http import require_safe
 from samenopweg.assessments.selectors.overview import overview_for
 from samenopweg.audit.models import AuditAction
 from samenopweg.cases.access import CaseAccess
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.core import pdf
 
 STYLESHEET = "css/overview.css"
 
 
-@trajectory_view(require="professional", audit_as="assessments.overview")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.overview")
 def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The one-page overview on screen; the browser prints it on A4 landscape."""
     return render(request, "assessments/print/overview.html", _context(access))
 
 
 @trajectory_view(
-    require="professional", audit_as="assessments.overview", audit_action=AuditAction.EXPORT
+    require=Require.PROFESSIONAL, audit_as="assessments.overview", audit_action=AuditAction.EXPORT
 )
 @require_safe
 def overview_pdf(request: HttpRequest, access: CaseAccess) -> HttpResponse:

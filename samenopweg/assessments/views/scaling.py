@@ -23,12 +23,12 @@ from samenopweg.assessments.models import DangerStatement, ProfessionalView
 from samenopweg.assessments.selectors.scaling import person_labels, scaling_overview
 from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
 from samenopweg.cases.access import CaseAccess, visible_items
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.views import _add_errors, _hide_errors
 from samenopweg.people.models import Person
 
 
-@trajectory_view(require="professional", audit_as="assessments.scalingscore")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.scalingscore")
 def scaling(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Per danger statement: its trend chart and the latest numbers of family and professionals."""
     return render(
@@ -38,7 +38,7 @@ def scaling(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="professional", audit_as="assessments.scalinground")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.scalinground")
 @require_http_methods(["GET", "POST"])
 def scaling_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """A new round: everyone present gives a number per danger statement (no JavaScript needed)."""

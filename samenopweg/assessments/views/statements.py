@@ -50,7 +50,7 @@ from samenopweg.assessments.models import (
 from samenopweg.assessments.selectors import statements as selectors
 from samenopweg.assessments.services import statements as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
-from samenopweg.cases.decorators import trajectory_view
+from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.views import _add_errors
 from samenopweg.core.locking import EditConflict
@@ -170,7 +170,7 @@ def _goal_tip(request: HttpRequest, form: forms.Form) -> None:
 # --- the page -------------------------------------------------------------------------------
 
 
-@trajectory_view(require="professional", audit_as="assessments.statementset")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.statementset")
 def statements(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The danger statements with their goals and comments, the bottom lines, and the status."""
     page = selectors.statements_page(access)
@@ -213,7 +213,7 @@ def _inline_comment_form(target: str, pk: int, page: selectors.StatementsPage) -
 # --- danger statements ----------------------------------------------------------------------
 
 
-@trajectory_view(require="consultant", audit_as="assessments.dangerstatement", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.dangerstatement", autosave=True)
 @require_http_methods(["GET", "POST"])
 def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -256,7 +256,7 @@ def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="consultant", audit_as="assessments.dangerstatement", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.dangerstatement", autosave=True)
 @require_http_methods(["GET", "POST"])
 def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
     trajectory = access.trajectory
@@ -322,7 +322,7 @@ def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) 
     )
 
 
-@trajectory_view(require="consultant", audit_as="assessments.dangerstatement")
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.dangerstatement")
 @require_http_methods(["GET", "POST"])
 def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
     statement = get_item_for_user(access, DangerStatement.objects.all(), statement_id)
@@ -387,7 +387,7 @@ def _withdraw_page(
 # --- safety goals ---------------------------------------------------------------------------
 
 
-@trajectory_view(require="consultant", audit_as="assessments.safetygoal", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal", autosave=True)
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """A goal for one danger statement (chosen in the form, preselected from the page's link)."""
@@ -435,7 +435,7 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require="consultant", audit_as="assessments.safetygoal", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal", autosave=True)
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
     trajectory = access.trajectory
@@ -496,7 +496,7 @@ def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require="consultant", audit_as="assessments.safetygoal")
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal")
 @require_http_methods(["GET", "POST"])
 def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
     goal = get_item_for_user(access, SafetyGoal.objects.all(), goal_id)
@@ -519,7 +519,7 @@ def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> Htt
 # --- bottom lines ---------------------------------------------------------------------------
 
 
-@trajectory_view(require="consultant", audit_as="assessments.bottomline", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline", autosave=True)
 @require_http_methods(["GET", "POST"])
 def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -553,7 +553,7 @@ def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse
     )
 
 
-@trajectory_view(require="consultant", audit_as="assessments.bottomline", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline", autosave=True)
 @require_http_methods(["GET", "POST"])
 def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: int) -> HttpResponse:
     trajectory = access.trajectory
@@ -612,7 +612,7 @@ def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: i
     )
 
 
-@trajectory_view(require="consultant", audit_as="assessments.bottomline")
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline")
 @require_http_methods(["GET", "POST"])
 def bottom_line_withdraw(
     request: HttpRequest, access: CaseAccess, bottom_line_id: int
@@ -637,7 +637,9 @@ def bottom_line_withdraw(
 # --- comments -------------------------------------------------------------------------------
 
 
-@trajectory_view(require="professional", audit_as="assessments.statementcomment", autosave=True)
+@trajectory_view(
+    require=Require.PROFESSIONAL, audit_as="assessments.statementcomment", autosave=True
+)
 @require_http_methods(["GET", "POST"])
 def statement_comment(
     request: HttpRequest, access: CaseAccess, target: str, target_id: int
@@ -696,7 +698,7 @@ def statement_comment(
 # --- status and shared versions -------------------------------------------------------------
 
 
-@trajectory_view(require="consultant", audit_as="assessments.statementset")
+@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.statementset")
 @require_POST
 def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The next step of the set: discussed with the family, shared (a frozen version)."""
@@ -738,7 +740,7 @@ def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return redirect(_page_url(access))
 
 
-@trajectory_view(require="professional", audit_as="assessments.sharedversion")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.sharedversion")
 def statement_shared(request: HttpRequest, access: CaseAccess, number: int) -> HttpResponse:
     """A shared version exactly as it was given to the family, from its frozen snapshot."""
     shared = (
@@ -905,7 +907,7 @@ def _history_entry(change: StatementChange, objects: dict[tuple[str, int], Any])
     }
 
 
-@trajectory_view(require="professional", audit_as="assessments.statementchange")
+@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.statementchange")
 def statement_history(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Who changed what and when, each change as a readable difference."""
     page, objects = selectors.statement_history(access, request.GET.get("page"))
