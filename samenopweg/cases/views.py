@@ -58,6 +58,7 @@ from samenopweg.cases.selectors import (
     caseload_page,
     open_alerts_for_user,
 )
+from samenopweg.core.forms import add_errors, hide_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
@@ -172,7 +173,7 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and submission in done:
         return redirect("cases:detail", reference=done[submission])
     if adding:
-        _hide_errors(form, children, adults)
+        hide_errors(form, children, adults)
     elif request.method == "POST" and form.is_valid() and children.is_valid() and adults.is_valid():
         registration = services.Registration(
             team=form.cleaned_data["team"],
@@ -226,7 +227,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 registration=registration, actor=request.user, request=request
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             discard_draft(request=request, trajectory=None)
             request.session["registered"] = {**done, submission: trajectory.reference}
@@ -263,26 +264,6 @@ def _say_who_was_alerted(request: HttpRequest, trajectory: Any) -> None:
                 "verwittig zelf je leidinggevende."
             ),
         )
-
-
-def _hide_errors(form: Any, *formsets: Any) -> None:
-    """Show a bound form without validating it (after "add another")."""
-    from django.forms.utils import ErrorDict, ErrorList
-
-    form._errors = ErrorDict()
-    for formset in formsets:
-        formset._errors = []
-        formset._non_form_errors = ErrorList()
-        for sub in formset.forms:
-            sub._errors = ErrorDict()
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.trajectory")
@@ -373,7 +354,7 @@ def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                 cancel_url=reverse("cases:detail", args=[trajectory.reference]),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             discard_draft(request=request, trajectory=trajectory)
             messages.success(request, _("De gegevens van het traject zijn bewaard."))
@@ -525,7 +506,7 @@ def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(bound, exc)
+                add_errors(bound, exc)
             else:
                 messages.success(request, _("Toegang gegeven aan %(who)s.") % {"who": data["who"]})
                 return redirect("cases:team", reference=trajectory.reference)

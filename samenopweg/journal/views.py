@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.cases.views import _add_errors
+from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.views import render_conflict
@@ -48,7 +48,7 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     trajectory=trajectory, actor=request.user, request=request, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=trajectory)
                 messages.success(request, _("Het contact is bewaard in het logboek."))
@@ -114,7 +114,7 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
                     cancel_url=reverse("journal:list", args=[trajectory.reference]),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=trajectory)
                 messages.success(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.cases.views import _add_errors
+from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.views import render_conflict, render_form_page
 from samenopweg.people import diagrams as diagrams_module
@@ -82,7 +82,7 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     **form.person_fields(),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("%(name)s is toegevoegd.") % {"name": person.full_name})
                 if is_child:
@@ -134,7 +134,7 @@ def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> Htt
                     cancel_url=reverse("people:list", args=[access.trajectory.reference]),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -249,7 +249,7 @@ def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse
                     **form.member_fields(),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(
@@ -303,7 +303,7 @@ def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int
                     cancel_url=_network_url(access),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(request, _("Bewaard."))
@@ -340,7 +340,7 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("Bewaard."))
                 return redirect(_network_url(access, "kinderen"))
@@ -401,7 +401,7 @@ def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("Bewaard. Alleen professionals zien dit."))
                 return redirect(_network_url(access, "niet-toegelaten"))
@@ -430,7 +430,7 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
                     ban=ban, reason=form.cleaned_data["reason"], actor=request.user, request=request
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("Opgeheven. Het blijft in het dossier."))
                 return redirect(_network_url(access, "niet-toegelaten"))
@@ -461,7 +461,7 @@ def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpRespons
                     trajectory=access.trajectory, actor=request.user, request=request, **fields
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(request, _("Het netwerkoverleg is bewaard."))

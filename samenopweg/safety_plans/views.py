@@ -31,7 +31,7 @@ from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.models import Upload
 from samenopweg.cases.uploads import data_url
-from samenopweg.cases.views import _add_errors
+from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.pdf import render_pdf
@@ -247,7 +247,7 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -307,7 +307,7 @@ def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpRes
             except EditConflict as conflict:
                 return _conflict(request, access, form, conflict.current, PLAN_TEXTS)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -420,7 +420,7 @@ def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
                     plan=the_plan, actor=request.user, request=request, **_rule_fields(form)
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -475,7 +475,7 @@ def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpRes
             except EditConflict as conflict:
                 return _conflict(request, access, form, conflict.current, RULE_TEXTS)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -520,7 +520,7 @@ def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> Htt
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(
                     request, _("De afspraak is ingetrokken. Ze blijft in het dossier.")
@@ -557,7 +557,7 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
                     rule=rule, actor=request.user, request=request, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -602,7 +602,7 @@ def plan_comment(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 anchor = f"afspraak-{rule.pk}" if rule else f"plan-{the_plan.pk}"
                 return _saved(
@@ -722,7 +722,7 @@ def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(
@@ -792,7 +792,7 @@ def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpR
                     cancel_url=_story_url(access, the_story),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(request, _("Bewaard."))
@@ -831,7 +831,7 @@ def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRes
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(request, _("De bladzijde staat in het verhaal."))
@@ -884,7 +884,7 @@ def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpRes
                     cancel_url=_story_url(access, page.story),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 discard_draft(request=request, trajectory=access.trajectory)
                 messages.success(request, _("De bladzijde is bewaard."))

@@ -46,7 +46,7 @@ from samenopweg.assessments.services import map as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.cases.views import _add_errors
+from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.views import render_conflict
@@ -61,7 +61,7 @@ def _add_service_errors(form: Any, exc: ValidationError) -> None:
         exc = ValidationError(
             {_FIELD_ALIASES.get(name, name): errors for name, errors in exc.error_dict.items()}
         )
-    _add_errors(form, exc)
+    add_errors(form, exc)
 
 
 def _map_url(access: CaseAccess, entry: MapEntry | None = None) -> str:
@@ -193,7 +193,7 @@ def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     **form.session_fields(),
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -444,7 +444,7 @@ def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> H
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(
                     request,

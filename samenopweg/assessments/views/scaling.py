@@ -24,7 +24,7 @@ from samenopweg.assessments.selectors.scaling import person_labels, scaling_over
 from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.views import _add_errors, _hide_errors
+from samenopweg.core.forms import add_errors, hide_errors
 from samenopweg.people.models import Person
 
 
@@ -70,7 +70,7 @@ def scaling_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         for statement in statements
     ]
     if adding:
-        _hide_errors(form, *(formset for _statement, formset in blocks))
+        hide_errors(form, *(formset for _statement, formset in blocks))
     elif request.method == "POST" and statements:
         valid = [form.is_valid()] + [formset.is_valid() for _statement, formset in blocks]
         if all(valid):
@@ -91,7 +91,7 @@ def scaling_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(
                     request,

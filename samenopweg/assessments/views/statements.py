@@ -52,7 +52,7 @@ from samenopweg.assessments.services import statements as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.cases.views import _add_errors
+from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.views import render_conflict
@@ -227,7 +227,7 @@ def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     trajectory=trajectory, actor=request.user, request=request, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -284,7 +284,7 @@ def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) 
                     request, access, form, conflict.current, ["who_is_worried", *STATEMENT_TEXTS]
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -362,7 +362,7 @@ def _withdraw_page(
             try:
                 withdraw(form.cleaned_data["reason"])
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -402,7 +402,7 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     actor=request.user, request=request, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 _goal_tip(request, form)
                 return _saved(
@@ -459,7 +459,7 @@ def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpRes
                     request, access, form, conflict.current, [*GOAL_TEXTS, "for_how_long"]
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 _goal_tip(request, form)
                 return _saved(
@@ -579,7 +579,7 @@ def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: i
             except EditConflict as conflict:
                 return _conflict(request, access, form, conflict.current, BOTTOM_LINE_TEXTS)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
@@ -661,7 +661,7 @@ def statement_comment(
                     target=obj, actor=request.user, request=request, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 return _saved(
                     request,
