@@ -6,6 +6,7 @@ These are the only two rules. Every list, page, search, export and API goes thro
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -164,3 +165,20 @@ def get_item_for_user(access: CaseAccess, queryset: QuerySet[M], pk: int) -> M:
     if item is None:
         raise Http404(_("Dit bestaat niet of je hebt er geen toegang toe."))
     return item
+
+
+def visible_kept_items(access: CaseAccess, items: Iterable[Mapping[str, Any]]) -> list[Any]:
+    """The item rule for kept versions and snapshots (plain data, not rows).
+
+    A kept version stores each item with the audience it had then (key "audience"); family and
+    network see an item only when that audience reaches them, never a withdrawn one (key
+    "withdrawn"), exactly as `visible_items` does for the rows themselves.
+    """
+    if access.is_professional:
+        return list(items)
+    floor = access.audience_floor
+    return [
+        item
+        for item in items
+        if int(item.get("audience", Audience.PROFESSIONALS)) >= floor and not item.get("withdrawn")
+    ]

@@ -1,0 +1,95 @@
+"""The one edit cycle of every form page of a trajectory.
+
+    GET   the form, with what was typed before a time-out or the autosaved draft put back;
+    POST  refuse on a closed trajectory; validate; call the named service;
+          saved     -> drop the draft, say so, give plain-language tips, redirect;
+          conflict  -> the conflict page (409): both versions, what this user typed kept;
+          refused   -> the service's message next to its field, what was typed kept.
+
+It is one plain function: a view builds its form and names its service and its page, and
+`edit_cycle` runs the steps in this order. Nothing else writes this flow again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+
+from samenopweg.cases.access import CaseAccess
+from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.core.forms import add_errors
+from samenopweg.core.locking import EditConflict
+from samenopweg.core.models import Audience
+from samenopweg.core.views import render_conflict
+from samenopweg.plainlanguage.services import save_tips
+
+
+def edit_cycle(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    form: Callable[[QueryDict | None], forms.Form],
+    save: Callable[[forms.Form], Any],
+    done: str | Callable[[Any], str],
+    message: str | Callable[[Any], str],
+    show: Callable[[forms.Form, str], HttpResponse],
+    cancel_url: str,
+    conflict_fields: Sequence[str] = (),
+    theirs: Callable[[Any], dict[str, Any]] | None = None,
+    texts: Sequence[str] = (),
+    tips_always: bool = False,
+    tips_reader: str = "",
+) -> HttpResponse:
+    """Run one form page's cycle and return its answer.
+
+    - `form(data)`: the form, bound to `data` (posted, restored or None for a fresh form);
+    - `save(form)`: calls the named service with the cleaned data and returns what it made;
+      it may raise `EditConflict` or `ValidationError`;
+    - `done(result)` or `done`: where to go after saving; `message`: what to say then;
+    - `show(form, notice)`: the page with the form (`notice` says a draft was put back);
+    - `conflict_fields`: the fields compared side by side on the conflict page (or
+      `theirs(current)`: their values, when they are not plain attributes of the item);
+    - `texts`: long texts checked for plain language after saving, when the family may read
+      them (`audience` above professionals, or always with `tips_always`).
+    """
+    if request.method != "POST":
+        data, notice = restored_form_data(request, trajectory=access.trajectory)
+        return show(form(data), notice)
+
+    access.require_open()
+    bound = form(request.POST)
+    if bound.is_valid():
+        try:
+            result = save(bound)
+        except EditConflict as conflict:
+            current = conflict.current
+            return render_conflict(
+                request,
+                form=bound,
+                theirs=theirs(current)
+                if theirs is not None
+                else {name: getattr(current, name) for name in conflict_fields},
+                current_version=current.version,
+                cancel_url=cancel_url,
+            )
+        except ValidationError as exc:
+            add_errors(bound, exc)
+        else:
+            discard_draft(request=request, trajectory=access.trajectory)
+            messages.success(request, message(result) if callable(message) else message)
+            shared = bound.cleaned_data.get("audience", Audience.PROFESSIONALS)
+            if texts and (tips_always or shared != Audience.PROFESSIONALS):
+                save_tips(
+                    request,
+                    bound,
+                    [t for t in texts if t in bound.cleaned_data],
+                    reader=tips_reader,
+                )
+            return redirect(done(result) if callable(done) else done)
+    return show(bound, "")

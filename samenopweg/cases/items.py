@@ -1,0 +1,251 @@
+"""The kernel of the case file: what every item in a trajectory is, and the shared part of its writes.
+
+An *item* is a record inside one trajectory: a person, a journal entry, a map entry, a danger
+statement, a plan rule, a story page... Each one has an audience (who besides the
+professionals may read it, see `cases.access.visible_items`), who made it and when, and a
+version for optimistic locking. Most can be withdrawn (never deleted); some keep a history
+row or a kept version at each change.
+
+The named services of the practice apps stay (`add_plan_rule(*, ...)`, typed and
+keyword-only); their bodies check the domain rules and call `create`, `update` and `withdraw`
+here, which do what every write needs, the same way everywhere:
+
+- refuse writes on a closed trajectory (`refuse_closed`);
+- validate the model (`full_clean`);
+- the version check (`core.locking.save_versioned`, raising `EditConflict`);
+- the history or version row, built by the caller from the item as it was;
+- the audit row, in the same transaction (`audit.services.record`);
+- withdrawal: who, when and why, hidden from the family from then on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import changes_between, record
+from samenopweg.core.locking import EditConflict, save_versioned
+from samenopweg.core.models import AudienceItem, Versioned
+
+WITHDRAW_REASON_MAX = 300
+
+
+class Item(AudienceItem, Versioned):
+    """An item in the file of one trajectory: audience, who and when, version.
+
+    A subclass that needs a reverse name from the trajectory declares its own `trajectory`
+    field (for example `related_name="persons"`); the rest it inherits.
+    """
+
+    trajectory = models.ForeignKey("cases.Trajectory", on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Empty only for items made before the kernel kept the author.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class WithdrawableItem(Item):
+    """An item that is withdrawn instead of deleted: struck through for professionals, hidden
+    from the family (`visible_items` leaves withdrawn items out for them)."""
+
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    withdrawn_reason = models.CharField(
+        _lazy("reden van intrekken"), max_length=WITHDRAW_REASON_MAX, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+I = TypeVar("I", bound=Item)  # noqa: E741 - the item type of a write
+
+# Builds the history row of an edit from the item as it was before it (unsaved, or None).
+History = Callable[[Any], models.Model | None]
+
+
+def refuse_closed(trajectory: Any) -> None:
+    """No item of a closed trajectory changes: reopen it first."""
+    if trajectory.is_closed:
+        raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
+
+
+def refuse_withdrawn(item: Any, message: str = "") -> None:
+    if getattr(item, "withdrawn_at", None) is not None:
+        raise ValidationError(message or _("Dit is ingetrokken en kan niet meer veranderen."))
+
+
+def _is_user(actor: Any) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def _set_many(item: models.Model, many: Mapping[str, Iterable[Any]] | None) -> None:
+    for name, values in (many or {}).items():
+        getattr(item, name).set(list(values))
+
+
+def _many_values(item: models.Model, names: Iterable[str]) -> dict[str, list[int]]:
+    return {name: sorted(getattr(item, name).values_list("pk", flat=True)) for name in names}
+
+
+@transaction.atomic
+def create(
+    *,
+    item: I,
+    actor: Any,
+    request: HttpRequest | None = None,
+    many: Mapping[str, Iterable[Any]] | None = None,
+    detail: dict[str, Any] | None = None,
+) -> I:
+    """Save a new item of an open trajectory, with its many-to-many links and its audit row."""
+    refuse_closed(item.trajectory)
+    if getattr(item, "created_by_id", None) is None and _is_user(actor):
+        item.created_by = actor
+    item.full_clean()
+    item.save()
+    _set_many(item, many)
+    record(actor=actor, action=AuditAction.CREATE, obj=item, request=request, detail=detail)
+    return item
+
+
+@transaction.atomic
+def update(
+    *,
+    item: I,
+    expected_version: int,
+    fields: Mapping[str, Any],
+    actor: Any,
+    request: HttpRequest | None = None,
+    many: Mapping[str, Iterable[Any]] | None = None,
+    history: History | None = None,
+    detail: dict[str, Any] | None = None,
+    action: str = AuditAction.UPDATE,
+) -> I:
+    """Change `fields` of an item if nobody saved it since `expected_version` was read.
+
+    Raises `EditConflict` (with what the other person saved) when the version moved on.
+    `history(before)` may return a row that keeps the earlier state; it is saved in the same
+    transaction. The audit row names what changed, with the old and new values.
+    """
+    refuse_closed(item.trajectory)
+    refuse_withdrawn(item)
+    before = type(item)._default_manager.get(pk=item.pk)
+    before_values = {name: getattr(before, name) for name in fields}
+    if many:
+        before_values.update(_many_values(before, many))
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.full_clean()
+    save_versioned(item, expected_version=expected_version, fields=fields)
+    if history is not None:
+        row = history(before)
+        if row is not None and row.pk is None:
+            row.save()
+    _set_many(item, many)
+    after_values = dict(fields)
+    if many:
+        after_values.update(_many_values(item, many))
+    record(
+        actor=actor,
+        action=action,
+        obj=item,
+        request=request,
+        detail={
+            "version": item.version,
+            **changes_between(before_values, after_values),
+            **(detail or {}),
+        },
+    )
+    return item
+
+
+def clean_reason(reason: str, *, required: bool = True) -> str:
+    """A withdrawal says why, in at most WITHDRAW_REASON_MAX characters."""
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise ValidationError({"reason": _("Zeg waarom je dit intrekt.")})
+    if len(reason) > WITHDRAW_REASON_MAX:
+        raise ValidationError(
+            {"reason": _("Houd de reden korter dan %(max)s tekens.") % {"max": WITHDRAW_REASON_MAX}}
+        )
+    return reason
+
+
+@transaction.atomic
+def withdraw(
+    *,
+    item: WithdrawableItem,
+    reason: str,
+    actor: Any,
+    request: HttpRequest | None = None,
+    expected_version: int | None = None,
+    reason_required: bool = True,
+    detail: dict[str, Any] | None = None,
+) -> bool:
+    """Withdraw an item: nothing is deleted. False when it was withdrawn already.
+
+    With `expected_version`, a withdrawal of an item someone changed in the meantime raises
+    `EditConflict` instead.
+    """
+    refuse_closed(item.trajectory)
+    reason = clean_reason(reason, required=reason_required)
+    model = type(item)
+    rows = model._default_manager.filter(pk=item.pk, withdrawn_at__isnull=True)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    now = timezone.now()
+    by = actor if _is_user(actor) else None
+    updated = rows.update(
+        withdrawn_at=now,
+        withdrawn_by=by,
+        withdrawn_reason=reason,
+        updated_at=now,
+        version=F("version") + 1,
+    )
+    if not updated:
+        current = model._default_manager.get(pk=item.pk)
+        if current.withdrawn_at is None:
+            raise EditConflict(current)
+        return False
+    item.withdrawn_at, item.withdrawn_by, item.withdrawn_reason = now, by, reason
+    item.updated_at = now
+    item.version = model._default_manager.values_list("version", flat=True).get(pk=item.pk)
+    record(
+        actor=actor,
+        action=AuditAction.WITHDRAW,
+        obj=item,
+        request=request,
+        detail={"reason": reason[:200], **(detail or {})},
+    )
+    return True
