@@ -4,14 +4,14 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
-from samenopweg.accounts.views import LoginView
+from samenopweg.accounts.views import LoginView, set_language
 from samenopweg.cases import views as case_views
 from samenopweg.core import views as core_views
 
 urlpatterns = [
     path("", case_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("taal/", core_views.set_language, name="set_language"),
+    path("taal/", set_language, name="set_language"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

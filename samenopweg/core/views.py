@@ -1,20 +1,16 @@
-"""Views that belong to no domain: health, language, the edit-conflict page."""
+"""Views that belong to no domain: health, the edit-conflict page, one form on a page."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
-
-from samenopweg.accounts.models import Language
+from django.views.decorators.http import require_GET
 
 
 @never_cache
@@ -29,30 +25,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": "unreachable", "error": type(exc).__name__}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@require_POST
-def set_language(request: HttpRequest) -> HttpResponse:
-    """Switch the UI language; remembered on the account, or in a cookie before login."""
-    language = request.POST.get("language", "")
-    target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/"
-    response = HttpResponseRedirect(target)
-    if language not in Language.values:
-        return response
-    if request.user.is_authenticated:
-        request.user.language = language  # type: ignore[union-attr]
-        request.user.save(update_fields=["language"])  # type: ignore[union-attr]
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-    )
-    return response
 
 
 def render_conflict(
