@@ -6,7 +6,8 @@
 Uses Django's test client in-process (no network, no concurrency, no other requests), so the
 numbers show the cost of a page on its own; bench/run.py shows the cost under load. Prints, per
 page, the median and p95 time, the median CPU time (the cost even on a busy machine), the number of SQL queries and the time spent in them. Like the
-real pages, it writes audit rows.
+real pages, it writes audit rows. One line is not a page: drawing the scaling page's five trend
+charts alone (the chart's speed is measured here, not in the test suite).
 """
 
 from __future__ import annotations
@@ -22,6 +23,40 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Not a page: drawing the five trend charts of the scaling page, in-process (bench/run.py
+# reports it under the table).
+CHARTS = "trend charts alone (5 pairs x 10 rounds x 6 people)"
+
+
+def measure_trend_charts(n: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of drawing five charts and their tables, n times (after one)."""
+    import datetime
+
+    from samenopweg.assessments.charts import Series, trend_chart_svg, trend_table
+
+    first = datetime.date(2026, 1, 10)
+    dates = [first + datetime.timedelta(days=30 * i) for i in range(10)]
+    people = [
+        Series(label=f"Persoon {p}", points=[(d, (p + i) % 11) for i, d in enumerate(dates)])
+        for p in range(6)
+    ]
+
+    def draw() -> None:
+        for pair in range(5):
+            trend_chart_svg(people, title=f"Paar {pair}", id_prefix=f"p{pair}")
+            trend_table(people)
+
+    draw()  # warm up (translations, imports)
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(max(n, 5)):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        draw()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    return wall, cpu
 
 
 def main() -> None:
@@ -120,6 +155,15 @@ def main() -> None:
                 for query in captured.captured_queries:
                     if float(query["time"]) * 1000 >= slowest.get(name, (0.0, ""))[0]:
                         slowest[name] = (float(query["time"]) * 1000, query["sql"])
+
+    # The trend charts alone, without the page around them (the scaling page above includes
+    # them): the bench's five danger statements, ten rounds each, six people per chart. Was a
+    # wall-clock assertion in the test suite; timing belongs here.
+    chart_times, chart_cpu = measure_trend_charts(args.n)
+    samples[CHARTS] = chart_times
+    cpu_ms[CHARTS] = chart_cpu
+    queries[CHARTS] = [0] * len(chart_times)
+    sql_ms[CHARTS] = [0.0] * len(chart_times)
 
     results: dict[str, dict[str, Any]] = {}
     for name, times in samples.items():

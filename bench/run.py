@@ -15,7 +15,8 @@ Steps (every one has a time limit; gunicorn is always stopped at the end):
  3. gunicorn on 127.0.0.1 (DEBUG off, SAMENOPWEG_BENCH=1 for /bench/bare/);
  4. locust headless, half the users bench_consulent and half bench_teamleider (plus one user
     who prints the map PDF every 5-10 s);
- 5. bench/profile_pages.py: each page alone, in-process, with its CPU time and queries;
+ 5. bench/profile_pages.py: each page alone, in-process, with its CPU time and queries, and
+    the scaling page's trend charts drawn alone;
  6. docs/BENCHMARKS.md from locust's CSV (text below the notes marker is kept).
 Everything it makes lives in bench-out/ (git-ignored).
 """
@@ -72,6 +73,10 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("map PDF", 2000),
     ("booklet PDF (6 pages)", 2000),
 )
+
+# Not a page: bench/profile_pages.py also draws the five trend charts alone (its CHARTS name).
+CHARTS_ALONE = "trend charts alone (5 pairs x 10 rounds x 6 people)"
+CHARTS_TARGET_MS = 50
 
 
 @dataclass
@@ -317,6 +322,15 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
             f"| {name} | {row['Request Count']} | {row.get('Failure Count', '0')} | {row.get('50%', '?')} | "
             f"{row.get('95%', '?')} | {float(row.get('Requests/s') or 0):.1f} | {alone_cells} | {goal} | {met} |"
         )
+    charts = run.alone.get(CHARTS_ALONE)
+    if charts:
+        met = "met" if float(charts["cpu_p50"]) <= CHARTS_TARGET_MS else "**not met**"
+        lines += [
+            "",
+            f"Drawing the scaling page's five trend charts alone (5 pairs x 10 rounds x 6 people, "
+            f"in-process, no page around them): p50 {charts['p50']} ms, p95 {charts['p95']} ms, "
+            f"CPU p50 {charts['cpu_p50']} ms (target: CPU ≤ {CHARTS_TARGET_MS} ms, {met}).",
+        ]
     total = stats.get("Aggregated", {})
     if run.cpu_use:
         use = run.cpu_use

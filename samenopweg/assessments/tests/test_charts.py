@@ -1,9 +1,8 @@
-"""The trend chart: well-formed, accessible, escaped, deterministic and fast."""
+"""The trend chart: well-formed, accessible, escaped and deterministic (its speed: bench/)."""
 
 from __future__ import annotations
 
 import datetime
-import time
 import xml.etree.ElementTree as ET
 
 from samenopweg.assessments.charts import (
@@ -161,14 +160,25 @@ def test_many_dates_get_labels_that_do_not_overlap() -> None:
     assert grid.findall(f"{SVG}text")[-1].text == "03/10/26"  # the last date always shows
 
 
-def test_it_renders_five_pairs_of_ten_rounds_of_six_people_well_within_50_ms() -> None:
+def test_it_draws_five_pairs_of_ten_rounds_of_six_people_in_full() -> None:
+    """The bench's size (5 pairs, 10 rounds, 6 people): every line, marker and row is there.
+
+    How long drawing them takes is measured by bench/profile_pages.py ("trend charts alone"),
+    not here: a wall-clock limit fails on a busy machine without anything being wrong.
+    """
     dates = [D1 + datetime.timedelta(days=30 * i) for i in range(10)]
     people = [
         Series(label=f"Persoon {p}", points=[(d, (p + i) % 11) for i, d in enumerate(dates)])
         for p in range(6)
     ]
-    start = time.perf_counter()
     for pair in range(5):
-        trend_chart_svg(people, title=f"Paar {pair}", id_prefix=f"p{pair}")
-        trend_table(people)
-    assert time.perf_counter() - start < 0.05
+        root = _parse(trend_chart_svg(people, title=f"Paar {pair}", id_prefix=f"p{pair}"))
+        assert root.get("aria-labelledby") == f"p{pair}-title p{pair}-desc"
+        lines = root.findall(f".//{SVG}g[@class='lines']/{SVG}g")
+        assert len(lines) == 6
+        for group in lines:
+            assert len(group.findall(f"{SVG}polyline")[0].get("points", "").split()) == 10
+            assert len(list(group)) == 1 + 10  # the line and one marker per number
+        table = trend_table(people)
+        assert [row.held_on for row in table.rows] == dates
+        assert all(len(row.values) == 6 and None not in row.values for row in table.rows)
