@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "samenopweg.journal",
     "samenopweg.assessments",
     "samenopweg.safety_plans",
+    "samenopweg.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -200,11 +201,35 @@ DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "Samen op weg <noreply@samenopweg.invalid>"
 )
 
+# Every record is printed once, by the root's handler. Django's own defaults give the "django"
+# logger a console handler (when DEBUG) and an admin mail handler and let it propagate to the
+# root, so each Django line came out twice; here "django" keeps its level (INFO) and has no
+# handler of its own (ADMINS is not set: the mail handler sent nothing). Configuring "django"
+# resets its children, so "django.server" (runserver's request lines) gets Django's own
+# handler and format back explicitly, without propagating.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "level": "INFO",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # How long a draft of a long text is kept after its last autosave.
