@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.cases.models import Trajectory
-from samenopweg.core.models import AudienceItem, Versioned
 
 
 class Gender(models.TextChoices):
@@ -20,8 +19,12 @@ class Gender(models.TextChoices):
     UNKNOWN = "", _("Niet ingevuld")
 
 
-class Person(AudienceItem, Versioned):
-    """Someone in the file of one trajectory: a child, a parent, a caregiver or other family."""
+class Person(Item):
+    """Someone in the file of one trajectory: a child, a parent, a caregiver or other family.
+
+    Persons are corrected, never withdrawn: the rest of the file (relations, the network, the
+    map, the plan) points at them.
+    """
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="persons")
     first_name = models.CharField(_("voornaam"), max_length=100)
@@ -32,7 +35,6 @@ class Person(AudienceItem, Versioned):
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     notes = models.TextField(_("opmerkingen"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("persoon")
@@ -89,7 +91,13 @@ PARENT_KINDS = (
 
 
 class Relation(models.Model):
-    """How one person relates to one child of the trajectory."""
+    """How one person relates to one child of the trajectory.
+
+    Not an item of its own: it is part of the adult's record, seen with the person and the
+    child it links (both items), and written only with the person (`services.add_person`,
+    `update_person`: the kernel refuses a closed trajectory and the person's audit row keeps
+    the relations before and after).
+    """
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="relations")
     person = models.ForeignKey(
@@ -133,8 +141,12 @@ class Tie(models.TextChoices):
     STRESSFUL = "stressful", _("Moeizame band")
 
 
-class NetworkMember(AudienceItem, Versioned):
-    """A person of the trajectory in the safety network: what they commit to, what they know."""
+class NetworkMember(WithdrawableItem):
+    """A person of the trajectory in the safety network: what they commit to, what they know.
+
+    Someone who leaves the network is withdrawn (`withdrawn_at`, `withdrawn_reason`): the row
+    stays in the file.
+    """
 
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, related_name="network_members"
@@ -153,13 +165,6 @@ class NetworkMember(AudienceItem, Versioned):
     tie = models.CharField(
         _("band met het gezin"), max_length=20, choices=Tie.choices, default=Tie.NORMAL
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    left_at = models.DateTimeField(null=True, blank=True)
-    left_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("netwerklid")
@@ -168,7 +173,7 @@ class NetworkMember(AudienceItem, Versioned):
         constraints = [
             models.UniqueConstraint(
                 fields=["trajectory"],
-                condition=models.Q(is_chair=True, left_at__isnull=True),
+                condition=models.Q(is_chair=True, withdrawn_at__isnull=True),
                 name="one_network_chair",
             )
         ]
@@ -182,11 +187,12 @@ class SupportRole(models.TextChoices):
     TRUSTED_PERSON = "trusted_person", _("Vertrouwenspersoon")
 
 
-class ChildSupport(AudienceItem):
+class ChildSupport(WithdrawableItem):
     """For one child: a supporting, loving and lasting adult (charter principle 5), or the
-    child's trusted person; whether that adult has said yes."""
+    child's trusted person; whether that adult has said yes.
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
+    When it is no longer so, it is withdrawn (ended): the row stays in the file."""
+
     child = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="supporters", verbose_name=_("kind")
     )
@@ -195,11 +201,6 @@ class ChildSupport(AudienceItem):
     )
     role = models.CharField(_("rol"), max_length=20, choices=SupportRole.choices)
     confirmed_on = models.DateField(_("zei ja op"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("steun voor een kind")
@@ -208,7 +209,7 @@ class ChildSupport(AudienceItem):
         constraints = [
             models.UniqueConstraint(
                 fields=["child", "adult", "role"],
-                condition=models.Q(ended_at__isnull=True),
+                condition=models.Q(withdrawn_at__isnull=True),
                 name="one_current_support_per_role",
             ),
             models.CheckConstraint(
@@ -220,14 +221,13 @@ class ChildSupport(AudienceItem):
         return f"{self.adult} – {self.get_role_display()} – {self.child}"
 
 
-class ContactBan(AudienceItem):
+class ContactBan(WithdrawableItem):
     """Someone who may not be near the child (or any child of the trajectory), and why.
 
     Professionals only, always (services.ban_contact sets the audience); the reason may hold what
-    the family must not read.
+    the family must not read. A ban that is lifted is withdrawn, with the reason: the row stays.
     """
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("persoon")
     )
@@ -240,12 +240,6 @@ class ContactBan(AudienceItem):
         verbose_name=_("kind (leeg: alle kinderen)"),
     )
     reason = models.TextField(_("waarom?"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    lifted_at = models.DateTimeField(null=True, blank=True)
-    lifted_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("niet toegelaten bij het kind")
@@ -256,20 +250,13 @@ class ContactBan(AudienceItem):
         return str(self.person)
 
 
-class NetworkMeeting(AudienceItem):
+class NetworkMeeting(Item):
     """A meeting of the safety network, with who was there."""
 
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="network_meetings"
-    )
     held_on = models.DateField(_("datum"))
     attendees = models.ManyToManyField(Person, related_name="+", verbose_name=_("wie was er?"))
     other_attendees = models.CharField(_("wie nog?"), max_length=300, blank=True)
     notes = models.TextField(_("wat spraken we af?"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("netwerkoverleg")

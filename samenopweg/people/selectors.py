@@ -59,20 +59,20 @@ def network_page(access: CaseAccess) -> NetworkPage:
     for relation in relations:
         by_person.setdefault(relation.person_id, []).append(relation)
     members = list(
-        visible_items(access, NetworkMember.objects.filter(left_at__isnull=True)).select_related(
-            "person"
-        )
+        visible_items(
+            access, NetworkMember.objects.filter(withdrawn_at__isnull=True)
+        ).select_related("person")
     )
     for member in members:
         member.relation_list = by_person.get(member.person_id, [])  # type: ignore[attr-defined]
     in_network = {m.person_id for m in members}
     supports = list(
-        visible_items(access, ChildSupport.objects.filter(ended_at__isnull=True)).select_related(
-            "adult"
-        )
+        visible_items(
+            access, ChildSupport.objects.filter(withdrawn_at__isnull=True)
+        ).select_related("adult")
     )
     bans = list(
-        visible_items(access, ContactBan.objects.filter(lifted_at__isnull=True)).select_related(
+        visible_items(access, ContactBan.objects.filter(withdrawn_at__isnull=True)).select_related(
             "person"
         )
     )

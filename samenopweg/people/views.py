@@ -89,7 +89,7 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     messages.info(
                         request, _("Stel ook voor dit kind de vraag: is het kind nu veilig?")
                     )
-                    return redirect("cases:safety", reference=access.trajectory.reference)
+                    return redirect("case_people:safety", reference=access.trajectory.reference)
                 return redirect("people:list", reference=access.trajectory.reference)
     return render(
         request,
@@ -485,7 +485,7 @@ def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = list(visible_items(access, Person.objects.all()).order_by("pk"))
     relations = list(Relation.objects.filter(trajectory=access.trajectory, person__in=persons))
     members = list(
-        visible_items(access, NetworkMember.objects.filter(left_at__isnull=True))
+        visible_items(access, NetworkMember.objects.filter(withdrawn_at__isnull=True))
         .select_related("person")
         .order_by("kind", "pk")
     )

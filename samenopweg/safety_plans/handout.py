@@ -92,14 +92,16 @@ def handout_for(access: CaseAccess, member: NetworkMember) -> Handout:
         visible_items(
             reader,
             ChildSupport.objects.filter(
-                adult=member.person, ended_at__isnull=True, child_id__in=seen
+                adult=member.person, withdrawn_at__isnull=True, child_id__in=seen
             ),
         ).select_related("child")
     )
     chair = (
         visible_items(
             reader,
-            NetworkMember.objects.filter(is_chair=True, left_at__isnull=True, person_id__in=seen),
+            NetworkMember.objects.filter(
+                is_chair=True, withdrawn_at__isnull=True, person_id__in=seen
+            ),
         )
         .select_related("person")
         .first()

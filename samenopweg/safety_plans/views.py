@@ -1005,7 +1005,7 @@ def network_handout(request: HttpRequest, access: CaseAccess, member_id: int) ->
     """A PDF for one network member: only what the network may see (safety_plans.handout)."""
     member = get_item_for_user(
         access,
-        NetworkMember.objects.select_related("person").filter(left_at__isnull=True),
+        NetworkMember.objects.select_related("person").filter(withdrawn_at__isnull=True),
         member_id,
     )
     context = {"handout": handout_for(access, member), "t": access.trajectory}

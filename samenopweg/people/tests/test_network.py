@@ -81,7 +81,7 @@ def test_lasting_adults_are_confirmed_per_child(world: World) -> None:
     assert "zei ja op" in client.get(_url("network", world)).content.decode()
     client.post(_url("child_support_change", world, support_id=support.pk), {"what": "end"})
     support.refresh_from_db()
-    assert support.ended_at is not None  # ended, not deleted
+    assert support.withdrawn_at is not None  # ended, not deleted
 
 
 def test_a_trusted_person_must_be_an_adult_of_this_trajectory(world: World) -> None:
@@ -109,12 +109,12 @@ def test_who_may_not_come_is_for_professionals_only_whatever_was_asked(world: Wo
     assert "Dreigde de moeder." in client.get(_url("network", world)).content.decode()
     # The parent's page never shows it.
     family = _client(world.parent).get(
-        reverse("cases:family_detail", args=[world.trajectory.reference])
+        reverse("dashboard:family_detail", args=[world.trajectory.reference])
     )
     assert "Dreigde de moeder." not in family.content.decode()
     client.post(_url("contact_ban_lift", world, ban_id=ban.pk), netwerk.ban_lift_data(world))
     ban.refresh_from_db()
-    assert ban.lifted_at is not None and ban.lifted_reason == "De rechter besliste anders."
+    assert ban.withdrawn_at is not None and ban.withdrawn_reason == "De rechter besliste anders."
 
 
 def test_a_network_meeting_keeps_who_was_there(world: World) -> None:
@@ -168,8 +168,8 @@ def test_network_writes_are_for_the_professionals_of_the_case(
     def state() -> tuple[Any, ...]:
         return (
             list(NetworkMember.objects.values_list("version", "is_chair")),
-            list(ChildSupport.objects.values_list("confirmed_on", "ended_at")),
-            list(ContactBan.objects.values_list("lifted_at", flat=True)),
+            list(ChildSupport.objects.values_list("confirmed_on", "withdrawn_at")),
+            list(ContactBan.objects.values_list("withdrawn_at", flat=True)),
             NetworkMeeting.objects.count(),
         )
 
