@@ -7,8 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.cases.models import Trajectory
-from samenopweg.core.models import AudienceItem, Versioned
 from samenopweg.people.models import Person
 
 
@@ -20,7 +20,7 @@ class ContactKind(models.TextChoices):
     MAIL = "mail", _("Mail of brief")
 
 
-class JournalEntry(AudienceItem, Versioned):
+class JournalEntry(WithdrawableItem):
     """One contact with the family or network. Corrections keep the earlier text."""
 
     trajectory = models.ForeignKey(
@@ -38,29 +38,12 @@ class JournalEntry(AudienceItem, Versioned):
         help_text=_("Bijvoorbeeld professionals die niet in het traject staan."),
     )
     text = models.TextField(_("verslag"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("auteur"),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    withdrawn_reason = models.CharField(_("reden van intrekken"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("logboekbericht")
         verbose_name_plural = _("logboek")
         ordering = ["-occurred_on", "-id"]
         indexes = [models.Index(fields=["trajectory", "-occurred_on"])]
-
-    @property
-    def is_withdrawn(self) -> bool:
-        return self.withdrawn_at is not None
 
 
 class JournalRevision(models.Model):
@@ -95,7 +78,7 @@ class TaskStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Geschrapt")
 
 
-class Task(AudienceItem, Versioned):
+class Task(Item):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="tasks")
     title = models.CharField(_("wat moet er gebeuren?"), max_length=200)
     description = models.TextField(_("meer uitleg"), blank=True)
@@ -115,11 +98,6 @@ class Task(AudienceItem, Versioned):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("taak")

@@ -1,4 +1,5 @@
-"""Writes on the journal and tasks; each is one transaction with its audit row."""
+"""Writes on the journal and tasks. The kernel (cases.items) does the shared part of each write:
+the closed-file refusal, the version check, the history row and the audit row, in one transaction."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import changes_between, record
+from samenopweg.cases import items
 from samenopweg.cases.models import Trajectory
-from samenopweg.core.locking import save_versioned
 from samenopweg.journal.models import JournalEntry, JournalRevision, Task, TaskStatus
 from samenopweg.people.models import Person
+
+TASK_FIELDS = frozenset({"title", "description", "assignee", "deadline", "audience", "status"})
 
 
 def _check_participants(trajectory: Trajectory, participants: Iterable[Person]) -> list[Person]:
@@ -40,7 +41,6 @@ def add_journal_entry(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> JournalEntry:
-    people = _check_participants(trajectory, participants)
     entry = JournalEntry(
         trajectory=trajectory,
         occurred_on=occurred_on,
@@ -48,13 +48,13 @@ def add_journal_entry(
         text=text.strip(),
         audience=audience,
         other_participants=other_participants.strip(),
-        author=actor,
     )
-    entry.full_clean()
-    entry.save()
-    entry.participants.set(people)
-    record(actor=actor, action=AuditAction.CREATE, obj=entry, request=request)
-    return entry
+    return items.create(
+        item=entry,
+        actor=actor,
+        request=request,
+        many={"participants": _check_participants(trajectory, participants)},
+    )
 
 
 @transaction.atomic
@@ -73,68 +73,49 @@ def correct_journal_entry(
     request: HttpRequest | None = None,
 ) -> JournalEntry:
     """A correction: the earlier text is kept as a revision, visible to professionals."""
-    if entry.is_withdrawn:
-        raise ValidationError(_("Dit bericht is ingetrokken en kan niet meer gecorrigeerd worden."))
-    people = _check_participants(entry.trajectory, participants)
-    before = JournalEntry.objects.get(pk=entry.pk)
-    entry.occurred_on, entry.kind, entry.text = occurred_on, kind, text.strip()
-    entry.audience, entry.other_participants = audience, other_participants.strip()
-    entry.full_clean()
-    save_versioned(
-        entry,
+    items.refuse_withdrawn(
+        entry, _("Dit bericht is ingetrokken en kan niet meer gecorrigeerd worden.")
+    )
+
+    def revision(before: JournalEntry) -> JournalRevision:
+        return JournalRevision(
+            entry=entry,
+            version=expected_version,
+            occurred_on=before.occurred_on,
+            kind=before.kind,
+            text=before.text,
+            other_participants=before.other_participants,
+            audience=before.audience,
+            reason=reason.strip(),
+            replaced_by=actor,
+        )
+
+    return items.update(
+        item=entry,
         expected_version=expected_version,
-        fields=["occurred_on", "kind", "text", "audience", "other_participants"],
-    )
-    JournalRevision.objects.create(
-        entry=entry,
-        version=expected_version,
-        occurred_on=before.occurred_on,
-        kind=before.kind,
-        text=before.text,
-        other_participants=before.other_participants,
-        audience=before.audience,
-        reason=reason.strip(),
-        replaced_by=actor,
-    )
-    entry.participants.set(people)
-    record(
+        fields={
+            "occurred_on": occurred_on,
+            "kind": kind,
+            "text": text.strip(),
+            "audience": audience,
+            "other_participants": other_participants.strip(),
+        },
+        many={"participants": _check_participants(entry.trajectory, participants)},
+        history=revision,
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=entry,
         request=request,
-        detail={"version": entry.version, "reason": reason.strip()[:200]},
+        detail={"reason": reason.strip()[:200]},
     )
-    return entry
 
 
-@transaction.atomic
 def withdraw_journal_entry(
     *, entry: JournalEntry, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
-    """Nothing is deleted: a withdrawn entry is hidden from the family, struck through for professionals."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("Zeg waarom je dit bericht intrekt.")})
-    if entry.is_withdrawn:
-        return
-    entry.withdrawn_at = timezone.now()
-    entry.withdrawn_by = actor
-    entry.withdrawn_reason = reason.strip()[:300]
-    # A new version, so a correction that was started before the withdrawal meets a conflict.
-    save_versioned(
-        entry,
-        expected_version=entry.version,
-        fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"],
-    )
-    record(
-        actor=actor,
-        action=AuditAction.WITHDRAW,
-        obj=entry,
-        request=request,
-        detail={"reason": entry.withdrawn_reason},
-    )
+    """Nothing is deleted: a withdrawn entry is hidden from the family, struck through for
+    professionals. A new version, so a correction started before it meets a conflict."""
+    items.withdraw(item=entry, reason=reason, actor=actor, request=request)
 
 
-@transaction.atomic
 def add_task(
     *,
     trajectory: Trajectory,
@@ -153,15 +134,10 @@ def add_task(
         assignee=assignee,
         deadline=deadline,
         audience=audience,
-        created_by=actor,
     )
-    task.full_clean()
-    task.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=task, request=request)
-    return task
+    return items.create(item=task, actor=actor, request=request)
 
 
-@transaction.atomic
 def update_task(
     *,
     task: Task,
@@ -170,25 +146,13 @@ def update_task(
     request: HttpRequest | None = None,
     **changes: Any,
 ) -> Task:
-    allowed = {"title", "description", "assignee", "deadline", "audience", "status"}
-    if set(changes) - allowed:
-        raise ValueError(f"not editable: {sorted(set(changes) - allowed)}")
-    before = {name: getattr(task, name) for name in changes}
-    for name, value in changes.items():
-        setattr(task, name, value)
-    fields = list(changes)
+    if set(changes) - TASK_FIELDS:
+        raise ValueError(f"not editable: {sorted(set(changes) - TASK_FIELDS)}")
+    fields = dict(changes)
     if "status" in changes:
         closing = changes["status"] != TaskStatus.OPEN
-        task.closed_at = timezone.now() if closing else None
-        task.closed_by = actor if closing else None
-        fields += ["closed_at", "closed_by"]
-    task.full_clean()
-    save_versioned(task, expected_version=expected_version, fields=fields)
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=task,
-        request=request,
-        detail=changes_between(before, changes),
+        fields["closed_at"] = timezone.now() if closing else None
+        fields["closed_by"] = actor if closing else None
+    return items.update(
+        item=task, expected_version=expected_version, fields=fields, actor=actor, request=request
     )
-    return task
