@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.accounts.models import Organisation, Team
 from samenopweg.accounts.roles import FAMILY_CASE_ROLES, PROFESSIONAL_CASE_ROLES, CaseRole
-from samenopweg.core.models import AudienceItem, Versioned
+from samenopweg.cases.items import Item
+from samenopweg.core.models import Versioned
 
 __all__ = ["FAMILY_CASE_ROLES", "PROFESSIONAL_CASE_ROLES", "CaseRole"]  # kept importable from here
 
@@ -230,7 +231,7 @@ class CaseGrant(models.Model):
         return self.valid_from <= now and (self.valid_until is None or self.valid_until > now)
 
 
-class SafetyCheck(AudienceItem):
+class SafetyCheck(Item):
     """One answer to "is the child safe now?" for one child, kept forever with who and when."""
 
     trajectory = models.ForeignKey(
@@ -351,7 +352,7 @@ def _upload_storage() -> UploadStorage:
     return UploadStorage(base_url=None)
 
 
-class Upload(AudienceItem):
+class Upload(Item):
     """A picture of a trajectory (a drawing, a photo), checked and re-encoded on the way in.
 
     Served only by cases.views.upload_file through the item rule: an outsider gets 404.
@@ -367,10 +368,6 @@ class Upload(AudienceItem):
     height = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     original_name = models.CharField(max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("bestand")

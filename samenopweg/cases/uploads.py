@@ -25,8 +25,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import record
+from samenopweg.cases import items
 from samenopweg.cases.models import Trajectory, Upload
 
 INPUT_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
@@ -119,8 +118,7 @@ def store_picture(
 ) -> Upload:
     """Check, re-encode and keep one picture of a trajectory; its audit row in the same
     transaction. Raises ValidationError({"picture": ...}) with a message for the form."""
-    if trajectory.is_closed:
-        raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
+    items.refuse_closed(trajectory)  # before reading the bytes: no file for a closed file
     data, content_type, extension, width, height = reencode(_read(uploaded))
     upload = Upload(
         trajectory=trajectory,
@@ -131,20 +129,15 @@ def store_picture(
         sha256=hashlib.sha256(data).hexdigest(),
         original_name=str(getattr(uploaded, "name", ""))[:200],
         audience=audience,
-        uploaded_by=actor,
     )
     # A random name: nothing of the original name reaches the disk.
     upload.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(data), save=False)
-    upload.full_clean()
-    upload.save()
-    record(
+    return items.create(
+        item=upload,
         actor=actor,
-        action=AuditAction.CREATE,
-        obj=upload,
         request=request,
         detail={"content_type": content_type, "size": len(data)},
     )
-    return upload
 
 
 def data_url(upload: Upload) -> str:
