@@ -1,14 +1,17 @@
 """`make bench`: seed a fresh database, serve it with gunicorn, load it with locust, report.
 
     .venv/bin/python bench/run.py [--trajectories 100000] [--duration 60s] [--users 20]
-                                  [--database-url URL] [--reuse-db] [--seed 1]
+                                  [--database sqlite|postgres] [--database-url URL]
+                                  [--reuse-db] [--seed 1]
                                   [--wait 0.5-1.5] [--workers 8] [--threads 1] [--no-docs]
 
     make bench BENCH_ARGS="--trajectories 2000 --duration 10s"   # a quick run
+    make bench BENCH_ARGS="--database postgres"   # the machine's PostgreSQL, its own database
 
 Steps (every one has a time limit; gunicorn is always stopped at the end):
- 1. a fresh SQLite file bench-out/bench-N.sqlite3 (or --database-url, e.g. an empty PostgreSQL
-    database: postgres://postgres@127.0.0.1:5432/samenopweg_bench), `migrate`,
+ 1. a fresh SQLite file bench-out/bench-N.sqlite3, or with --database postgres a fresh database
+    samenopweg_bench on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432), or
+    --database-url (an empty database), `migrate`,
     `seed_synthetic --trajectories N` (--reuse-db keeps the seeded SQLite file of an earlier run
     with the same N, or the data at --database-url, and only migrates);
  2. `collectstatic`, and bench/targets.py picks references and search terms per bench user;
@@ -17,7 +20,8 @@ Steps (every one has a time limit; gunicorn is always stopped at the end):
     who prints the map PDF every 5-10 s);
  5. bench/profile_pages.py: each page alone, in-process, with its CPU time and queries, and
     the scaling page's trend charts drawn alone;
- 6. docs/BENCHMARKS.md from locust's CSV (text below the notes marker is kept).
+ 6. docs/BENCHMARKS.md from locust's CSV: the run replaces its own database's section (SQLite or
+    PostgreSQL) and keeps the other one and the text below the notes marker.
 Everything it makes lives in bench-out/ (git-ignored).
 """
 
@@ -56,6 +60,8 @@ BIN = (
 WARMUP_LIMIT = 180  # seconds the logins may take before the measured period
 WARMUP = 5  # seconds of unmeasured requests after the logins (caches of every worker)
 NOTES_MARKER = "<!-- notes: everything below this line is kept by bench/run.py -->"
+PG_BENCH_DB = "samenopweg_bench"
+SECTION = "<!-- bench:{} -->"  # each database's results between its start and end markers
 
 # (locust request name, target p95 in ms or None); the order of the report.
 PAGES: tuple[tuple[str, int | None], ...] = (
@@ -184,6 +190,17 @@ def prepare_database(run: Run) -> bool:
     if args.database_url:
         run.database_url = args.database_url
         return not args.reuse_db
+    if args.database == "postgres":
+        server = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+        run.database_url = f"{server}/{PG_BENCH_DB}"
+        if args.reuse_db:
+            return False
+        import psycopg  # the bench's own database: dropped and made anew, nothing else touched
+
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{PG_BENCH_DB}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{PG_BENCH_DB}"')
+        return True
     path = OUT / f"bench-{args.trajectories}.sqlite3"
     run.database_url = f"sqlite:///{path}"
     if args.reuse_db and path.exists():
@@ -266,13 +283,16 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
     consultant = users.get("bench_consulent", {})
     lead = users.get("bench_teamleider", {})
     half = args.users // 2
+    key = database_key(run)
+    command = "make bench" + (' BENCH_ARGS="--database postgres"' if key == "postgres" else "")
     lines = [
-        "# Benchmarks",
+        SECTION.format(key),
+        f"## {DATABASE_TITLES[key]}",
         "",
-        f"Written by `make bench` (bench/run.py) on {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}.",
-        "Run it again to refresh the numbers; see bench/run.py for the options.",
+        f"Written by `{command}` "
+        f"(bench/run.py) on {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}.",
         "",
-        "## Set-up",
+        "### Set-up",
         "",
         "| | |",
         "|---|---|",
@@ -296,21 +316,26 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
         "and one more bench_consulent who only prints the map PDF, every 5–10 s; all "
         "logged in through /accounts/login/ |",
         "",
-        "## Results",
+        "### Results",
         "",
         "Response times in milliseconds, measured by locust (on the same machine as the server).",
         "*Alone*: the same pages one at a time in-process after the load test (bench/profile_pages.py):",
         "the median time and the median CPU time of one request, i.e. what a page costs without",
-        "waiting for other requests or other processes.",
+        "waiting for other requests or other processes. *× bare*: the page's CPU time alone as a",
+        "multiple of the bare Django view's in the same run, the figure that compares across machines.",
         "",
-        "| page | requests | failures | p50 ms | p95 ms | req/s | alone p50 ms | alone CPU ms | SQL queries | target p95 | met? |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| page | requests | failures | p50 ms | p95 ms | req/s | alone p50 ms | alone CPU ms | × bare | SQL queries | target p95 | met? |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
+    bare_cpu = _number(str(run.alone.get("bare", {}).get("cpu_p50", "")))
     for name, target in PAGES:
         row = stats.get(name)
         alone = run.alone.get(name, {})
+        cpu = _number(str(alone.get("cpu_p50", "")))
+        times = f"{cpu / bare_cpu:.0f}×" if cpu is not None and bare_cpu else "—"
         alone_cells = (
-            f"{alone.get('p50', '—')} | {alone.get('cpu_p50', '—')} | {alone.get('queries', '—')}"
+            f"{alone.get('p50', '—')} | {alone.get('cpu_p50', '—')} | {times} | "
+            f"{alone.get('queries', '—')}"
         )
         goal = f"≤ {target}" if target else "—"
         if row is None:
@@ -361,13 +386,37 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
         lines += [
             f"- {f.get('Name')}: {f.get('Error')} ({f.get('Occurrences')}×)" for f in failures[:20]
         ]
-    report = "\n".join(lines) + "\n"
-    notes = ""
-    if DOCS.exists():
-        old = DOCS.read_text(encoding="utf-8")
-        if NOTES_MARKER in old:
-            notes = old.split(NOTES_MARKER, 1)[1]
-    return f"{report}\n{NOTES_MARKER}{notes or chr(10)}"
+    lines.append(SECTION.format(f"end-{key}"))
+    old = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
+    return merge_report(old, key, "\n".join(lines) + "\n")
+
+
+DATABASE_TITLES = {"sqlite": "SQLite (the embedded default)", "postgres": "PostgreSQL (production)"}
+HEAD = (
+    "# Benchmarks\n\n"
+    "Written by `make bench` (bench/run.py): one section per database, each replaced by a run on\n"
+    "that database and dated; see bench/run.py for the options.\n"
+)
+
+
+def database_key(run: Run) -> str:
+    return "sqlite" if run.database_url.startswith("sqlite") else "postgres"
+
+
+def _section(text: str, key: str) -> str:
+    start, end = SECTION.format(key), SECTION.format(f"end-{key}")
+    if start not in text or end not in text:
+        return ""
+    return start + text.split(start, 1)[1].split(end, 1)[0] + end + "\n"
+
+
+def merge_report(old: str, key: str, section: str) -> str:
+    """The whole page: this run's section, the other database's as it was, the notes kept."""
+    sections = {name: _section(old, name) for name in DATABASE_TITLES}
+    sections[key] = section
+    notes = old.split(NOTES_MARKER, 1)[1] if NOTES_MARKER in old else "\n"
+    body = "\n".join(sections[name] for name in DATABASE_TITLES if sections[name])
+    return f"{HEAD}\n{body}\n{NOTES_MARKER}{notes}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -385,7 +434,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--wait", default="0.5-1.5", help="think time per user in seconds (default 0.5-1.5)"
     )
     parser.add_argument(
-        "--database-url", default="", help="use this database instead of a fresh SQLite file"
+        "--database",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="a fresh SQLite file (default) or a fresh database on the machine's PostgreSQL",
+    )
+    parser.add_argument(
+        "--database-url", default="", help="use this database instead of a fresh one"
     )
     parser.add_argument(
         "--reuse-db", action="store_true", help="skip migrate and seed if the database exists"
@@ -562,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         list(csv.DictReader(failures_file.open(encoding="utf-8"))) if failures_file.exists() else []
     )
     report = write_report(run, stats, failures)
-    print(report.split(NOTES_MARKER)[0], flush=True)
+    print(_section(report, database_key(run)), flush=True)
     if not args.no_docs:
         DOCS.write_text(report, encoding="utf-8")
         log(f"wrote {DOCS.relative_to(ROOT)}")
