@@ -1,6 +1,7 @@
 """docs/BENCHMARKS.md keeps one section per database: a run replaces only its own."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 spec = importlib.util.spec_from_file_location(
@@ -8,6 +9,7 @@ spec = importlib.util.spec_from_file_location(
 )
 assert spec and spec.loader
 bench = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = bench  # its dataclasses look their module up
 spec.loader.exec_module(bench)
 
 
