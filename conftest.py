@@ -15,6 +15,7 @@ from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, JournalEntry, Task
 from samenopweg.people.models import Person
+from samenopweg.people.registration import AdultInput, ChildInput, Registration, register_trajectory
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +42,8 @@ def register(
     team: Team, owner: User, *, child: str = "Noor", answer: str = "yes", **extra: Any
 ) -> Trajectory:
     kind = team.organisation.kind
-    return services.register_trajectory(
-        registration=services.Registration(
+    return register_trajectory(
+        registration=Registration(
             team=team,
             owner=owner,
             framework="verontrusting" if kind == "OCJ" else "vos",
@@ -50,7 +51,7 @@ def register(
             reason="We maken ons zorgen over de veiligheid thuis.",
             goal="Noor kan veilig thuis wonen.",
             children=[
-                services.ChildInput(
+                ChildInput(
                     first_name=child,
                     last_name="Peeters",
                     date_of_birth=datetime.date(2017, 3, 12),
@@ -61,9 +62,7 @@ def register(
                     urgency="regular" if answer != "no" else "today",
                 )
             ],
-            adults=[
-                services.AdultInput(first_name="An", last_name="Peeters", relation_kind="mother")
-            ],
+            adults=[AdultInput(first_name="An", last_name="Peeters", relation_kind="mother")],
             **extra,
         ),
         actor=owner,

@@ -5,11 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
 from samenopweg.accounts.views import LoginView, set_language
-from samenopweg.cases import views as case_views
 from samenopweg.core import views as core_views
+from samenopweg.dashboard import views as dashboard_views
 
 urlpatterns = [
-    path("", case_views.home, name="home"),
+    path("", dashboard_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("accounts/login/", LoginView.as_view(), name="login"),
@@ -21,6 +21,9 @@ urlpatterns = [
     path("trajecten/<str:reference>/", include("samenopweg.people.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.assessments.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.safety_plans.urls")),
+    # Registration ("trajecten/nieuw/") before the trajectory page ("trajecten/<reference>/").
+    path("", include("samenopweg.people.case_urls")),
+    path("", include("samenopweg.dashboard.urls")),
     path("", include("samenopweg.cases.urls")),
 ]
 

@@ -69,10 +69,10 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "assessments:statement_withdraw",
         "assessments:statements",
         "cases:audit",
-        "cases:detail",
+        "dashboard:detail",
         "cases:edit",
-        "cases:safety",
-        "cases:team",
+        "case_people:safety",
+        "case_people:team",
         "cases:upload_file",
         "journal:edit",
         "journal:history",
@@ -128,7 +128,11 @@ def test_it_records_every_read_of_a_trajectory_page(client: Client, case: Case, 
 
 @pytest.mark.parametrize(
     ("name", "persona"),
-    [("cases:dashboard", "owner"), ("cases:family_home", "parent"), ("audit:log", "auditor")],
+    [
+        ("dashboard:dashboard", "owner"),
+        ("dashboard:family_home", "parent"),
+        ("audit:log", "auditor"),
+    ],
 )
 def test_it_records_reads_of_pages_across_trajectories(
     client: Client, case: Case, name: str, persona: str
@@ -142,7 +146,7 @@ def test_it_records_reads_of_pages_across_trajectories(
     # The list page itself (trajectory empty), and the dashboard one row per file it shows.
     assert reads.filter(trajectory__isnull=True).count() == 1
     assert {(r.action, r.actor) for r in reads} == {(AuditAction.VIEW, user)}
-    if name == "cases:dashboard":
+    if name == "dashboard:dashboard":
         assert reads.filter(trajectory=case.world.trajectory).exists() == (persona != "auditor")
 
 
@@ -328,11 +332,11 @@ class Write:
 
 
 WRITES = [
-    Write("cases:register", "owner", _registration, AuditAction.CREATE, "cases.trajectory"),
+    Write("case_people:register", "owner", _registration, AuditAction.CREATE, "cases.trajectory"),
     Write("cases:edit", "owner", _edit, AuditAction.UPDATE, "cases.trajectory"),
-    Write("cases:safety", "owner", _safety, AuditAction.CREATE, "cases.safetycheck"),
+    Write("case_people:safety", "owner", _safety, AuditAction.CREATE, "cases.safetycheck"),
     Write("cases:stage", "owner", _stage, AuditAction.STAGE, "cases.trajectory"),
-    Write("cases:team", "owner", _grant, AuditAction.GRANT, "cases.casegrant"),
+    Write("case_people:team", "owner", _grant, AuditAction.GRANT, "cases.casegrant"),
     Write("cases:grant_end", "owner", _nothing, AuditAction.REVOKE, "cases.casegrant"),
     Write("cases:alert_ack", "team_lead", _nothing, AuditAction.UPDATE, "cases.alert"),
     Write("journal:list", "owner", _journal_add, AuditAction.CREATE, "journal.journalentry"),
@@ -589,7 +593,7 @@ def test_it_records_every_write_in_the_same_request(
     )
     assert rows.exists(), list(AuditEvent.objects.filter(path=url).values("action", "object_type"))
     assert all(row.trajectory_id is not None for row in rows)
-    if write.name != "cases:register":
+    if write.name != "case_people:register":
         expected = (
             case.alert.trajectory if write.name == "cases:alert_ack" else case.world.trajectory
         )
@@ -599,7 +603,7 @@ def test_it_records_every_write_in_the_same_request(
 def test_the_grant_write_really_granted(client: Client, case: Case) -> None:
     """The POST above succeeds for the right reason: the grant exists afterwards."""
     client.force_login(case.world.owner)
-    client.post(reverse("cases:team", args=[case.world.trajectory.reference]), _grant(case))
+    client.post(reverse("case_people:team", args=[case.world.trajectory.reference]), _grant(case))
     granted = CaseGrant.objects.current().filter(trajectory=case.world.trajectory)
     assert granted.filter(user=case.world.worker_elsewhere).exists()
 

@@ -155,9 +155,11 @@ MATRIX: dict[str, Row] = {
     "login": Row(_none, statuses(302, anonymous=200)),  # logged in: sent on to the start page
     "logout": Row(_none, statuses(405, anonymous=405)),  # POST only since Django 5
     "audit:log": Row(_none, statuses(404, auditor=200)),
-    "cases:dashboard": Row(_none, statuses(200, parent=403, parent_elsewhere=403, auditor=403)),
-    "cases:register": Row(_none, statuses(403, owner=200, team_lead=200, other_consultant=200)),
-    "cases:family_home": Row(_none, statuses(200)),
+    "dashboard:dashboard": Row(_none, statuses(200, parent=403, parent_elsewhere=403, auditor=403)),
+    "case_people:register": Row(
+        _none, statuses(403, owner=200, team_lead=200, other_consultant=200)
+    ),
+    "dashboard:family_home": Row(_none, statuses(200)),
     "cases:alert_ack": Row(
         _alert,
         statuses(405),  # refused before the alert is looked up: GET leaks nothing
@@ -171,10 +173,10 @@ MATRIX: dict[str, Row] = {
         post_data=_plain_language_data,
     ),
     # One trajectory.
-    "cases:detail": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "dashboard:detail": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "cases:edit": Row(_reference, CONSULTANT_PAGE, trajectory_bound=True),
-    "cases:safety": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "cases:team": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "case_people:safety": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "case_people:team": Row(_reference, PRO_PAGE, trajectory_bound=True),
     "cases:audit": Row(
         _reference,
         {**PRO_PAGE, "worker": 403, "auditor": 200},
@@ -190,7 +192,7 @@ MATRIX: dict[str, Row] = {
     "cases:grant_end": Row(
         _grant, CONSULTANT_POST_ONLY, post=CONSULTANT_POST_REFUSED, trajectory_bound=True
     ),
-    "cases:family_detail": Row(
+    "dashboard:family_detail": Row(
         _reference,
         statuses(404, owner=302, team_lead=302, worker=302, parent=200),
         trajectory_bound=True,
@@ -474,7 +476,7 @@ def test_refused_posts_change_nothing(case: Case, name: str) -> None:
 
 def test_it_shows_the_parent_only_what_is_shared(client: Client, world: World) -> None:
     client.force_login(world.parent)
-    response = client.get(reverse("cases:family_detail", args=[world.trajectory.reference]))
+    response = client.get(reverse("dashboard:family_detail", args=[world.trajectory.reference]))
     assert response.status_code == 200
     page = response.content.decode()
     assert "GEDEELD" in page
@@ -513,7 +515,7 @@ def test_it_hides_another_trajectorys_entry_behind_this_reference(
 
 
 def test_ending_a_grant_ends_access_at_once(client: Client, world: World) -> None:
-    url = reverse("cases:detail", args=[world.trajectory.reference])
+    url = reverse("dashboard:detail", args=[world.trajectory.reference])
     client.force_login(world.worker)
     assert client.get(url).status_code == 200
     grant = CaseGrant.objects.get(trajectory=world.trajectory, user=world.worker)

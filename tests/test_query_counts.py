@@ -24,7 +24,7 @@ QUERIES: dict[str, dict[str, int]] = {
     vendor: {
         # the ranking (ids), the rows of the page, then for them: children, tasks, statements,
         # sets, scaling
-        # (cases.selectors.caseload_details), plan signals (2); a savepoint around the
+        # (dashboard.selectors.caseload_details), plan signals (2); a savepoint around the
         # page row and the read rows
         "dashboard_owner": 17,
         "dashboard_team_lead": 18,  # + the open alerts of the team
@@ -87,7 +87,7 @@ def test_the_dashboard_does_not_grow_with_the_caseload(
     world: World, django_assert_num_queries: Any, persona: str
 ) -> None:
     client = _client(world.personas()[persona])
-    url = reverse("cases:dashboard")
+    url = reverse("dashboard:dashboard")
     with django_assert_num_queries(expected(f"dashboard_{persona}")):
         assert client.get(url).status_code == 200
     _more_trajectories(world)
@@ -101,7 +101,7 @@ def test_the_trajectory_page_does_not_grow_with_its_contents(
     world: World, django_assert_num_queries: Any
 ) -> None:
     client = _client(world.owner)
-    url = reverse("cases:detail", args=[world.trajectory.reference])
+    url = reverse("dashboard:detail", args=[world.trajectory.reference])
     with django_assert_num_queries(expected("detail")):
         assert client.get(url).status_code == 200
     _more_entries(world)

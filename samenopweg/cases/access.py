@@ -142,6 +142,24 @@ def get_trajectory_for_user(user: Any, reference: str) -> CaseAccess:
     )
     if trajectory is None:
         raise Http404(_("Dit traject bestaat niet of je hebt er geen toegang toe."))
+    return _access(user, trajectory)
+
+
+def visible_accesses(user: Any, trajectories: QuerySet[Trajectory]) -> list[CaseAccess]:
+    """A CaseAccess per trajectory of `trajectories` (a queryset from `visible_trajectories(user)`,
+    in its order), with the role `get_trajectory_for_user` would give; one query. A trajectory
+    the user may not see is left out."""
+    accesses = []
+    for trajectory in trajectories.annotate(_grant_role=_role_annotation(user)):
+        access = _access(user, trajectory)
+        if access.role is not None:
+            accesses.append(access)
+    return accesses
+
+
+def _access(user: Any, trajectory: Trajectory) -> CaseAccess:
+    """The widest current grant (annotated as `_grant_role`); a team lead without a consultant
+    grant reads as team lead."""
     role = trajectory._grant_role  # type: ignore[attr-defined]
     if trajectory.team_id in led_team_ids(user) and role != CaseRole.CONSULENT:
         role = TEAMVERANTWOORDELIJKE

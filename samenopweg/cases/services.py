@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from samenopweg.accounts import roles
 from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import changes_between, record
+from samenopweg.cases import items
 from samenopweg.cases.models import (
     OCJ_FRAMEWORKS,
     SDJ_FRAMEWORKS,
@@ -37,8 +37,6 @@ from samenopweg.cases.models import (
     Urgency,
 )
 from samenopweg.core.locking import save_versioned
-from samenopweg.core.models import Audience
-from samenopweg.people.models import Person, Relation
 
 # Which stage may follow which. Closing is possible from every open stage; a closed
 # trajectory only reopens with a reason.
@@ -60,43 +58,6 @@ def _next_step_due(check: SafetyCheck) -> datetime.datetime | None:
     if check.urgency == Urgency.WITHIN_72_HOURS:
         return check.checked_at + datetime.timedelta(hours=72)
     return None
-
-
-@dataclass
-class ChildInput:
-    first_name: str
-    last_name: str
-    date_of_birth: datetime.date | None
-    gender: str
-    safety_answer: str
-    safety_basis: str
-    next_step: str
-    urgency: str
-
-
-@dataclass
-class AdultInput:
-    first_name: str
-    last_name: str
-    relation_kind: str
-    gender: str = ""
-    has_parental_authority: bool = False
-    lives_with_child: bool = False
-    phone: str = ""
-    email: str = ""
-
-
-@dataclass
-class Registration:
-    team: Team
-    owner: Any
-    framework: str
-    youth_judge_reference: str
-    reason: str
-    goal: str
-    children: list[ChildInput]
-    adults: list[AdultInput] = field(default_factory=list)
-    registered_on: datetime.date | None = None
 
 
 def allowed_transitions(stage: str) -> tuple[str, ...]:
@@ -129,32 +90,43 @@ def validate_framework(organisation_kind: str, framework: str, youth_judge_refer
             )
 
 
-@transaction.atomic
-def register_trajectory(
-    *, registration: Registration, actor: Any, request: HttpRequest | None = None
+@transaction.atomic(savepoint=False)
+def open_trajectory(
+    *,
+    team: Team,
+    owner: Any,
+    framework: str,
+    youth_judge_reference: str,
+    reason: str,
+    goal: str,
+    registered_on: datetime.date | None,
+    actor: Any,
+    request: HttpRequest | None = None,
 ) -> Trajectory:
-    """Aanmelding: the trajectory, its children and adults, the owner's grant, the first checks."""
-    reg = registration
-    if not reg.children:
-        raise ValidationError(_("Een traject heeft minstens één kind."))
-    validate_framework(reg.team.organisation.kind, reg.framework, reg.youth_judge_reference)
+    """The trajectory of an aanmelding, before its persons: checked, numbered, in the stage
+    aanmelding, with the owner's consultant grant and its audit rows.
+
+    people.registration.register_trajectory calls this inside its own transaction and adds the
+    children, the adults and the first safety question (record_first_safety_checks).
+    """
+    validate_framework(team.organisation.kind, framework, youth_judge_reference)
     if not Membership.objects.filter(
-        user=reg.owner,
-        team=reg.team,
+        user=owner,
+        team=team,
         role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
         is_active=True,
     ).exists():
         raise ValidationError({"owner": _("Deze consulent hoort niet bij dit team.")})
-    registered_on = reg.registered_on or timezone.localdate()
+    registered_on = registered_on or timezone.localdate()
     trajectory = Trajectory(
-        reference=_next_reference(reg.team, registered_on.year),
-        organisation=reg.team.organisation,
-        team=reg.team,
-        owner=reg.owner,
-        framework=reg.framework,
-        youth_judge_reference=reg.youth_judge_reference.strip(),
-        reason=reg.reason.strip(),
-        goal=reg.goal.strip(),
+        reference=_next_reference(team, registered_on.year),
+        organisation=team.organisation,
+        team=team,
+        owner=owner,
+        framework=framework,
+        youth_judge_reference=youth_judge_reference.strip(),
+        reason=reason.strip(),
+        goal=goal.strip(),
         registered_on=registered_on,
         created_by=actor,
     )
@@ -172,70 +144,42 @@ def register_trajectory(
     )
     _grant(
         trajectory=trajectory,
-        user=reg.owner,
+        user=owner,
         role=CaseRole.CONSULENT,
         reason=_("Consulent van het traject"),
         actor=actor,
         request=request,
     )
-    children = []
-    for child in reg.children:
-        person = Person.objects.create(
-            trajectory=trajectory,
-            first_name=child.first_name.strip(),
-            last_name=child.last_name.strip(),
-            date_of_birth=child.date_of_birth,
-            gender=child.gender,
-            is_child=True,
-            audience=Audience.CHILD,
-        )
-        children.append((person, child))
-    for adult in reg.adults:
-        person = Person.objects.create(
-            trajectory=trajectory,
-            first_name=adult.first_name.strip(),
-            last_name=adult.last_name.strip(),
-            gender=adult.gender,
-            phone=adult.phone,
-            email=adult.email,
-            audience=Audience.PARENTS,
-        )
-        Relation.objects.bulk_create(
-            Relation(
-                trajectory=trajectory,
-                person=person,
-                child=child_person,
-                kind=adult.relation_kind,
-                has_parental_authority=adult.has_parental_authority,
-                lives_with_child=adult.lives_with_child,
-            )
-            for child_person, _input in children
-        )
-    record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type="people.person",
-        trajectory=trajectory,
-        request=request,
-        detail={"children": len(reg.children), "adults": len(reg.adults)},
-    )
+    return trajectory
+
+
+@transaction.atomic(savepoint=False)
+def record_first_safety_checks(
+    *,
+    trajectory: Trajectory,
+    answers: list[tuple[Any, str, str, str, str]],
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> list[SafetyCheck]:
+    """The aanmelding's round of "is the child safe now?" for the children just created:
+    (child, answer, basis, next step, urgency). The alert and the summary as in
+    record_safety_checks, without its checks of a trajectory that already existed."""
     checks = [
         _record_safety_check(
             trajectory=trajectory,
-            child=person,
-            answer=child.safety_answer,
-            basis=child.safety_basis,
-            next_step=child.next_step,
-            urgency=child.urgency,
+            child=child,
+            answer=answer,
+            basis=basis,
+            next_step=next_step,
+            urgency=urgency,
             actor=actor,
             request=request,
         )
-        for person, child in children
+        for child, answer, basis, next_step, urgency in answers
     ]
     _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
     refresh_safety_summary(trajectory)
-    refresh_search_text(trajectory)
-    return trajectory
+    return checks
 
 
 def search_text_for(reference: str, names: Iterable[tuple[str, str]]) -> str:
@@ -246,7 +190,8 @@ def search_text_for(reference: str, names: Iterable[tuple[str, str]]) -> str:
 
 def refresh_search_text(trajectory: Trajectory) -> None:
     """Recompute the trajectory's search column from its persons (see Trajectory.search_text)."""
-    names = Person.objects.filter(trajectory=trajectory).order_by("id")
+    # Through the reverse relation of people.Person: cases names no model above it.
+    names = trajectory.persons.order_by("id")
     trajectory.search_text = search_text_for(
         trajectory.reference, names.values_list("first_name", "last_name")
     )
@@ -256,7 +201,7 @@ def refresh_search_text(trajectory: Trajectory) -> None:
 def _record_safety_check(
     *,
     trajectory: Trajectory,
-    child: Person,
+    child: Any,  # a people.Person of the trajectory, a child
     answer: str,
     basis: str,
     next_step: str,
@@ -273,17 +218,9 @@ def _record_safety_check(
         urgency=urgency,
         checked_by=actor,
     )
-    check.full_clean()
-    check.save()
-    record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=check,
-        trajectory=trajectory,
-        request=request,
-        detail={"answer": answer, "urgency": urgency},
+    return items.create(
+        item=check, actor=actor, request=request, detail={"answer": answer, "urgency": urgency}
     )
-    return check
 
 
 def team_leads(team: Team) -> Any:
@@ -312,7 +249,7 @@ def _alert_if_unsafe(
         recipients = [trajectory.owner]
     # Mail leaves our systems: it names the trajectory and links to it, nothing more.
     # Each lead gets it in their own language.
-    path = settings.SITE_URL.rstrip("/") + reverse("cases:detail", args=[trajectory.reference])
+    path = settings.SITE_URL.rstrip("/") + reverse("dashboard:detail", args=[trajectory.reference])
     notifications = []
     for recipient in recipients:
         with translation.override(recipient.language or "nl-be"):
@@ -346,9 +283,7 @@ def refresh_safety_summary(trajectory: Trajectory) -> None:
         "child_id", "-checked_at", "-id"
     ):
         latest.setdefault(check.child_id, check)
-    children_ids = set(
-        Person.objects.filter(trajectory=trajectory, is_child=True).values_list("pk", flat=True)
-    )
+    children_ids = set(trajectory.persons.filter(is_child=True).values_list("pk", flat=True))
     if not latest:
         return
     checks = list(latest.values())
@@ -378,7 +313,7 @@ def refresh_safety_summary(trajectory: Trajectory) -> None:
 def record_safety_checks(
     *,
     trajectory: Trajectory,
-    answers: list[tuple[Person, str, str, str, str]],
+    answers: list[tuple[Any, str, str, str, str]],  # (people.Person, ...)
     actor: Any,
     request: HttpRequest | None = None,
 ) -> list[SafetyCheck]:
@@ -519,7 +454,7 @@ def _grant(
     reason: str,
     actor: Any,
     request: HttpRequest | None,
-    person: Person | None = None,
+    person: Any = None,  # a people.Person, for family and network grants
     valid_from: datetime.datetime | None = None,
     valid_until: datetime.datetime | None = None,
 ) -> CaseGrant:
@@ -555,7 +490,7 @@ def grant_access(
     reason: str,
     actor: Any,
     request: HttpRequest | None = None,
-    person: Person | None = None,
+    person: Any = None,  # a people.Person, for family and network grants
     valid_from: datetime.datetime | None = None,
     valid_until: datetime.datetime | None = None,
 ) -> CaseGrant:

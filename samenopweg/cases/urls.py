@@ -4,13 +4,8 @@ from samenopweg.cases import views
 
 app_name = "cases"
 urlpatterns = [
-    path("dashboard/", views.dashboard, name="dashboard"),
-    path("trajecten/nieuw/", views.register, name="register"),
-    path("trajecten/<str:reference>/", views.detail, name="detail"),
     path("trajecten/<str:reference>/aanpassen/", views.edit, name="edit"),
-    path("trajecten/<str:reference>/veiligheid/", views.safety, name="safety"),
     path("trajecten/<str:reference>/fase/", views.change_stage, name="stage"),
-    path("trajecten/<str:reference>/team/", views.case_team, name="team"),
     path(
         "trajecten/<str:reference>/team/<int:grant_id>/beeindigen/",
         views.end_grant,
@@ -23,6 +18,4 @@ urlpatterns = [
         name="upload_file",
     ),
     path("meldingen/<int:alert_id>/gezien/", views.acknowledge_alert, name="alert_ack"),
-    path("mijn/", views.family_home, name="family_home"),
-    path("mijn/<str:reference>/", views.family_detail, name="family_detail"),
 ]

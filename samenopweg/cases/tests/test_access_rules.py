@@ -17,7 +17,7 @@ from samenopweg.people.services import add_person
 
 
 def _team_url(world):
-    return reverse("cases:team", args=[world.trajectory.reference])
+    return reverse("case_people:team", args=[world.trajectory.reference])
 
 
 @pytest.mark.django_db
@@ -161,7 +161,10 @@ def test_ending_a_membership_ends_access_to_every_case(client, world):
     worker = type(world.worker).objects.get(pk=world.worker.pk)  # a new request, a fresh user
     assert world.trajectory not in visible_trajectories(worker)
     client.force_login(world.worker)
-    assert client.get(reverse("cases:detail", args=[world.trajectory.reference])).status_code == 404
+    assert (
+        client.get(reverse("dashboard:detail", args=[world.trajectory.reference])).status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
@@ -197,7 +200,7 @@ def test_the_reason_is_for_parents_not_for_a_child_or_the_network(client, world)
         reason="Noor",
         actor=world.owner,
     )
-    url = reverse("cases:family_detail", args=[world.trajectory.reference])
+    url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
     client.force_login(world.parent)
     assert world.trajectory.reason in client.get(url).content.decode()
     client.force_login(teen)

@@ -27,17 +27,18 @@ from samenopweg.cases.models import (
     Trajectory,
     Urgency,
 )
-from samenopweg.cases.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.core.locking import EditConflict
+from samenopweg.dashboard.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.people.models import Person, Relation
+from samenopweg.people.registration import AdultInput, ChildInput, Registration, register_trajectory
 
 pytestmark = pytest.mark.django_db
 
 REFERENCE = re.compile(r"^OCJ-GNT-\d{4}-\d{5}$")
 
 
-def child(name: str, answer: str = "yes", urgency: str = "regular") -> services.ChildInput:
-    return services.ChildInput(
+def child(name: str, answer: str = "yes", urgency: str = "regular") -> ChildInput:
+    return ChildInput(
         first_name=name,
         last_name="Peeters",
         date_of_birth=datetime.date(2016, 5, 1),
@@ -49,7 +50,7 @@ def child(name: str, answer: str = "yes", urgency: str = "regular") -> services.
     )
 
 
-def registration(team: Team, owner: Any, **overrides: Any) -> services.Registration:
+def registration(team: Team, owner: Any, **overrides: Any) -> Registration:
     values: dict[str, Any] = {
         "team": team,
         "owner": owner,
@@ -61,7 +62,7 @@ def registration(team: Team, owner: Any, **overrides: Any) -> services.Registrat
         "adults": [],
     }
     values.update(overrides)
-    return services.Registration(**values)
+    return Registration(**values)
 
 
 def age_safety_checks(trajectory: Trajectory, days: int) -> Trajectory:
@@ -103,19 +104,19 @@ def test_the_owner_gets_a_consultant_grant(world: World) -> None:
 
 
 def test_it_creates_the_children_adults_and_their_relations(world: World) -> None:
-    trajectory = services.register_trajectory(
+    trajectory = register_trajectory(
         registration=registration(
             world.team,
             world.owner,
             children=[child("Noor"), child("Sem")],
             adults=[
-                services.AdultInput(
+                AdultInput(
                     first_name="An",
                     last_name="Peeters",
                     relation_kind="mother",
                     has_parental_authority=True,
                 ),
-                services.AdultInput(first_name="Jan", last_name="Peeters", relation_kind="father"),
+                AdultInput(first_name="Jan", last_name="Peeters", relation_kind="father"),
             ],
         ),
         actor=world.owner,
@@ -131,7 +132,7 @@ def test_it_creates_the_children_adults_and_their_relations(world: World) -> Non
 
 
 def test_it_records_one_safety_check_per_child(world: World) -> None:
-    trajectory = services.register_trajectory(
+    trajectory = register_trajectory(
         registration=registration(world.team, world.owner, children=[child("Noor"), child("Sem")]),
         actor=world.owner,
     )
@@ -165,7 +166,7 @@ def test_the_due_date_follows_the_teams_interval(world: World) -> None:
 
 def test_it_refuses_a_vos_framework_for_an_ocj(world: World) -> None:
     with pytest.raises(ValidationError) as excinfo:
-        services.register_trajectory(
+        register_trajectory(
             registration=registration(world.team, world.owner, framework="vos"),
             actor=world.owner,
         )
@@ -176,7 +177,7 @@ def test_it_refuses_a_vos_framework_for_an_ocj(world: World) -> None:
 
 def test_it_refuses_an_sdj_trajectory_without_youth_judge_reference(world: World) -> None:
     with pytest.raises(ValidationError) as excinfo:
-        services.register_trajectory(
+        register_trajectory(
             registration=registration(
                 sdj_team(), world.other_consultant, framework="vos", youth_judge_reference="  "
             ),
@@ -188,7 +189,7 @@ def test_it_refuses_an_sdj_trajectory_without_youth_judge_reference(world: World
 
 def test_it_refuses_a_registration_without_children(world: World) -> None:
     with pytest.raises(ValidationError):
-        services.register_trajectory(
+        register_trajectory(
             registration=registration(world.team, world.owner, children=[]), actor=world.owner
         )
 
@@ -197,7 +198,7 @@ def test_a_failed_registration_leaves_nothing_behind(world: World) -> None:
     before = Trajectory.objects.count(), Person.objects.count(), CaseGrant.objects.count()
 
     with pytest.raises(ValidationError):
-        services.register_trajectory(
+        register_trajectory(
             registration=registration(
                 world.team, world.owner, children=[child("Noor", answer="maybe")]
             ),
@@ -244,7 +245,7 @@ def test_a_safe_child_raises_no_alert(world: World) -> None:
 
 
 def test_the_worst_answer_over_the_children_wins(world: World) -> None:
-    trajectory = services.register_trajectory(
+    trajectory = register_trajectory(
         registration=registration(
             world.team,
             world.owner,

@@ -159,7 +159,7 @@ def test_bad_input_keeps_what_was_typed_with_a_dutch_message_per_field(
     future = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
 
     response = client.post(
-        reverse("cases:register"),
+        reverse("case_people:register"),
         registration_data(world, goal="", **{"child-0-date_of_birth": future}),
     )
 
@@ -181,7 +181,7 @@ def test_adding_a_child_shows_one_more_child_form_without_errors(
     client.force_login(world.owner)
 
     response = client.post(
-        reverse("cases:register"), registration_data(world, goal="", add_child="1")
+        reverse("case_people:register"), registration_data(world, goal="", add_child="1")
     )
 
     assert response.status_code == 200
@@ -197,11 +197,11 @@ def test_adding_a_child_shows_one_more_child_form_without_errors(
 def test_a_successful_registration_opens_the_new_trajectory(client: Client, world: World) -> None:
     client.force_login(world.owner)
 
-    response = client.post(reverse("cases:register"), registration_data(world))
+    response = client.post(reverse("case_people:register"), registration_data(world))
 
     new = Trajectory.objects.exclude(pk__in=[world.trajectory.pk, world.other_trajectory.pk]).get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:detail", args=[new.reference])
+    assert response["Location"] == reverse("dashboard:detail", args=[new.reference])
     assert new.owner == world.owner
     assert new.reason == "De school meldt blauwe plekken bij Lotte."
     assert client.get(response["Location"]).status_code == 200
@@ -398,7 +398,7 @@ def test_a_withdrawn_entry_is_hidden_from_the_parent_and_struck_through_for_prof
 ) -> None:
     entry = world.shared_entry
     parent = logged_in(world.parent)
-    family_url = reverse("cases:family_detail", args=[world.trajectory.reference])
+    family_url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
     assert "GEDEELD" in parent.get(family_url).content.decode()
     client.force_login(world.owner)
 
@@ -447,7 +447,9 @@ def test_a_refused_closure_keeps_the_typed_reason(client, world):
     client.post(
         url, {"to_stage": "afgesloten", "reason": "Het netwerk houdt het plan vol.", "version": 999}
     )
-    page = client.get(reverse("cases:detail", args=[world.trajectory.reference])).content.decode()
+    page = client.get(
+        reverse("dashboard:detail", args=[world.trajectory.reference])
+    ).content.decode()
     assert "Het netwerk houdt het plan vol." in page
     assert "intussen gewijzigd" in page
 
@@ -457,7 +459,7 @@ def test_the_dashboard_leaves_a_read_row_on_every_file_it_shows(client, world):
     from samenopweg.audit.models import AuditEvent
 
     client.force_login(world.team_lead)
-    client.get(reverse("cases:dashboard"))
+    client.get(reverse("dashboard:dashboard"))
     assert AuditEvent.objects.filter(
         trajectory=world.trajectory,
         actor=world.team_lead,
@@ -472,8 +474,8 @@ def test_sending_the_registration_twice_makes_one_trajectory(client, world):
 
     client.force_login(world.owner)
     data = {**registration_data(world), "submission": "abc123"}
-    first = client.post(reverse("cases:register"), data)
-    second = client.post(reverse("cases:register"), data)
+    first = client.post(reverse("case_people:register"), data)
+    second = client.post(reverse("case_people:register"), data)
     assert first.status_code == second.status_code == 302
     assert first["Location"] == second["Location"]
     assert Trajectory.objects.filter(team=world.team).count() == 2  # the world's own + this one
@@ -487,7 +489,7 @@ def test_search_needs_every_word_and_finds_names_dates_and_references(client, wo
     client.force_login(world.owner)
 
     def found(q: str) -> str:
-        return client.get(reverse("cases:dashboard"), {"q": q}).content.decode()
+        return client.get(reverse("dashboard:dashboard"), {"q": q}).content.decode()
 
     assert world.trajectory.reference in found("noor peeters")
     assert world.trajectory.reference not in found("emma peeters")
@@ -503,7 +505,7 @@ def test_search_finds_a_person_added_later_and_a_changed_name(client, world):
     client.force_login(world.owner)
 
     def found(q: str) -> str:
-        return client.get(reverse("cases:dashboard"), {"q": q}).content.decode()
+        return client.get(reverse("dashboard:dashboard"), {"q": q}).content.decode()
 
     assert world.trajectory.reference not in found("Vanderstraeten")
     person = people_services.add_person(

@@ -140,7 +140,7 @@ def test_it_needs_the_csrf_token(world: World) -> None:
 
 
 def test_the_registration_form_checks_reason_and_goal_live(world: World) -> None:
-    content = logged_in(world.owner).get(reverse("cases:register")).content.decode()
+    content = logged_in(world.owner).get(reverse("case_people:register")).content.decode()
 
     for name in ("reason", "goal"):
         assert f'id="pl-id_{name}"' in content
@@ -175,7 +175,7 @@ def test_the_journal_form_checks_the_text_with_a_hint(world: World) -> None:
 
 def test_saving_a_registration_with_jargon_adds_one_tip(world: World) -> None:
     response = logged_in(world.owner).post(
-        reverse("cases:register"), registration_data(world, reason=JARGON)
+        reverse("case_people:register"), registration_data(world, reason=JARGON)
     )
 
     assert response.status_code == 302
@@ -186,7 +186,7 @@ def test_saving_a_registration_with_jargon_adds_one_tip(world: World) -> None:
 
 
 def test_saving_a_clear_registration_adds_no_tip(world: World) -> None:
-    response = logged_in(world.owner).post(reverse("cases:register"), registration_data(world))
+    response = logged_in(world.owner).post(reverse("case_people:register"), registration_data(world))
     assert response.status_code == 302
     assert _infos(response) == []
 

@@ -405,14 +405,14 @@ def test_the_dashboards_of_consultant_and_worker_show_broken_and_late_rules(worl
         actor=world.worker,
     )
     for user in (world.owner, world.worker, world.team_lead):
-        page = _client(user).get(reverse("cases:dashboard")).content.decode()
+        page = _client(user).get(reverse("dashboard:dashboard")).content.decode()
         assert "1 afspraak niet gelukt" in page, user
         assert "1 opvolging te laat" in page, user
 
 
 def test_a_plan_that_needs_a_look_ranks_above_a_quiet_trajectory(world: World) -> None:
     from conftest import register
-    from samenopweg.cases.selectors import DashboardFilters, caseload_for_user
+    from samenopweg.dashboard.selectors import DashboardFilters, caseload_for_user
 
     quiet = register(world.team, world.owner, child="Rustig")
     rule = hoe.ensure_rule(world)

@@ -73,7 +73,7 @@ def caseload_rows(
     }
     # reverse() once: the reference is the only part that changes per row.
     marker = "REFERENCE"
-    detail_url = reverse("cases:detail", args=[marker])
+    detail_url = reverse("dashboard:detail", args=[marker])
     rows = []
     for t in trajectories:
         scale = ""

@@ -21,8 +21,8 @@ from samenopweg.assessments.models import (
     StatementStatus,
 )
 from samenopweg.cases.models import Trajectory
-from samenopweg.cases.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.core.models import Audience
+from samenopweg.dashboard.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.people.models import Person
 from tests.test_query_counts import expected
 
@@ -187,7 +187,7 @@ def test_the_dashboard_shows_the_what_column(world: World) -> None:
     statement(shared, world.owner)
     status(shared, StatementStatus.SHARED)
 
-    response = _client(world.team_lead).get(reverse("cases:dashboard"))
+    response = _client(world.team_lead).get(reverse("dashboard:dashboard"))
     page = response.content.decode()
     assert '<th scope="col">Wat</th>' in page
     cells = {t.reference: t for t in response.context["page"].object_list}
@@ -205,13 +205,15 @@ def test_the_dashboard_filter_is_a_checkbox_that_keeps_its_state(world: World) -
     status(shared, StatementStatus.SHARED)
     client = _client(world.owner)
 
-    response = client.get(reverse("cases:dashboard"), {"what": "missing"})
+    response = client.get(reverse("dashboard:dashboard"), {"what": "missing"})
     shown = {t.reference for t in response.context["page"].object_list}
     assert world.trajectory.reference in shown
     assert shared.reference not in shown
     assert 'id="id_what" checked' in response.content.decode()
 
-    response = client.get(reverse("cases:dashboard"), {"what": "missing"}, HTTP_HX_REQUEST="true")
+    response = client.get(
+        reverse("dashboard:dashboard"), {"what": "missing"}, HTTP_HX_REQUEST="true"
+    )
     assert shared.reference not in response.content.decode()
 
 
@@ -227,4 +229,4 @@ def test_the_what_column_adds_no_query(
         scaling_round(trajectory, world.owner, DAY, {made: i})
     client = _client(world.owner)
     with django_assert_num_queries(expected("dashboard_owner")):
-        assert client.get(reverse("cases:dashboard"), query).status_code == 200
+        assert client.get(reverse("dashboard:dashboard"), query).status_code == 200

@@ -1,0 +1,154 @@
+"""Forms of the case pages that list or create persons: the aanmelding (the trajectory with
+its children and adults) and linking a family or network account to its person. Messages in
+Dutch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.accounts.models import Membership, Role, Team
+from samenopweg.cases.forms import DateInput, GrantFields, SafetyFields
+from samenopweg.cases.models import CaseRole, Framework
+from samenopweg.cases.services import validate_framework
+from samenopweg.people.models import Gender, Person, RelationKind
+from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
+
+
+class TrajectoryRegistrationForm(forms.Form):
+    team = forms.ModelChoiceField(queryset=Team.objects.none(), label=_("Team"))
+    owner = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        label=_("Consulent die het traject draagt"),
+    )
+    framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
+    youth_judge_reference = forms.CharField(
+        label=_("Referentie jeugdrechter"),
+        required=False,
+        max_length=60,
+        help_text=_("Alleen voor de sociale dienst jeugdrechtbank (VOS of MOF)."),
+    )
+    registered_on = forms.DateField(
+        label=_("Aangemeld op"), widget=DateInput(), initial=timezone.localdate
+    )
+    reason = forms.CharField(
+        label=_("Waarom zijn de diensten betrokken?"),
+        widget=PlainLanguageTextarea(attrs={"rows": 4}),
+        help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
+    )
+    goal = forms.CharField(
+        label=_("Waar werken we samen naartoe?"),
+        widget=PlainLanguageTextarea(attrs={"rows": 4}),
+        help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team_ids = Membership.objects.filter(
+            user=user,
+            role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+            is_active=True,
+            team__isnull=False,
+        ).values("team_id")
+        teams = Team.objects.filter(pk__in=team_ids, is_active=True).select_related("organisation")
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        if len(teams) == 1:
+            self.fields["team"].initial = teams[0].pk
+        consultants = Membership.objects.filter(
+            team__in=teams, role=Role.CONSULENT, is_active=True
+        ).values("user_id")
+        self.fields["owner"].queryset = (  # type: ignore[attr-defined]
+            get_user_model()
+            .objects.filter(Q(pk__in=consultants) | Q(pk=user.pk), is_active=True)
+            .order_by("last_name", "first_name")
+        )
+        self.fields["owner"].initial = user.pk
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        team, framework, owner = data.get("team"), data.get("framework"), data.get("owner")
+        if (
+            team
+            and owner
+            and not Membership.objects.filter(
+                user=owner,
+                team=team,
+                role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+                is_active=True,
+            ).exists()
+        ):
+            self.add_error("owner", _("Deze consulent hoort niet bij dit team."))
+        if team and framework:
+            try:
+                validate_framework(
+                    team.organisation.kind, framework, data.get("youth_judge_reference", "")
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    self.add_error(field, errors)
+        return data
+
+
+class ChildForm(SafetyFields):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
+    date_of_birth = forms.DateField(label=_("Geboortedatum"), widget=DateInput())
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
+
+    field_order = ["first_name", "last_name", "date_of_birth", "gender"]
+
+    def clean_date_of_birth(self) -> Any:
+        value = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if value > today:
+            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+        if today.year - value.year > 25:
+            raise forms.ValidationError(_("Dit kind zou ouder zijn dan 25 jaar. Klopt de datum?"))
+        return value
+
+
+class AdultForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
+    # A blank first option: otherwise the browser submits "Moeder" for every untouched adult
+    # form, the form counts as changed and an empty extra form blocks the registration.
+    relation_kind = forms.ChoiceField(
+        label=_("Relatie tot de kinderen"), choices=[("", "---------"), *RelationKind.choices]
+    )
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
+    has_parental_authority = forms.BooleanField(label=_("Heeft ouderlijk gezag"), required=False)
+    lives_with_child = forms.BooleanField(label=_("Woont bij de kinderen"), required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=40, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+
+ChildFormSet = formset_factory(ChildForm, extra=1, min_num=1, validate_min=True, max_num=12)
+AdultFormSet = formset_factory(AdultForm, extra=2, max_num=12)
+
+
+class FamilyGrantForm(GrantFields):
+    """Link the account of a parent, a young person or a network member to their person."""
+
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Person.objects.none(), label=_("Wie is dit in het traject?")
+    )
+    role = forms.ChoiceField(
+        label=_("Rol in dit traject"),
+        choices=[
+            (CaseRole.OUDER, CaseRole.OUDER.label),
+            (CaseRole.JONGERE, CaseRole.JONGERE.label),
+            (CaseRole.NETWERK, CaseRole.NETWERK.label),
+        ],
+    )
+    field_order = ["person", "who", "role", "valid_until", "reason"]
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons  # type: ignore[attr-defined]

@@ -1,0 +1,139 @@
+"""Aanmelding: a new trajectory with its children and adults and the first safety question.
+
+The trajectory itself (reference, stage, the owner's grant) is cases' work
+(cases.services.open_trajectory); the persons and their relations are people's. One
+transaction, so a refused registration leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from samenopweg.accounts.models import Team
+from samenopweg.audit.models import AuditAction
+from samenopweg.audit.services import record
+from samenopweg.cases.models import Trajectory
+from samenopweg.cases.services import (
+    open_trajectory,
+    record_first_safety_checks,
+    refresh_search_text,
+)
+from samenopweg.core.models import Audience
+from samenopweg.people.models import Person, Relation
+
+
+@dataclass
+class ChildInput:
+    first_name: str
+    last_name: str
+    date_of_birth: datetime.date | None
+    gender: str
+    safety_answer: str
+    safety_basis: str
+    next_step: str
+    urgency: str
+
+
+@dataclass
+class AdultInput:
+    first_name: str
+    last_name: str
+    relation_kind: str
+    gender: str = ""
+    has_parental_authority: bool = False
+    lives_with_child: bool = False
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Registration:
+    team: Team
+    owner: Any
+    framework: str
+    youth_judge_reference: str
+    reason: str
+    goal: str
+    children: list[ChildInput]
+    adults: list[AdultInput] = field(default_factory=list)
+    registered_on: datetime.date | None = None
+
+
+@transaction.atomic
+def register_trajectory(
+    *, registration: Registration, actor: Any, request: HttpRequest | None = None
+) -> Trajectory:
+    """Aanmelding: the trajectory, its children and adults, the owner's grant, the first checks."""
+    reg = registration
+    if not reg.children:
+        raise ValidationError(_("Een traject heeft minstens één kind."))
+    trajectory = open_trajectory(
+        team=reg.team,
+        owner=reg.owner,
+        framework=reg.framework,
+        youth_judge_reference=reg.youth_judge_reference,
+        reason=reg.reason,
+        goal=reg.goal,
+        registered_on=reg.registered_on,
+        actor=actor,
+        request=request,
+    )
+    children = []
+    for child in reg.children:
+        person = Person.objects.create(
+            trajectory=trajectory,
+            first_name=child.first_name.strip(),
+            last_name=child.last_name.strip(),
+            date_of_birth=child.date_of_birth,
+            gender=child.gender,
+            is_child=True,
+            audience=Audience.CHILD,
+        )
+        children.append((person, child))
+    for adult in reg.adults:
+        person = Person.objects.create(
+            trajectory=trajectory,
+            first_name=adult.first_name.strip(),
+            last_name=adult.last_name.strip(),
+            gender=adult.gender,
+            phone=adult.phone,
+            email=adult.email,
+            audience=Audience.PARENTS,
+        )
+        Relation.objects.bulk_create(
+            Relation(
+                trajectory=trajectory,
+                person=person,
+                child=child_person,
+                kind=adult.relation_kind,
+                has_parental_authority=adult.has_parental_authority,
+                lives_with_child=adult.lives_with_child,
+            )
+            for child_person, _input in children
+        )
+    record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="people.person",
+        trajectory=trajectory,
+        request=request,
+        detail={"children": len(reg.children), "adults": len(reg.adults)},
+    )
+    record_first_safety_checks(
+        trajectory=trajectory,
+        answers=[
+            (person, child.safety_answer, child.safety_basis, child.next_step, child.urgency)
+            for person, child in children
+        ],
+        actor=actor,
+        request=request,
+    )
+    refresh_search_text(trajectory)
+    return trajectory
