@@ -11,8 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.cases.models import Trajectory
-from samenopweg.core.models import AudienceItem, Versioned
 from samenopweg.people.models import Person
 
 
@@ -61,7 +61,12 @@ class ProfessionalView(models.TextChoices):
 
 
 class MappingSession(models.Model):
-    """A mapping conversation: when, and who took part."""
+    """A mapping conversation: when, and who took part.
+
+    Not a case-file item: it has no audience (the entries made in it have theirs) and is never
+    edited or withdrawn; its one write (`services.map.record_mapping_session`) still refuses a
+    closed trajectory through the kernel's `refuse_closed`.
+    """
 
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, related_name="mapping_sessions"
@@ -94,7 +99,7 @@ class MappingSession(models.Model):
         return f"{self.trajectory_id} {self.held_on}"
 
 
-class MapEntry(AudienceItem, Versioned):
+class MapEntry(WithdrawableItem):
     """One line on the map. It stays on the map for later sessions until moved, merged or withdrawn."""
 
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="map_entries")
@@ -118,13 +123,6 @@ class MapEntry(AudienceItem, Versioned):
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_reason = models.CharField(max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("regel op de kaart")
@@ -156,8 +154,14 @@ class StatementStatus(models.TextChoices):
     SHARED = "shared", _("Gedeeld")
 
 
-class StatementSet(Versioned):
-    """The WHAT of one trajectory as a whole: its status, and the versions shared with the family."""
+class StatementSet(Item):
+    """The WHAT of one trajectory as a whole: its status, and the versions shared with the family.
+
+    An item of the file (one per trajectory, so its own one-to-one `trajectory`): its status
+    steps are edits, made through the kernel's `update` (closed-file refusal, version check,
+    history row, audit row). Its audience stays PROFESSIONALS: the set's working status is for
+    the professionals; the family is given the frozen `SharedVersion`s.
+    """
 
     trajectory = models.OneToOneField(
         Trajectory, on_delete=models.PROTECT, related_name="statement_set"
@@ -178,12 +182,9 @@ class StatementSet(Versioned):
         return f"{self.trajectory_id}: {self.status}"
 
 
-class DangerStatement(AudienceItem, Versioned):
+class DangerStatement(WithdrawableItem):
     """Gevaarsboodschap: who is worried, about what behaviour of whom, its impact, and the fear."""
 
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="danger_statements"
-    )
     who_is_worried = models.CharField(_("wie maakt zich zorgen?"), max_length=300)
     behaviour = models.TextField(_("over welk gedrag van wie? (in gewone woorden)"))
     impact = models.TextField(_("welke impact heeft dit (gehad) op het kind?"))
@@ -192,12 +193,6 @@ class DangerStatement(AudienceItem, Versioned):
         Person, related_name="danger_statements", verbose_name=_("over welk kind of welke kinderen")
     )
     position = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("gevaarsboodschap")
@@ -232,14 +227,11 @@ def _clause(text: str) -> str:
     return text + "."
 
 
-class SafetyGoal(AudienceItem, Versioned):
+class SafetyGoal(WithdrawableItem):
     """Veiligheidsdoel: the positive behaviour that answers one danger statement."""
 
     danger_statement = models.ForeignKey(
         DangerStatement, on_delete=models.PROTECT, related_name="goals"
-    )
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="safety_goals"
     )
     parents_and_network_will = models.TextField(
         _("wat zullen ouders en netwerk in de plaats doen?")
@@ -248,12 +240,6 @@ class SafetyGoal(AudienceItem, Versioned):
     professionals_will_see = models.TextField(_("wat zullen professionals zien?"))
     for_how_long = models.CharField(_("hoelang moet dit getoond worden?"), max_length=200)
     position = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("veiligheidsdoel")
@@ -264,21 +250,12 @@ class SafetyGoal(AudienceItem, Versioned):
         return self.parents_and_network_will[:60]
 
 
-class BottomLine(AudienceItem, Versioned):
+class BottomLine(WithdrawableItem):
     """Minimale bodemeis of the mandate, with its reason."""
 
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="bottom_lines"
-    )
     text = models.TextField(_("bodemeis"))
     reason = models.TextField(_("waarom"))
     position = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("bodemeis")
@@ -290,7 +267,14 @@ class BottomLine(AudienceItem, Versioned):
 
 
 class StatementChange(models.Model):
-    """One change to a statement, goal or bottom line: who, when, and the text before and after."""
+    """One change to a statement, goal or bottom line: who, when, and the text before and after.
+
+    The readable history of the WHAT (not an item, and more than the earlier text of an edit):
+    a row for every creation, edit (only the fields that changed, before and after: the page
+    shows them as a word difference), withdrawal (with its reason) and status step. Edits write
+    it through the kernel's `history=`; creations and withdrawals right after the kernel's
+    `create`/`withdraw`, in the same transaction.
+    """
 
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, related_name="statement_changes"
@@ -314,7 +298,12 @@ class StatementChange(models.Model):
 
 
 class SharedVersion(models.Model):
-    """The statement set exactly as it was shared with the family; never changed afterwards."""
+    """The statement set exactly as it was shared with the family; never changed afterwards.
+
+    A kept version, not an item: each statement, goal, bottom line and disagreement in the
+    snapshot carries the audience it had then, and is read through
+    `cases.access.visible_kept_items`.
+    """
 
     statement_set = models.ForeignKey(
         StatementSet, on_delete=models.PROTECT, related_name="shared_versions"
@@ -344,12 +333,9 @@ class CommentKind(models.TextChoices):
     DISAGREEMENT = "disagreement", _("Ziet dit anders")
 
 
-class StatementComment(AudienceItem):
+class StatementComment(Item):
     """A comment, a proposed wording or a disagreement, shown next to the statement; never hidden."""
 
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="statement_comments"
-    )
     danger_statement = models.ForeignKey(
         DangerStatement, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
     )
@@ -369,8 +355,6 @@ class StatementComment(AudienceItem):
         related_name="+",
         verbose_name=_("wiens kijk"),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -402,7 +386,10 @@ class StatementComment(AudienceItem):
 
 
 class ScalingRound(models.Model):
-    """One moment (a mapping session or a review) where everyone present gives their numbers."""
+    """One moment (a mapping session or a review) where everyone present gives their numbers.
+
+    Not an item: it has no audience (each score has its own) and is never edited or withdrawn.
+    """
 
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, related_name="scaling_rounds"
@@ -428,13 +415,10 @@ class ScalingRound(models.Model):
         return f"{self.trajectory_id} {self.held_on}"
 
 
-class ScalingScore(AudienceItem):
+class ScalingScore(Item):
     """One person's number 0-10 for one danger statement and its goals, with what makes it so."""
 
     round = models.ForeignKey(ScalingRound, on_delete=models.PROTECT, related_name="scores")
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="scaling_scores"
-    )
     danger_statement = models.ForeignKey(
         DangerStatement, on_delete=models.PROTECT, related_name="scores"
     )

@@ -21,7 +21,6 @@ from samenopweg.assessments.models import (
 )
 from samenopweg.assessments.services.statements import (
     NEXT_STATUS,
-    WITHDRAWN,
     changed_since,
     person_labels,
     snapshot_items,
@@ -64,6 +63,13 @@ class Withdrawal:
     reason: str
     by: Any
     at: datetime.datetime
+
+    @classmethod
+    def of(cls, item: Any) -> Withdrawal | None:
+        """Who withdrew the item, when and why (kept on the item itself), or None."""
+        if item.withdrawn_at is None:
+            return None
+        return cls(reason=item.withdrawn_reason, by=item.withdrawn_by or "", at=item.withdrawn_at)
 
 
 @dataclass
@@ -124,18 +130,6 @@ class StatementsPage:
         ]
 
 
-def _withdrawals(access: CaseAccess) -> dict[tuple[str, int], Withdrawal]:
-    changes = StatementChange.objects.filter(
-        trajectory=access.trajectory, action=WITHDRAWN
-    ).select_related("changed_by")
-    return {
-        (c.object_type, c.object_id): Withdrawal(
-            reason=str(c.after.get("withdrawn_reason", "")), by=c.changed_by, at=c.changed_at
-        )
-        for c in changes
-    }
-
-
 def statements_page(access: CaseAccess) -> StatementsPage:
     """Everything the WHAT page shows, through the item rule."""
     trajectory = access.trajectory
@@ -148,26 +142,26 @@ def statements_page(access: CaseAccess) -> StatementsPage:
     )
     latest = shared_versions[0] if shared_versions else None
     statements = list(
-        visible_items(access, DangerStatement.objects.all()).prefetch_related(
+        visible_items(
+            access, DangerStatement.objects.select_related("withdrawn_by")
+        ).prefetch_related(
             "children",
             Prefetch(
                 "goals",
-                queryset=visible_items(access, SafetyGoal.objects.all()).order_by("position", "id"),
+                queryset=visible_items(
+                    access, SafetyGoal.objects.select_related("withdrawn_by")
+                ).order_by("position", "id"),
             ),
         )
     )
-    bottom_lines = list(visible_items(access, BottomLine.objects.all()))
+    bottom_lines = list(visible_items(access, BottomLine.objects.select_related("withdrawn_by")))
     persons = person_choices(access)
     labels = {choice.person.pk: choice.label for choice in persons}
-    comments = visible_items(access, StatementComment.objects.select_related("author"))
-    withdrawn_any = any(s.withdrawn_at for s in statements) or any(
-        b.withdrawn_at for b in bottom_lines
-    )
-    withdrawals = _withdrawals(access) if withdrawn_any else {}
+    comments = visible_items(access, StatementComment.objects.select_related("created_by"))
 
     by_target: dict[tuple[str, int], list[Remark]] = {}
     for comment in comments:
-        who = labels.get(comment.view_of_person_id or 0) or str(comment.author)
+        who = labels.get(comment.view_of_person_id or 0) or str(comment.created_by)
         if comment.danger_statement_id:
             key = ("statement", comment.danger_statement_id)
         elif comment.safety_goal_id:
@@ -176,8 +170,6 @@ def statements_page(access: CaseAccess) -> StatementsPage:
             key = ("bottom_line", comment.bottom_line_id or 0)
         by_target.setdefault(key, []).append(Remark(comment, who))
 
-    statement_type = DangerStatement._meta.label_lower
-    goal_type = SafetyGoal._meta.label_lower
     rows = [
         StatementRow(
             statement=s,
@@ -186,21 +178,20 @@ def statements_page(access: CaseAccess) -> StatementsPage:
                 GoalRow(
                     goal=g,
                     remarks=by_target.get(("goal", g.pk), []),
-                    withdrawal=withdrawals.get((goal_type, g.pk)),
+                    withdrawal=Withdrawal.of(g),
                 )
                 for g in s.goals.all()
             ],
             remarks=by_target.get(("statement", s.pk), []),
-            withdrawal=withdrawals.get((statement_type, s.pk)),
+            withdrawal=Withdrawal.of(s),
         )
         for s in statements
     ]
-    line_type = BottomLine._meta.label_lower
     line_rows = [
         BottomLineRow(
             bottom_line=b,
             remarks=by_target.get(("bottom_line", b.pk), []),
-            withdrawal=withdrawals.get((line_type, b.pk)),
+            withdrawal=Withdrawal.of(b),
         )
         for b in bottom_lines
     ]

@@ -1,5 +1,7 @@
 """Writes on the map: sessions and entries. Each is one transaction with its audit row.
 
+The entries are case-file items: their creation, edits and withdrawal go through the kernel
+(`cases.items`), which refuses a closed trajectory, checks the version and writes the audit row.
 Nothing is deleted: a moved entry keeps its identity, merged entries point to the entry that
 replaced them, a withdrawn entry keeps its text and reason.
 """
@@ -12,16 +14,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenopweg.assessments.models import MapCategory, MapEntry, MappingSession, ProfessionalView
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
+from samenopweg.cases import items
 from samenopweg.cases.models import PROFESSIONAL_CASE_ROLES, CaseGrant, Trajectory
-from samenopweg.core.locking import EditConflict, save_versioned
+from samenopweg.core.locking import EditConflict
 from samenopweg.people.models import Person
 
 
@@ -80,7 +82,12 @@ def record_mapping_session(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> MappingSession:
-    """A mapping conversation: persons of this trajectory and professionals on it took part."""
+    """A mapping conversation: persons of this trajectory and professionals on it took part.
+
+    A session is no item (no audience, never edited), so it is saved here; the kernel's
+    closed-file refusal holds for it all the same.
+    """
+    items.refuse_closed(trajectory)
     people = list(participants)
     if any(p.trajectory_id != trajectory.pk for p in people):
         raise ValidationError({"participants": _("Kies alleen personen van dit traject.")})
@@ -124,6 +131,8 @@ def _new_entry(
     view_of_role: str,
     session: MappingSession | None,
     actor: Any,
+    request: HttpRequest | None,
+    detail: dict[str, Any],
 ) -> MapEntry:
     _check_view(trajectory, view_of_person, view_of_role)
     _check_session(trajectory, session)
@@ -137,11 +146,8 @@ def _new_entry(
         view_of_person=view_of_person,
         view_of_role=view_of_role,
         position=_next_position(trajectory, category),
-        created_by=actor,
     )
-    entry.full_clean()
-    entry.save()
-    return entry
+    return items.create(item=entry, actor=actor, request=request, detail=detail)
 
 
 @transaction.atomic
@@ -158,7 +164,7 @@ def add_map_entry(
     request: HttpRequest | None = None,
 ) -> MapEntry:
     """A new line on the map, in the given category, saying whose view it is."""
-    entry = _new_entry(
+    return _new_entry(
         trajectory=trajectory,
         category=category,
         text=text,
@@ -167,15 +173,9 @@ def add_map_entry(
         view_of_role=view_of_role,
         session=session,
         actor=actor,
-    )
-    record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=entry,
         request=request,
         detail={"category": category, "session": session.pk if session else None},
     )
-    return entry
 
 
 @transaction.atomic
@@ -193,22 +193,19 @@ def update_map_entry(
     """Change the words, whose view or the audience; EditConflict when someone saved first."""
     _check_current(entry)
     _check_view(entry.trajectory, view_of_person, view_of_role)
-    entry.text, entry.audience = text.strip(), audience
-    entry.view_of_person, entry.view_of_role = view_of_person, view_of_role
-    entry.full_clean()
-    save_versioned(
-        entry,
+    return items.update(
+        item=entry,
         expected_version=expected_version,
-        fields=["text", "audience", "view_of_person", "view_of_role"],
-    )
-    record(
+        fields={
+            "text": text.strip(),
+            "audience": audience,
+            # The id: comparing the person before and after then reads no Person rows.
+            "view_of_person_id": view_of_person.pk if view_of_person is not None else None,
+            "view_of_role": view_of_role,
+        },
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=entry,
         request=request,
-        detail={"version": entry.version},
     )
-    return entry
 
 
 @transaction.atomic
@@ -226,17 +223,14 @@ def move_map_entry(
     before = entry.category
     if category == before:
         return entry
-    entry.category = category
-    entry.position = _next_position(entry.trajectory, category)
-    save_versioned(entry, expected_version=expected_version, fields=["category", "position"])
-    record(
+    return items.update(
+        item=entry,
+        expected_version=expected_version,
+        fields={"category": category, "position": _next_position(entry.trajectory, category)},
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=entry,
         request=request,
-        detail={"moved_from": before, "moved_to": category, "version": entry.version},
+        detail={"moved_from": before, "moved_to": category},
     )
-    return entry
 
 
 @transaction.atomic
@@ -256,7 +250,8 @@ def merge_map_entries(
     """Replace two or more entries by one new entry; the old ones stay, pointing to it.
 
     `expected_versions` maps each entry's id to the version that was shown when the merged text
-    was written; when one changed since, EditConflict carries its current state.
+    was written; when one changed since, EditConflict carries its current state (and the new
+    entry and the entries merged so far roll back).
     """
     if len({e.pk for e in entries}) < 2:
         raise ValidationError({"entries": _("Kies minstens twee regels om samen te voegen.")})
@@ -273,27 +268,15 @@ def merge_map_entries(
         view_of_role=view_of_role,
         session=None,
         actor=actor,
-    )
-    record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=merged,
         request=request,
         detail={"category": category, "merged_from": sorted(e.pk for e in entries)},
     )
-    now = timezone.now()
     for old in entries:
-        version = expected_versions.get(old.pk, old.version)
-        updated = MapEntry.objects.filter(
-            pk=old.pk, version=version, merged_into__isnull=True, withdrawn_at__isnull=True
-        ).update(merged_into=merged, version=F("version") + 1, updated_at=now)
-        if updated != 1:
-            # Rolls back the new entry and the entries merged so far.
-            raise EditConflict(MapEntry.objects.get(pk=old.pk))
-        record(
+        items.update(
+            item=old,
+            expected_version=expected_versions.get(old.pk, old.version),
+            fields={"merged_into": merged},
             actor=actor,
-            action=AuditAction.UPDATE,
-            obj=old,
             request=request,
             detail={"merged_into": merged.pk},
         )
@@ -305,28 +288,24 @@ def withdraw_map_entry(
     *, entry: MapEntry, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
     """Take an entry off the map; it is kept with its reason, professionals still see it."""
-    reason = reason.strip()[:300]
-    if not reason:
+    if not reason.strip():
         raise ValidationError({"reason": _("Zeg waarom je deze regel intrekt.")})
     if entry.withdrawn_at is not None:
         return
     if entry.merged_into_id is not None:
         raise ValidationError(_("Deze regel is al samengevoegd met een andere."))
-    now = timezone.now()
-    # The version moves on, so an edit begun before the withdrawal ends in a conflict.
-    updated = MapEntry.objects.filter(
-        pk=entry.pk, merged_into__isnull=True, withdrawn_at__isnull=True
-    ).update(withdrawn_at=now, withdrawn_reason=reason, version=F("version") + 1, updated_at=now)
-    if updated != 1:
+    try:
+        # The version as read: merged meanwhile (or changed) is refused, never withdrawn blindly.
+        items.withdraw(
+            item=entry,
+            reason=reason,
+            actor=actor,
+            request=request,
+            expected_version=entry.version,
+        )
+    except EditConflict as conflict:
+        if conflict.current.is_current:
+            raise
         raise ValidationError(
             _("Deze regel is intussen samengevoegd of ingetrokken door iemand anders.")
-        )
-    entry.withdrawn_at, entry.withdrawn_reason = now, reason
-    entry.version += 1
-    record(
-        actor=actor,
-        action=AuditAction.WITHDRAW,
-        obj=entry,
-        request=request,
-        detail={"reason": reason},
-    )
+        ) from None

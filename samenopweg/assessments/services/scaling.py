@@ -1,4 +1,9 @@
-"""Writes for the scaling question: one round of numbers, in one transaction with its audit row."""
+"""Writes for the scaling question: one round of numbers, in one transaction with its audit row.
+
+The scores are case-file items (each has its audience), made together as one round: one
+closed-file refusal (the kernel's), one check of everything, one insert of all the numbers and
+one audit row for the round, not one per number.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from samenopweg.assessments.models import (
 )
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
+from samenopweg.cases.items import refuse_closed
 from samenopweg.cases.models import Trajectory
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
@@ -93,6 +99,7 @@ def record_scaling_round(
     request: HttpRequest | None = None,
 ) -> ScalingRound:
     """Store the numbers everyone present gave at one moment, for each danger/goal pair."""
+    refuse_closed(trajectory)
     _check(trajectory, session, scores)
     scaling_round = ScalingRound(
         trajectory=trajectory, session=session, held_on=held_on, created_by=actor
@@ -111,10 +118,11 @@ def record_scaling_round(
             what_makes_it=item.what_makes_it.strip(),
             one_higher=item.one_higher.strip(),
             audience=item.audience,
+            created_by=actor,
         )
         # The relations were checked above; asking the database again per row would be N queries.
         row.full_clean(
-            exclude=["round", "trajectory", "danger_statement", "person"],
+            exclude=["round", "trajectory", "danger_statement", "person", "created_by"],
             validate_constraints=False,
         )
         rows.append(row)

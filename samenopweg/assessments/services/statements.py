@@ -1,8 +1,11 @@
 """Writes on the WHAT: danger statements, safety goals, bottom lines, comments and the set's status.
 
-Each service is one transaction holding the change, its `StatementChange` row (the field values
-before and after, for the readable history) and its audit row. Who may call which service is
-decided in the views: the consultant writes, every professional on the case comments.
+Each service checks the rules of the practice and leaves the shared steps to the case-file kernel
+(`cases.items.create`, `update`, `withdraw`: closed-file refusal, validation, version check,
+audit row, withdrawal). What the kernel does not know is the readable history: each creation,
+edit, withdrawal and status step also leaves a `StatementChange` row (the field values before
+and after), in the same transaction. Who may call which service is decided in the views: the
+consultant writes, every professional on the case comments.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -30,9 +33,10 @@ from samenopweg.assessments.models import (
     StatementStatus,
 )
 from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import changes_between, record
+from samenopweg.audit.services import record
+from samenopweg.cases import items
 from samenopweg.cases.models import Trajectory
-from samenopweg.core.locking import EditConflict, save_versioned
+from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
 
@@ -75,9 +79,16 @@ Target = DangerStatement | SafetyGoal | BottomLine
 # --- helpers --------------------------------------------------------------------------------
 
 
-def statement_set_for(trajectory: Trajectory) -> StatementSet:
-    """The trajectory's statement set, created (as a draft) on first use."""
-    statement_set, _created = StatementSet.objects.get_or_create(trajectory=trajectory)
+def statement_set_for(trajectory: Trajectory, *, actor: Any = None) -> StatementSet:
+    """The trajectory's statement set, created (as a draft) on first use.
+
+    The set is the container the first statement or bottom line needs, not something a user
+    makes: no audit row of its own (the write that needed it has one).
+    """
+    by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    statement_set, _created = StatementSet.objects.get_or_create(
+        trajectory=trajectory, defaults={"created_by": by}
+    )
     return statement_set
 
 
@@ -86,7 +97,8 @@ def _next_position(model: type[models.Model], **filters: Any) -> int:
     return 0 if highest is None else highest + 1
 
 
-def _values(obj: models.Model, fields: Sequence[str]) -> dict[str, Any]:
+def _values(obj: Any, fields: Sequence[str]) -> dict[str, Any]:
+    """The fields as the history and the shared version keep them."""
     return {name: getattr(obj, name) for name in fields}
 
 
@@ -100,16 +112,12 @@ def _changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict,
     return {n: before.get(n) for n in names}, {n: after[n] for n in names}
 
 
-def _record_change(
-    *,
-    obj: models.Model,
-    action: str,
-    before: Mapping[str, Any],
-    after: Mapping[str, Any],
-    actor: Any,
+def _history(
+    obj: Any, action: str, before: Mapping[str, Any], after: Mapping[str, Any], actor: Any
 ) -> StatementChange:
-    return StatementChange.objects.create(
-        trajectory_id=obj.trajectory_id,  # type: ignore[attr-defined]
+    """The row of the readable history (unsaved: the kernel saves it with an edit)."""
+    return StatementChange(
+        trajectory_id=obj.trajectory_id,
         object_type=obj._meta.label_lower,
         object_id=obj.pk,
         action=action,
@@ -117,6 +125,54 @@ def _record_change(
         after=dict(after),
         changed_by=actor,
     )
+
+
+def _created(obj: Any, after: Mapping[str, Any], actor: Any) -> None:
+    _history(obj, CREATED, {}, after, actor).save()
+
+
+def _edit(
+    item: Any,
+    *,
+    fields: dict[str, Any],
+    expected_version: int,
+    actor: Any,
+    request: HttpRequest | None,
+    children: list[Person] | None = None,
+) -> Any:
+    """An edit through the kernel, with its history row. A save that changes nothing is no
+    change: no new version, no history row, no audit row."""
+    old_children = list(item.children.all()) if children is not None else []
+    before = _values(item, list(fields))
+    after = dict(fields)
+    if children is not None:
+        before["children"] = _children_value(old_children)
+        after["children"] = _children_value(children)
+    if before == after:
+        return item
+    return items.update(
+        item=item,
+        expected_version=expected_version,
+        fields=fields,
+        many={"children": children} if children is not None else None,
+        actor=actor,
+        request=request,
+        history=lambda _saved: _history(item, UPDATED, *_changed(before, after), actor),
+    )
+
+
+def _withdraw_with_history(
+    item: DangerStatement | SafetyGoal | BottomLine,
+    *,
+    reason: str,
+    actor: Any,
+    request: HttpRequest | None,
+) -> bool:
+    """The kernel's withdrawal and its line in the history; False when it already was."""
+    withdrawn = items.withdraw(item=item, reason=reason, actor=actor, request=request)
+    if withdrawn:
+        _history(item, WITHDRAWN, {}, {"withdrawn_reason": item.withdrawn_reason}, actor).save()
+    return withdrawn
 
 
 def _check_children(trajectory: Trajectory, children: Iterable[Person]) -> list[Person]:
@@ -128,55 +184,7 @@ def _check_children(trajectory: Trajectory, children: Iterable[Person]) -> list[
     return kids
 
 
-def _refuse_withdrawn(obj: Any) -> None:
-    if obj.withdrawn_at is not None:
-        raise ValidationError(_("Dit is ingetrokken en kan niet meer veranderen."))
-
-
-def _withdraw(
-    obj: DangerStatement | SafetyGoal | BottomLine,
-    *,
-    reason: str,
-    actor: Any,
-    request: HttpRequest | None,
-) -> bool:
-    """Withdraw one item (never deleted); False when it already was."""
-    now = timezone.now()
-    updated = (
-        type(obj)
-        ._default_manager.filter(pk=obj.pk, withdrawn_at__isnull=True)
-        .update(withdrawn_at=now, updated_at=now, version=F("version") + 1)
-    )
-    if not updated:
-        return False
-    obj.withdrawn_at = now
-    obj.version += 1
-    # The models have no reason column: the reason lives in the history row (and the audit row).
-    _record_change(
-        obj=obj, action=WITHDRAWN, before={}, after={"withdrawn_reason": reason}, actor=actor
-    )
-    record(
-        actor=actor,
-        action=AuditAction.WITHDRAW,
-        obj=obj,
-        request=request,
-        detail={"reason": reason[:200]},
-    )
-    return True
-
-
-def _clean_reason(reason: str) -> str:
-    reason = reason.strip()[:300]
-    if not reason:
-        raise ValidationError({"reason": _("Zeg waarom je dit intrekt.")})
-    return reason
-
-
 # --- danger statements ----------------------------------------------------------------------
-
-
-def _statement_values(statement: DangerStatement, children: Iterable[Person]) -> dict[str, Any]:
-    return {**_values(statement, STATEMENT_FIELDS), "children": _children_value(children)}
 
 
 @transaction.atomic
@@ -193,7 +201,7 @@ def create_danger_statement(
     request: HttpRequest | None = None,
 ) -> DangerStatement:
     kids = _check_children(trajectory, children)
-    statement_set_for(trajectory)
+    statement_set_for(trajectory, actor=actor)
     statement = DangerStatement(
         trajectory=trajectory,
         who_is_worried=who_is_worried.strip(),
@@ -202,19 +210,13 @@ def create_danger_statement(
         fear=fear.strip(),
         audience=audience,
         position=_next_position(DangerStatement, trajectory=trajectory),
-        created_by=actor,
     )
-    statement.full_clean()
-    statement.save()
-    statement.children.set(kids)
-    _record_change(
-        obj=statement,
-        action=CREATED,
-        before={},
-        after=_statement_values(statement, kids),
-        actor=actor,
+    items.create(item=statement, actor=actor, request=request, many={"children": kids})
+    _created(
+        statement,
+        {**_values(statement, STATEMENT_FIELDS), "children": _children_value(kids)},
+        actor,
     )
-    record(actor=actor, action=AuditAction.CREATE, obj=statement, request=request)
     return statement
 
 
@@ -233,34 +235,22 @@ def update_danger_statement(
     request: HttpRequest | None = None,
 ) -> DangerStatement:
     """Change a statement; raises EditConflict when someone else saved since `expected_version`."""
-    _refuse_withdrawn(statement)
+    items.refuse_withdrawn(statement)
     kids = _check_children(statement.trajectory, children)
-    old_children = list(statement.children.all())
-    before = _statement_values(statement, old_children)
-    statement.who_is_worried, statement.behaviour = who_is_worried.strip(), behaviour.strip()
-    statement.impact, statement.fear, statement.audience = impact.strip(), fear.strip(), audience
-    after = _statement_values(statement, kids)
-    children_changed = {p.pk for p in old_children} != {p.pk for p in kids}
-    if before == after and not children_changed:
-        if statement.version != expected_version:
-            raise EditConflict(DangerStatement.objects.get(pk=statement.pk))
-        return statement
-    statement.full_clean()
-    save_versioned(statement, expected_version=expected_version, fields=STATEMENT_FIELDS)
-    if children_changed:
-        statement.children.set(kids)
-    changed_before, changed_after = _changed(before, after)
-    _record_change(
-        obj=statement, action=UPDATED, before=changed_before, after=changed_after, actor=actor
-    )
-    record(
+    return _edit(
+        statement,
+        fields={
+            "who_is_worried": who_is_worried.strip(),
+            "behaviour": behaviour.strip(),
+            "impact": impact.strip(),
+            "fear": fear.strip(),
+            "audience": audience,
+        },
+        children=kids,
+        expected_version=expected_version,
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=statement,
         request=request,
-        detail={"version": statement.version, **changes_between(before, after)},
     )
-    return statement
 
 
 @transaction.atomic
@@ -268,11 +258,11 @@ def withdraw_danger_statement(
     *, statement: DangerStatement, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
     """Withdraw a statement and its goals: the family stops seeing them, professionals keep them."""
-    reason = _clean_reason(reason)
-    if not _withdraw(statement, reason=reason, actor=actor, request=request):
+    reason = items.clean_reason(reason)
+    if not _withdraw_with_history(statement, reason=reason, actor=actor, request=request):
         return
-    for goal in statement.goals.filter(withdrawn_at__isnull=True):
-        _withdraw(goal, reason=reason, actor=actor, request=request)
+    for goal in statement.goals.filter(withdrawn_at__isnull=True).select_related("trajectory"):
+        _withdraw_with_history(goal, reason=reason, actor=actor, request=request)
 
 
 # --- safety goals ---------------------------------------------------------------------------
@@ -301,25 +291,16 @@ def create_safety_goal(
         )
     goal = SafetyGoal(
         danger_statement=danger_statement,
-        trajectory_id=danger_statement.trajectory_id,
+        trajectory=danger_statement.trajectory,
         parents_and_network_will=parents_and_network_will.strip(),
         child_will_experience=child_will_experience.strip(),
         professionals_will_see=professionals_will_see.strip(),
         for_how_long=for_how_long.strip(),
         audience=audience,
         position=_next_position(SafetyGoal, danger_statement=danger_statement),
-        created_by=actor,
     )
-    goal.full_clean()
-    goal.save()
-    _record_change(
-        obj=goal,
-        action=CREATED,
-        before={},
-        after={**_values(goal, GOAL_FIELDS), "danger_statement": danger_statement.pk},
-        actor=actor,
-    )
-    record(actor=actor, action=AuditAction.CREATE, obj=goal, request=request)
+    items.create(item=goal, actor=actor, request=request)
+    _created(goal, {**_values(goal, GOAL_FIELDS), "danger_statement": danger_statement.pk}, actor)
     return goal
 
 
@@ -336,16 +317,16 @@ def update_safety_goal(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> SafetyGoal:
-    _refuse_withdrawn(goal)
-    before = _values(goal, GOAL_FIELDS)
-    goal.parents_and_network_will = parents_and_network_will.strip()
-    goal.child_will_experience = child_will_experience.strip()
-    goal.professionals_will_see = professionals_will_see.strip()
-    goal.for_how_long, goal.audience = for_how_long.strip(), audience
-    return _save_edit(
+    items.refuse_withdrawn(goal)
+    return _edit(
         goal,
-        before=before,
-        fields=GOAL_FIELDS,
+        fields={
+            "parents_and_network_will": parents_and_network_will.strip(),
+            "child_will_experience": child_will_experience.strip(),
+            "professionals_will_see": professionals_will_see.strip(),
+            "for_how_long": for_how_long.strip(),
+            "audience": audience,
+        },
         expected_version=expected_version,
         actor=actor,
         request=request,
@@ -356,7 +337,7 @@ def update_safety_goal(
 def withdraw_safety_goal(
     *, goal: SafetyGoal, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
-    _withdraw(goal, reason=_clean_reason(reason), actor=actor, request=request)
+    _withdraw_with_history(goal, reason=items.clean_reason(reason), actor=actor, request=request)
 
 
 # --- bottom lines ---------------------------------------------------------------------------
@@ -372,25 +353,16 @@ def create_bottom_line(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> BottomLine:
-    statement_set_for(trajectory)
+    statement_set_for(trajectory, actor=actor)
     bottom_line = BottomLine(
         trajectory=trajectory,
         text=text.strip(),
         reason=reason.strip(),
         audience=audience,
         position=_next_position(BottomLine, trajectory=trajectory),
-        created_by=actor,
     )
-    bottom_line.full_clean()
-    bottom_line.save()
-    _record_change(
-        obj=bottom_line,
-        action=CREATED,
-        before={},
-        after=_values(bottom_line, BOTTOM_LINE_FIELDS),
-        actor=actor,
-    )
-    record(actor=actor, action=AuditAction.CREATE, obj=bottom_line, request=request)
+    items.create(item=bottom_line, actor=actor, request=request)
+    _created(bottom_line, _values(bottom_line, BOTTOM_LINE_FIELDS), actor)
     return bottom_line
 
 
@@ -405,14 +377,10 @@ def update_bottom_line(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> BottomLine:
-    _refuse_withdrawn(bottom_line)
-    before = _values(bottom_line, BOTTOM_LINE_FIELDS)
-    bottom_line.text, bottom_line.reason = text.strip(), reason.strip()
-    bottom_line.audience = audience
-    return _save_edit(
+    items.refuse_withdrawn(bottom_line)
+    return _edit(
         bottom_line,
-        before=before,
-        fields=BOTTOM_LINE_FIELDS,
+        fields={"text": text.strip(), "reason": reason.strip(), "audience": audience},
         expected_version=expected_version,
         actor=actor,
         request=request,
@@ -423,36 +391,9 @@ def update_bottom_line(
 def withdraw_bottom_line(
     *, bottom_line: BottomLine, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
-    _withdraw(bottom_line, reason=_clean_reason(reason), actor=actor, request=request)
-
-
-def _save_edit(
-    obj: Any,
-    *,
-    before: dict[str, Any],
-    fields: Sequence[str],
-    expected_version: int,
-    actor: Any,
-    request: HttpRequest | None,
-) -> Any:
-    """Save an edited goal or bottom line with its history and audit rows (inside their atomic)."""
-    after = _values(obj, fields)
-    if before == after:
-        if obj.version != expected_version:
-            raise EditConflict(type(obj)._default_manager.get(pk=obj.pk))
-        return obj
-    obj.full_clean()
-    save_versioned(obj, expected_version=expected_version, fields=fields)
-    changed_before, changed_after = _changed(before, after)
-    _record_change(obj=obj, action=UPDATED, before=changed_before, after=changed_after, actor=actor)
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=obj,
-        request=request,
-        detail={"version": obj.version, **changes_between(before, after)},
+    _withdraw_with_history(
+        bottom_line, reason=items.clean_reason(reason), actor=actor, request=request
     )
-    return obj
 
 
 # --- comments, proposals and disagreements --------------------------------------------------
@@ -481,36 +422,26 @@ def add_statement_comment(
         SafetyGoal: "safety_goal",
         BottomLine: "bottom_line",
     }[type(target)]
+    on = f"{target._meta.label_lower}#{target.pk}"
     comment = StatementComment(
-        trajectory_id=trajectory_id,
+        trajectory=target.trajectory,
         kind=kind,
         text=text.strip(),
         view_of_person=view_of_person,
         audience=audience,
-        author=actor,
         **{field: target},
     )
-    comment.full_clean()
-    comment.save()
-    _record_change(
-        obj=comment,
-        action=CREATED,
-        before={},
-        after={
+    items.create(item=comment, actor=actor, request=request, detail={"kind": kind, "on": on})
+    _created(
+        comment,
+        {
             "kind": kind,
             "text": comment.text,
             "view_of_person": view_of_person.full_name if view_of_person else "",
             "audience": audience,
-            "target": f"{target._meta.label_lower}#{target.pk}",
+            "target": on,
         },
-        actor=actor,
-    )
-    record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=comment,
-        request=request,
-        detail={"kind": kind, "on": f"{target._meta.label_lower}#{target.pk}"},
+        actor,
     )
     return comment
 
@@ -553,7 +484,7 @@ def person_labels(trajectory: Trajectory, persons: Iterable[Person]) -> dict[int
 
 
 def _person_name(person: Person) -> dict[str, Any]:
-    return {"id": person.pk, "name": person.full_name}
+    return {"id": person.pk, "name": person.full_name, "audience": person.audience}
 
 
 def snapshot_items(
@@ -645,7 +576,7 @@ def _disagreements(
             {
                 "id": comment.pk,
                 "view_of": labels.get(comment.view_of_person_id or 0, ""),
-                "author": str(comment.author),
+                "author": str(comment.created_by),
                 "text": comment.text,
                 "audience": comment.audience,
                 "created_at": comment.created_at.isoformat(),
@@ -670,7 +601,7 @@ def build_snapshot(*, trajectory: Trajectory, number: int, actor: Any) -> dict[s
         raise ValidationError(
             _("Elke gevaarsboodschap heeft minstens één veiligheidsdoel nodig voor je ze deelt.")
         )
-    comments = StatementComment.objects.filter(trajectory=trajectory).select_related("author")
+    comments = StatementComment.objects.filter(trajectory=trajectory).select_related("created_by")
     labels = person_labels(trajectory, Person.objects.filter(trajectory=trajectory))
     return {
         "format": SNAPSHOT_FORMAT,
@@ -694,8 +625,10 @@ def change_statement_status(
     request: HttpRequest | None = None,
 ) -> StatementSet:
     """Move the set a step (draft → discussed → shared); sharing freezes a new SharedVersion."""
-    statement_set = statement_set_for(trajectory)
+    statement_set = statement_set_for(trajectory, actor=actor)
     if statement_set.version != expected_version:
+        # The step is judged from the status the user saw: a stale page is a conflict, not a
+        # refused step. The kernel checks the version again when it saves.
         raise EditConflict(statement_set)
     from_status = StatementStatus(statement_set.status)
     if to_status not in ALLOWED_STATUS[from_status]:
@@ -708,8 +641,8 @@ def change_statement_status(
         statements = DangerStatement.objects.filter(trajectory=trajectory).prefetch_related(
             "children", "goals"
         )
-        items = snapshot_items(statements, BottomLine.objects.filter(trajectory=trajectory))
-        if not changed_since(latest, items):
+        current = snapshot_items(statements, BottomLine.objects.filter(trajectory=trajectory))
+        if not changed_since(latest, current):
             raise ValidationError(
                 _("Er is niets veranderd sinds de gedeelde versie. Die blijft gelden.")
             )
@@ -717,36 +650,29 @@ def change_statement_status(
     snapshot = None
     if to_status == StatementStatus.SHARED:
         snapshot = build_snapshot(trajectory=trajectory, number=number, actor=actor)
-    statement_set.status = to_status
-    statement_set.status_changed_at = timezone.now()
-    statement_set.status_changed_by = actor
-    save_versioned(
-        statement_set,
-        expected_version=expected_version,
-        fields=["status", "status_changed_at", "status_changed_by"],
-    )
     after: dict[str, Any] = {"status": to_status}
-    shared = None
     if snapshot is not None:
+        after["shared_version"] = number
+    items.update(
+        item=statement_set,
+        expected_version=expected_version,
+        fields={
+            "status": to_status,
+            "status_changed_at": timezone.now(),
+            "status_changed_by": actor,
+        },
+        actor=actor,
+        request=request,
+        history=lambda _before: _history(
+            statement_set, STATUS_CHANGED, {"status": from_status.value}, after, actor
+        ),
+        detail={"from": from_status.value, "to": to_status},
+    )
+    if snapshot is not None:
+        # The kept version is no item: it is frozen once and read through visible_kept_items.
         shared = SharedVersion.objects.create(
             statement_set=statement_set, number=number, snapshot=snapshot, shared_by=actor
         )
-        after["shared_version"] = number
-    _record_change(
-        obj=statement_set,
-        action=STATUS_CHANGED,
-        before={"status": from_status.value},
-        after=after,
-        actor=actor,
-    )
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=statement_set,
-        request=request,
-        detail={"from": from_status.value, "to": to_status},
-    )
-    if shared is not None:
         record(
             actor=actor,
             action=AuditAction.CREATE,
