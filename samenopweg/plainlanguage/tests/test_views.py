@@ -186,7 +186,9 @@ def test_saving_a_registration_with_jargon_adds_one_tip(world: World) -> None:
 
 
 def test_saving_a_clear_registration_adds_no_tip(world: World) -> None:
-    response = logged_in(world.owner).post(reverse("case_people:register"), registration_data(world))
+    response = logged_in(world.owner).post(
+        reverse("case_people:register"), registration_data(world)
+    )
     assert response.status_code == 302
     assert _infos(response) == []
 
