@@ -64,6 +64,19 @@ class Person(Item):
         return self.age_on()
 
 
+# What a person's form and services.update_person may change.
+PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "gender",
+    "phone",
+    "email",
+    "notes",
+    "audience",
+)
+
+
 class RelationKind(models.TextChoices):
     MOTHER = "mother", _("Moeder")
     FATHER = "father", _("Vader")
@@ -180,6 +193,19 @@ class NetworkMember(WithdrawableItem):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.role_text})"
+
+
+# What a network member's form and services.update_network_member may change.
+NETWORK_FIELDS = (
+    "kind",
+    "tie",
+    "role_text",
+    "organisation",
+    "commitment",
+    "heard_what_on",
+    "is_chair",
+    "audience",
+)
 
 
 class SupportRole(models.TextChoices):

@@ -1,4 +1,9 @@
-"""Writes on the persons of a trajectory and their relations to each child."""
+"""Writes on the persons of a trajectory, their relations to each child and the safety network.
+
+The kernel (cases.items) does the shared part of each write: the closed-file refusal, the
+version check, the withdrawal and the audit row, in one transaction. The services here check
+the rules of the practice and name the fields.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import changes_between, record
+from samenopweg.cases import items
 from samenopweg.cases.models import Trajectory
 from samenopweg.cases.services import refresh_safety_summary, refresh_search_text
-from samenopweg.core.locking import EditConflict, save_versioned
 from samenopweg.core.models import Audience
 from samenopweg.people.models import (
+    NETWORK_FIELDS,
+    PERSON_FIELDS,
     ChildSupport,
     ContactBan,
     NetworkMeeting,
@@ -27,20 +31,12 @@ from samenopweg.people.models import (
     Relation,
 )
 
-PERSON_FIELDS = (
-    "first_name",
-    "last_name",
-    "date_of_birth",
-    "gender",
-    "phone",
-    "email",
-    "notes",
-    "audience",
-)
+# {child id: (kind, parental authority, lives with the child)}
+Relations = dict[int, tuple[str, bool, bool]]
 
 
-def _set_relations(*, person: Person, relations: dict[int, tuple[str, bool, bool]]) -> None:
-    """Replace the person's relations: {child id: (kind, parental authority, lives with)}."""
+def _set_relations(*, person: Person, relations: Relations) -> None:
+    """Replace the person's relations (part of the person's record, written with it)."""
     children = {c.pk: c for c in Person.objects.filter(trajectory=person.trajectory, is_child=True)}
     unknown = set(relations) - set(children)
     if unknown or person.pk in relations:
@@ -59,22 +55,29 @@ def _set_relations(*, person: Person, relations: dict[int, tuple[str, bool, bool
         )
 
 
+def _relation_rows(relations: Relations) -> list[list[Any]]:
+    """The relations as the audit row keeps them: [child id, kind, authority, lives with]."""
+    return [[child_id, *relations[child_id]] for child_id in sorted(relations)]
+
+
 @transaction.atomic
 def add_person(
     *,
     trajectory: Trajectory,
     is_child: bool,
-    relations: dict[int, tuple[str, bool, bool]],
+    relations: Relations,
     actor: Any,
     request: HttpRequest | None = None,
     **fields: Any,
 ) -> Person:
-    person = Person(trajectory=trajectory, is_child=is_child, **fields)
-    person.full_clean()
-    person.save()
+    person = items.create(
+        item=Person(trajectory=trajectory, is_child=is_child, **fields),
+        actor=actor,
+        request=request,
+        detail=None if is_child else {"relations": _relation_rows(relations)},
+    )
     if not is_child:
         _set_relations(person=person, relations=relations)
-    record(actor=actor, action=AuditAction.CREATE, obj=person, request=request)
     refresh_search_text(trajectory)
     if is_child:
         # A child nobody has yet asked "is the child safe now?" about makes the question due now.
@@ -87,7 +90,7 @@ def update_person(
     *,
     person: Person,
     expected_version: int,
-    relations: dict[int, tuple[str, bool, bool]] | None,
+    relations: Relations | None,
     actor: Any,
     request: HttpRequest | None = None,
     **fields: Any,
@@ -95,37 +98,32 @@ def update_person(
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    before = {name: getattr(person, name) for name in fields}
-    for name, value in fields.items():
-        setattr(person, name, value)
-    person.full_clean()
-    save_versioned(person, expected_version=expected_version, fields=list(fields))
-    detail = changes_between(before, fields)
-    if relations is not None and not person.is_child:
-        # Relations are replaced; the audit row keeps what they were.
-        detail["relations_before"] = list(
-            Relation.objects.filter(person=person).values_list(
-                "child_id", "kind", "has_parental_authority", "lives_with_child"
-            )
-        )
-        _set_relations(person=person, relations=relations)
-    record(actor=actor, action=AuditAction.UPDATE, obj=person, request=request, detail=detail)
+    replace = relations is not None and not person.is_child
+    detail: dict[str, Any] = {}
+    if replace:
+        # Relations are replaced; the audit row keeps what they were and what they are now.
+        detail["relations_before"] = [
+            list(row)
+            for row in Relation.objects.filter(person=person)
+            .order_by("child_id")
+            .values_list("child_id", "kind", "has_parental_authority", "lives_with_child")
+        ]
+        detail["relations"] = _relation_rows(relations or {})
+    items.update(
+        item=person,
+        expected_version=expected_version,
+        fields=fields,
+        actor=actor,
+        request=request,
+        detail=detail,
+    )
+    if replace:
+        _set_relations(person=person, relations=relations or {})
     refresh_search_text(person.trajectory)
     return person
 
 
 # --- the safety network ---------------------------------------------------------------------
-
-NETWORK_FIELDS = (
-    "kind",
-    "tie",
-    "role_text",
-    "organisation",
-    "commitment",
-    "heard_what_on",
-    "is_chair",
-    "audience",
-)
 
 
 def _check_person(trajectory: Trajectory, person: Person | None, field: str) -> None:
@@ -133,24 +131,18 @@ def _check_person(trajectory: Trajectory, person: Person | None, field: str) -> 
         raise ValidationError({field: _("Kies iemand uit dit traject.")})
 
 
-def _refuse_closed(trajectory: Trajectory) -> None:
-    if trajectory.is_closed:
-        raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
-
-
-def _one_chair(member: NetworkMember, actor: Any, request: HttpRequest | None) -> None:
+def _hand_over_chair(member: NetworkMember, actor: Any, request: HttpRequest | None) -> None:
     """A new chair takes over: the previous one stays in the network, no longer as chair."""
     previous = NetworkMember.objects.filter(
-        trajectory=member.trajectory, is_chair=True, left_at__isnull=True
+        trajectory=member.trajectory, is_chair=True, withdrawn_at__isnull=True
     ).exclude(pk=member.pk)
-    for other in previous:
-        NetworkMember.objects.filter(pk=other.pk).update(is_chair=False, version=F("version") + 1)
-        record(
+    for other in previous.select_related("trajectory"):
+        items.update(
+            item=other,
+            expected_version=other.version,
+            fields={"is_chair": False},
             actor=actor,
-            action=AuditAction.UPDATE,
-            obj=other,
             request=request,
-            detail={"is_chair": {"from": True, "to": False}},
         )
 
 
@@ -163,19 +155,15 @@ def add_network_member(
     request: HttpRequest | None = None,
     **fields: Any,
 ) -> NetworkMember:
-    _refuse_closed(trajectory)
     _check_person(trajectory, person, "person")
     if person.is_child:
         raise ValidationError({"person": _("Kies een volwassene.")})
     if NetworkMember.objects.filter(person=person).exists():
         raise ValidationError({"person": _("Deze persoon staat al in het netwerk.")})
-    member = NetworkMember(trajectory=trajectory, person=person, created_by=actor, **fields)
-    member.full_clean(validate_constraints=False)
+    member = NetworkMember(trajectory=trajectory, person=person, **fields)
     if member.is_chair:
-        _one_chair(member, actor, request)
-    member.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=member, request=request)
-    return member
+        _hand_over_chair(member, actor, request)
+    return items.create(item=member, actor=actor, request=request)
 
 
 @transaction.atomic
@@ -187,30 +175,22 @@ def update_network_member(
     request: HttpRequest | None = None,
     **fields: Any,
 ) -> NetworkMember:
-    _refuse_closed(member.trajectory)
-    before = {name: getattr(member, name) for name in NETWORK_FIELDS}
-    for name in NETWORK_FIELDS:
-        setattr(member, name, fields[name])
-    after = {name: getattr(member, name) for name in NETWORK_FIELDS}
-    if before == after:
-        if member.version != expected_version:
-            raise EditConflict(NetworkMember.objects.get(pk=member.pk))
-        return member
-    member.full_clean(validate_constraints=False)
-    if member.is_chair and not before["is_chair"]:
-        _one_chair(member, actor, request)
-    save_versioned(member, expected_version=expected_version, fields=NETWORK_FIELDS)
-    record(
+    changes = {name: fields[name] for name in NETWORK_FIELDS}
+    if expected_version == member.version and all(
+        getattr(member, name) == value for name, value in changes.items()
+    ):
+        return member  # nothing changed: no new version, no audit row
+    if changes["is_chair"] and not member.is_chair:
+        _hand_over_chair(member, actor, request)
+    return items.update(
+        item=member,
+        expected_version=expected_version,
+        fields=changes,
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=member,
         request=request,
-        detail={"version": member.version, **changes_between(before, after)},
     )
-    return member
 
 
-@transaction.atomic
 def add_child_support(
     *,
     trajectory: Trajectory,
@@ -222,7 +202,6 @@ def add_child_support(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> ChildSupport:
-    _refuse_closed(trajectory)
     _check_person(trajectory, child, "child")
     _check_person(trajectory, adult, "adult")
     if not child.is_child:
@@ -230,7 +209,7 @@ def add_child_support(
     if adult.pk == child.pk:
         raise ValidationError({"adult": _("Kies iemand anders dan het kind zelf.")})
     if ChildSupport.objects.filter(
-        child=child, adult=adult, role=role, ended_at__isnull=True
+        child=child, adult=adult, role=role, withdrawn_at__isnull=True
     ).exists():
         raise ValidationError({"adult": _("Dit staat er al.")})
     support = ChildSupport(
@@ -240,48 +219,33 @@ def add_child_support(
         role=role,
         confirmed_on=confirmed_on,
         audience=audience,
-        created_by=actor,
     )
-    support.full_clean(validate_constraints=False)
-    support.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=support, request=request)
-    return support
+    return items.create(item=support, actor=actor, request=request)
 
 
-@transaction.atomic
 def confirm_child_support(
     *, support: ChildSupport, actor: Any, request: HttpRequest | None = None
 ) -> ChildSupport:
-    """The adult said yes: today."""
-    _refuse_closed(support.trajectory)
-    if support.ended_at is not None or support.confirmed_on is not None:
+    """The adult said yes: today. Once is enough; an ended support stays as it was."""
+    items.refuse_closed(support.trajectory)
+    if support.is_withdrawn or support.confirmed_on is not None:
         return support
-    support.confirmed_on = timezone.localdate()
-    ChildSupport.objects.filter(pk=support.pk).update(confirmed_on=support.confirmed_on)
-    record(
+    return items.update(
+        item=support,
+        expected_version=support.version,
+        fields={"confirmed_on": timezone.localdate()},
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=support,
         request=request,
-        detail={"confirmed_on": support.confirmed_on.isoformat()},
     )
-    return support
 
 
-@transaction.atomic
 def end_child_support(
     *, support: ChildSupport, actor: Any, request: HttpRequest | None = None
 ) -> None:
-    """No longer so; the row stays in the file."""
-    _refuse_closed(support.trajectory)
-    if support.ended_at is not None:
-        return
-    support.ended_at = timezone.now()
-    ChildSupport.objects.filter(pk=support.pk).update(ended_at=support.ended_at)
-    record(actor=actor, action=AuditAction.WITHDRAW, obj=support, request=request)
+    """No longer so: withdrawn, the row stays in the file."""
+    items.withdraw(item=support, reason="", reason_required=False, actor=actor, request=request)
 
 
-@transaction.atomic
 def ban_contact(
     *,
     trajectory: Trajectory,
@@ -292,7 +256,6 @@ def ban_contact(
     request: HttpRequest | None = None,
 ) -> ContactBan:
     """Someone who may not be near the child. Always professionals only, whatever was asked."""
-    _refuse_closed(trajectory)
     _check_person(trajectory, person, "person")
     _check_person(trajectory, child, "child")
     if child is not None and not child.is_child:
@@ -303,38 +266,17 @@ def ban_contact(
         child=child,
         reason=reason.strip(),
         audience=Audience.PROFESSIONALS,
-        created_by=actor,
     )
-    ban.full_clean()
-    ban.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=ban, request=request)
-    return ban
+    return items.create(item=ban, actor=actor, request=request)
 
 
-@transaction.atomic
 def lift_ban(
     *, ban: ContactBan, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
-    _refuse_closed(ban.trajectory)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Zeg kort waarom.")})
-    if ban.lifted_at is not None:
-        return
-    ban.lifted_at, ban.lifted_reason = timezone.now(), reason[:300]
-    ContactBan.objects.filter(pk=ban.pk).update(
-        lifted_at=ban.lifted_at, lifted_reason=ban.lifted_reason
-    )
-    record(
-        actor=actor,
-        action=AuditAction.WITHDRAW,
-        obj=ban,
-        request=request,
-        detail={"reason": reason},
-    )
+    """The ban is lifted (withdrawn), with the reason: it stays in the file."""
+    items.withdraw(item=ban, reason=reason, actor=actor, request=request)
 
 
-@transaction.atomic
 def add_network_meeting(
     *,
     trajectory: Trajectory,
@@ -346,7 +288,6 @@ def add_network_meeting(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> NetworkMeeting:
-    _refuse_closed(trajectory)
     for person in attendees:
         _check_person(trajectory, person, "attendees")
     if held_on > timezone.localdate():
@@ -357,16 +298,11 @@ def add_network_meeting(
         other_attendees=other_attendees.strip(),
         notes=notes.strip(),
         audience=audience,
-        created_by=actor,
     )
-    meeting.full_clean()
-    meeting.save()
-    meeting.attendees.set(attendees)
-    record(
+    return items.create(
+        item=meeting,
         actor=actor,
-        action=AuditAction.CREATE,
-        obj=meeting,
         request=request,
+        many={"attendees": attendees},
         detail={"attendees": sorted(p.pk for p in attendees)},
     )
-    return meeting
