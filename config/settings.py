@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "samenopweg.assessments",
     "samenopweg.safety_plans",
     "samenopweg.dashboard",
+    "samenopweg.demo",
 ]
 
 MIDDLEWARE = [

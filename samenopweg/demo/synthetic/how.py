@@ -294,13 +294,13 @@ class HowBuilder:
         w.insert(
             RuleCheckIn,
             ("id", "audience", "rule_id", "trajectory_id", "outcome", "note", "checked_on",
-             "told_by_id", "recorded_by_id", "created_at"),
+             "told_by_id", "created_by_id", "created_at"),
             rows.check_ins,
         )  # fmt: skip
         w.insert(
             Upload,
             ("id", "audience", "trajectory_id", "file", "content_type", "size", "width", "height",
-             "sha256", "original_name", "uploaded_by_id", "created_at"),
+             "sha256", "original_name", "created_by_id", "created_at"),
             rows.uploads,
         )  # fmt: skip
         w.insert(

@@ -13,8 +13,8 @@ from django.utils import timezone
 from samenopweg.accounts.models import Membership, Role, User
 from samenopweg.audit.models import AuditEvent
 from samenopweg.cases.access import visible_trajectories
-from samenopweg.cases.management.commands.seed_synthetic import plan_layout
 from samenopweg.cases.models import CaseGrant, CaseRole, SafetyCheck, Stage, Trajectory
+from samenopweg.demo.synthetic.seed import plan_layout
 from samenopweg.journal.models import JournalEntry, Task
 from samenopweg.people.models import Person, Relation
 

@@ -1,4 +1,5 @@
-"""Synthetic trajectories at Flemish scale, for load tests and performance work.
+"""Synthetic trajectories at Flemish scale, for load tests and performance work (the builder
+behind `manage.py seed_synthetic`).
 
     manage.py seed_synthetic --trajectories 100000 [--seed 1] [--batch-size 5000]
 
@@ -37,22 +38,19 @@ import datetime
 import itertools
 import math
 import random
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Max
 from django.utils import timezone
 
 from samenopweg.accounts.models import Membership, Organisation, OrganisationKind, Role, Team
-from samenopweg.cases.management.commands._synthetic_how import HowBuilder, HowFamily
-from samenopweg.cases.management.commands._synthetic_what import Family, WhatBuilder
 from samenopweg.cases.models import (
     Alert,
     AlertKind,
@@ -68,6 +66,8 @@ from samenopweg.cases.models import (
 )
 from samenopweg.cases.services import search_text_for
 from samenopweg.core.models import Audience
+from samenopweg.demo.synthetic.how import HowBuilder, HowFamily
+from samenopweg.demo.synthetic.what import Family, WhatBuilder
 from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
 
@@ -622,7 +622,7 @@ class Builder:
             SafetyCheck,
             (
                 "id", "trajectory_id", "child_id", "answer", "basis", "next_step", "urgency",
-                "checked_by_id", "checked_at", "audience",
+                "checked_by_id", "checked_at", "audience", "created_by_id", "created_at",
             ),
             batch.checks,
         )  # fmt: skip
@@ -637,7 +637,7 @@ class Builder:
         w.insert(
             JournalEntry,
             (
-                "id", "trajectory_id", "occurred_on", "kind", "text", "author_id", "audience",
+                "id", "trajectory_id", "occurred_on", "kind", "text", "created_by_id", "audience",
                 "withdrawn_at", "withdrawn_by_id", "withdrawn_reason", "created_at", "updated_at",
             ),
             batch.entries,
@@ -888,6 +888,8 @@ class Builder:
                         slot.owner_id,
                         moment,
                         audience,
+                        slot.owner_id,  # the item's author and time: who answered, and when
+                        moment,
                     )
                 )
                 last_answers.append((answer, urgency))
@@ -1003,65 +1005,3 @@ class Builder:
                     done_at or created,
                 )
             )
-
-
-class Command(BaseCommand):
-    help = "Build N synthetic trajectories at Flemish scale (for load tests; refuses to run twice)."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--trajectories", type=int, required=True, help="how many trajectories")
-        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-        parser.add_argument(
-            "--batch-size", type=int, default=5000, help="trajectories per transaction"
-        )
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        n: int = options["trajectories"]
-        batch_size: int = options["batch_size"]
-        if n < 1 or batch_size < 1:
-            raise CommandError("--trajectories and --batch-size must be at least 1.")
-        if (
-            User.objects.filter(
-                username__in=[BENCH_CONSULTANT, BENCH_TEAM_LEAD, BENCH_WORKER]
-            ).exists()
-            or Trajectory.objects.filter(reference__contains=SYNTHETIC_MARKER).exists()
-        ):
-            raise CommandError(
-                "This database already holds synthetic data (bench users or -SYN- references). "
-                "seed_synthetic runs once per database: start from a fresh one "
-                "(bench/run.py makes a new one for every run)."
-            )
-        started = time.monotonic()
-        if connection.vendor == "sqlite" and not connection.in_atomic_block:
-            # A throw-away database: no fsync, and a bigger page cache while it grows.
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA synchronous=OFF")
-                cursor.execute("PRAGMA cache_size=-262144")
-        layout = plan_layout(n)
-        builder = Builder(seed=options["seed"])
-        with transaction.atomic():
-            infos = builder.build_structure(layout)
-        slots = builder.plan_slots(layout, infos)
-        self.stdout.write(
-            f"{len(infos)} teams, {builder.users} users; {BENCH_CONSULTANT}: "
-            f"{layout.bench_caseload} trajectories, {BENCH_TEAM_LEAD}'s team: "
-            f"{layout.bench_team_size} ({time.monotonic() - started:.1f} s)"
-        )
-        for offset in range(0, n, batch_size):
-            with transaction.atomic():
-                builder.build_batch(slots[offset : offset + batch_size])
-            done = min(n, offset + batch_size)
-            self.stdout.write(f"  {done}/{n} trajectories ({time.monotonic() - started:.1f} s)")
-        with transaction.atomic():
-            shared = builder.what.share()
-            builder.writer.reset_sequences()
-        self.stdout.write(f"  {shared} shared versions of statement sets")
-        elapsed = time.monotonic() - started
-        rows = ", ".join(
-            f"{label.split('.')[-1]} {count}"
-            for label, count in sorted(builder.writer.counts.items())
-        )
-        self.stdout.write(f"Rows: {rows}")
-        self.stdout.write(
-            self.style.SUCCESS(f"Seeded {n} synthetic trajectories in {elapsed:.1f} s")
-        )
