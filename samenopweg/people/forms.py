@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.core.models import Audience
-from samenopweg.people.models import Gender, NetworkKind, Person, RelationKind, SupportRole, Tie
+from samenopweg.people.models import (
+    NETWORK_FIELDS,
+    PERSON_FIELDS,
+    Gender,
+    NetworkKind,
+    Person,
+    RelationKind,
+    SupportRole,
+    Tie,
+)
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 
@@ -31,8 +40,12 @@ class PersonForm(forms.Form):
         initial=Audience.PARENTS,
     )
 
+    # A new child needs a date of birth (the safety question and the genogram use it).
+    child_needs_birth_date = True
+
     def __init__(self, *args: Any, children: list[Any], is_child: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.is_child = is_child
         self.children = [] if is_child else children
         for child in self.children:
             self.fields[f"rel_{child.pk}_kind"] = forms.ChoiceField(
@@ -52,20 +65,12 @@ class PersonForm(forms.Form):
         value = self.cleaned_data.get("date_of_birth")
         if value is not None and value > timezone.localdate():
             raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+        if value is None and self.is_child and self.child_needs_birth_date:
+            raise forms.ValidationError(_("Vul de geboortedatum van het kind in."))
         return value
 
     def person_fields(self) -> dict[str, Any]:
-        names = (
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "gender",
-            "phone",
-            "email",
-            "notes",
-            "audience",
-        )
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in PERSON_FIELDS}
 
     def relations(self) -> dict[int, tuple[str, bool, bool]]:
         result = {}
@@ -82,6 +87,7 @@ class PersonForm(forms.Form):
 
 class PersonEditForm(PersonForm):
     version = VersionField()
+    child_needs_birth_date = False  # a correction may leave an unknown date unknown
 
 
 # --- the safety network ---------------------------------------------------------------------
@@ -148,20 +154,7 @@ class NetworkMemberForm(forms.Form):
             self.fields["person"].queryset = candidates  # type: ignore[attr-defined]
 
     def member_fields(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        return {
-            name: data[name]
-            for name in (
-                "kind",
-                "tie",
-                "role_text",
-                "organisation",
-                "commitment",
-                "heard_what_on",
-                "is_chair",
-                "audience",
-            )
-        }
+        return {name: self.cleaned_data[name] for name in NETWORK_FIELDS}
 
 
 class NetworkMemberEditForm(NetworkMemberForm):

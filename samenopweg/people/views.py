@@ -1,12 +1,18 @@
-"""The persons of a trajectory: add, correct, and relate adults to each child."""
+"""The persons of a trajectory and the safety network: add, correct, relate, withdraw.
+
+Every form page runs `cases.editing.edit_cycle`: a view builds its form, names its service and
+its page, and the cycle does the rest (draft, closed file, errors, conflict, message).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,10 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.core.forms import add_errors
-from samenopweg.core.locking import EditConflict
-from samenopweg.core.views import render_conflict, render_form_page
+from samenopweg.cases.editing import edit_cycle
+from samenopweg.core.views import render_form_page
 from samenopweg.people import diagrams as diagrams_module
 from samenopweg.people import selectors, services
 from samenopweg.people.forms import (
@@ -30,7 +34,18 @@ from samenopweg.people.forms import (
     PersonEditForm,
     PersonForm,
 )
-from samenopweg.people.models import ChildSupport, ContactBan, NetworkMember, Person, Relation
+from samenopweg.people.models import (
+    NETWORK_FIELDS,
+    PERSON_FIELDS,
+    ChildSupport,
+    ContactBan,
+    NetworkMeeting,
+    NetworkMember,
+    Person,
+    Relation,
+)
+
+Show = Callable[[forms.Form, str], HttpResponse]
 
 
 def _children(access: CaseAccess) -> list[Person]:
@@ -39,6 +54,30 @@ def _children(access: CaseAccess) -> list[Person]:
             "date_of_birth", "id"
         )
     )
+
+
+def _list_url(access: CaseAccess) -> str:
+    return reverse("people:list", args=[access.trajectory.reference])
+
+
+def _person_page(
+    request: HttpRequest, access: CaseAccess, *, person: Person | None, is_child: bool
+) -> Show:
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            "people/form.html",
+            {
+                "access": access,
+                "t": access.trajectory,
+                "form": form,
+                "is_child": is_child,
+                "person": person,
+                "notice": notice,
+            },
+        )
+
+    return show
 
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
@@ -59,50 +98,43 @@ def person_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     is_child = request.GET.get("kind") == "child" or request.POST.get("is_child") == "1"
     children = _children(access)
-    restored, notice = (
-        (None, "")
-        if request.method == "POST"
-        else restored_form_data(request, trajectory=access.trajectory)
-    )
-    form = PersonForm(
-        request.POST if request.method == "POST" else restored, children=children, is_child=is_child
-    )
-    if request.method == "POST":
-        access.require_open()
-        if is_child and not request.POST.get("date_of_birth"):
-            form.add_error("date_of_birth", _("Vul de geboortedatum van het kind in."))
-        if form.is_valid():
-            try:
-                person = services.add_person(
-                    trajectory=access.trajectory,
-                    is_child=is_child,
-                    relations=form.relations(),
-                    actor=request.user,
-                    request=request,
-                    **form.person_fields(),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("%(name)s is toegevoegd.") % {"name": person.full_name})
-                if is_child:
-                    messages.info(
-                        request, _("Stel ook voor dit kind de vraag: is het kind nu veilig?")
-                    )
-                    return redirect("case_people:safety", reference=access.trajectory.reference)
-                return redirect("people:list", reference=access.trajectory.reference)
-    return render(
+
+    def save(form: Any) -> Person:
+        return services.add_person(
+            trajectory=access.trajectory,
+            is_child=is_child,
+            relations=form.relations(),
+            actor=request.user,
+            request=request,
+            **form.person_fields(),
+        )
+
+    def done(person: Person) -> str:
+        if not person.is_child:
+            return _list_url(access)
+        messages.info(request, _("Stel ook voor dit kind de vraag: is het kind nu veilig?"))
+        return reverse("case_people:safety", args=[access.trajectory.reference])
+
+    return edit_cycle(
         request,
-        "people/form.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "is_child": is_child,
-            "person": None,
-            "notice": notice,
-        },
+        access,
+        form=lambda data: PersonForm(data, children=children, is_child=is_child),
+        save=save,
+        done=done,
+        message=lambda person: _("%(name)s is toegevoegd.") % {"name": person.full_name},
+        show=_person_page(request, access, person=None, is_child=is_child),
+        cancel_url=_list_url(access),
     )
+
+
+def _person_initial(person: Person) -> dict[str, Any]:
+    initial: dict[str, Any] = {name: getattr(person, name) for name in PERSON_FIELDS}
+    initial["version"] = person.version
+    for relation in Relation.objects.filter(person=person):
+        initial[f"rel_{relation.child_id}_kind"] = relation.kind
+        initial[f"rel_{relation.child_id}_authority"] = relation.has_parental_authority
+        initial[f"rel_{relation.child_id}_lives"] = relation.lives_with_child
+    return initial
 
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
@@ -110,59 +142,33 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> HttpResponse:
     person = get_item_for_user(access, Person.objects.all(), person_id)
     children = [c for c in _children(access) if c.pk != person.pk]
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = PersonEditForm(request.POST, children=children, is_child=person.is_child)
-        if form.is_valid():
-            try:
-                services.update_person(
-                    person=person,
-                    expected_version=form.cleaned_data["version"],
-                    relations=None if person.is_child else form.relations(),
-                    actor=request.user,
-                    request=request,
-                    **form.person_fields(),
-                )
-            except EditConflict as conflict:
-                current = conflict.current
-                return render_conflict(
-                    request,
-                    form=form,
-                    theirs={name: getattr(current, name) for name in form.person_fields()},
-                    current_version=current.version,
-                    cancel_url=reverse("people:list", args=[access.trajectory.reference]),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("De gegevens van %(name)s zijn bewaard.") % {"name": person.full_name},
-                )
-                return redirect("people:list", reference=access.trajectory.reference)
-    else:
-        initial: dict[str, Any] = {name: getattr(person, name) for name in services.PERSON_FIELDS}
-        initial["version"] = person.version
-        for relation in Relation.objects.filter(person=person):
-            initial[f"rel_{relation.child_id}_kind"] = relation.kind
-            initial[f"rel_{relation.child_id}_authority"] = relation.has_parental_authority
-            initial[f"rel_{relation.child_id}_lives"] = relation.lives_with_child
-        restored, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = PersonEditForm(
-            restored, initial=initial, children=children, is_child=person.is_child
+
+    def form(data: QueryDict | None) -> forms.Form:
+        initial = None if request.method == "POST" else _person_initial(person)
+        return PersonEditForm(data, initial=initial, children=children, is_child=person.is_child)
+
+    def save(form: Any) -> Person:
+        return services.update_person(
+            person=person,
+            expected_version=form.cleaned_data["version"],
+            relations=None if person.is_child else form.relations(),
+            actor=request.user,
+            request=request,
+            **form.person_fields(),
         )
-    return render(
+
+    return edit_cycle(
         request,
-        "people/form.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "is_child": person.is_child,
-            "person": person,
-            "notice": notice,
-        },
+        access,
+        form=form,
+        save=save,
+        done=_list_url(access),
+        message=lambda saved: (
+            _("De gegevens van %(name)s zijn bewaard.") % {"name": saved.full_name}
+        ),
+        show=_person_page(request, access, person=person, is_child=person.is_child),
+        cancel_url=_list_url(access),
+        conflict_fields=PERSON_FIELDS,
     )
 
 
@@ -184,36 +190,40 @@ def _kids(access: CaseAccess) -> Any:
     )
 
 
-def _network_form(
+def _initial_pk(request: HttpRequest, param: str, field: str) -> dict[str, int] | None:
+    """A person chosen beforehand through the address (`?persoon=12`)."""
+    value = request.GET.get(param, "")
+    return {field: int(value)} if value.isdigit() else None
+
+
+def _network_cycle(
     request: HttpRequest,
     access: CaseAccess,
-    form: Any,
     *,
     heading: str,
     submit: str,
     intro: str = "",
-    notice: str = "",
+    **cycle: Any,
 ) -> HttpResponse:
-    return render_form_page(
-        request,
-        access=access,
-        form=form,
-        heading=heading,
-        submit=submit,
-        cancel_url=_network_url(access),
-        active="network",
-        pl_hint=_("Taalcheck: het netwerk leest dit mee. Schrijf zoals je het aan hen zou zeggen."),
-        notice=notice,
-        intro=intro,
-    )
+    """`edit_cycle` for a form of the network page: its form page, back to the network."""
 
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render_form_page(
+            request,
+            access=access,
+            form=form,
+            heading=heading,
+            submit=submit,
+            cancel_url=_network_url(access),
+            active="network",
+            pl_hint=_(
+                "Taalcheck: het netwerk leest dit mee. Schrijf zoals je het aan hen zou zeggen."
+            ),
+            notice=notice,
+            intro=intro,
+        )
 
-def _network_refused(
-    request: HttpRequest, access: CaseAccess, exc: ValidationError
-) -> HttpResponse:
-    for message in exc.messages:
-        messages.error(request, message)
-    return redirect(_network_url(access))
+    return edit_cycle(request, access, show=show, cancel_url=_network_url(access), **cycle)
 
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember")
@@ -235,42 +245,29 @@ def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     candidates = _adults(access).filter(network_member__isnull=True)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = NetworkMemberForm(request.POST, candidates=candidates)
-        if form.is_valid():
-            try:
-                member = services.add_network_member(
-                    trajectory=access.trajectory,
-                    person=form.cleaned_data["person"],
-                    actor=request.user,
-                    request=request,
-                    **form.member_fields(),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(
-                    request, _("%(name)s staat in het netwerk.") % {"name": member.person.full_name}
-                )
-                return redirect(_network_url(access, f"lid-{member.pk}"))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        person = request.GET.get("persoon", "")
-        form = NetworkMemberForm(
-            data,
-            candidates=candidates,
-            initial={"person": int(person)} if person.isdigit() else None,
+
+    def save(form: Any) -> NetworkMember:
+        return services.add_network_member(
+            trajectory=access.trajectory,
+            person=form.cleaned_data["person"],
+            actor=request.user,
+            request=request,
+            **form.member_fields(),
         )
-    return _network_form(
+
+    return _network_cycle(
         request,
         access,
-        form,
         heading=_("Iemand aan het netwerk toevoegen"),
         submit=_("Toevoegen"),
-        notice=notice,
+        form=lambda data: NetworkMemberForm(
+            data, candidates=candidates, initial=_initial_pk(request, "persoon", "person")
+        ),
+        save=save,
+        done=lambda member: _network_url(access, f"lid-{member.pk}"),
+        message=lambda member: (
+            _("%(name)s staat in het netwerk.") % {"name": member.person.full_name}
+        ),
     )
 
 
@@ -278,49 +275,29 @@ def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
     member = get_item_for_user(access, NetworkMember.objects.select_related("person"), member_id)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = NetworkMemberEditForm(request.POST, candidates=None)
-        if form.is_valid():
-            try:
-                services.update_network_member(
-                    member=member,
-                    expected_version=form.cleaned_data["version"],
-                    actor=request.user,
-                    request=request,
-                    **form.member_fields(),
-                )
-            except EditConflict as conflict:
-                return render_conflict(
-                    request,
-                    form=form,
-                    theirs={
-                        "role_text": conflict.current.role_text,
-                        "commitment": conflict.current.commitment,
-                    },
-                    current_version=conflict.current.version,
-                    cancel_url=_network_url(access),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(request, _("Bewaard."))
-                return redirect(_network_url(access, f"lid-{member.pk}"))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        initial = {name: getattr(member, name) for name in services.NETWORK_FIELDS}
-        form = NetworkMemberEditForm(
-            data, candidates=None, initial={**initial, "version": member.version}
+    initial = {name: getattr(member, name) for name in NETWORK_FIELDS}
+
+    def save(form: Any) -> NetworkMember:
+        return services.update_network_member(
+            member=member,
+            expected_version=form.cleaned_data["version"],
+            actor=request.user,
+            request=request,
+            **form.member_fields(),
         )
-    return _network_form(
+
+    return _network_cycle(
         request,
         access,
-        form,
         heading=_("%(name)s in het netwerk") % {"name": member.person.full_name},
         submit=_("Bewaren"),
-        notice=notice,
+        form=lambda data: NetworkMemberEditForm(
+            data, candidates=None, initial={**initial, "version": member.version}
+        ),
+        save=save,
+        done=_network_url(access, f"lid-{member.pk}"),
+        message=_("Bewaard."),
+        conflict_fields=("role_text", "commitment"),
     )
 
 
@@ -328,33 +305,9 @@ def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int
 @require_http_methods(["GET", "POST"])
 def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     children, adults = _kids(access), _adults(access)
-    if request.method == "POST":
-        access.require_open()
-        form = ChildSupportForm(request.POST, children=children, adults=adults)
-        if form.is_valid():
-            try:
-                services.add_child_support(
-                    trajectory=access.trajectory,
-                    actor=request.user,
-                    request=request,
-                    **form.cleaned_data,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Bewaard."))
-                return redirect(_network_url(access, "kinderen"))
-    else:
-        child = request.GET.get("kind", "")
-        form = ChildSupportForm(
-            children=children,
-            adults=adults,
-            initial={"child": int(child)} if child.isdigit() else None,
-        )
-    return _network_form(
+    return _network_cycle(
         request,
         access,
-        form,
         heading=_("Steun voor een kind"),
         submit=_("Bewaren"),
         intro=_(
@@ -362,6 +315,14 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "liefdevolle en blijvende volwassenen. En iemand bij wie het kind terecht kan: de "
             "vertrouwenspersoon."
         ),
+        form=lambda data: ChildSupportForm(
+            data, children=children, adults=adults, initial=_initial_pk(request, "kind", "child")
+        ),
+        save=lambda form: services.add_child_support(
+            trajectory=access.trajectory, actor=request.user, request=request, **form.cleaned_data
+        ),
+        done=_network_url(access, "kinderen"),
+        message=_("Bewaard."),
     )
 
 
@@ -380,7 +341,9 @@ def child_support_change(request: HttpRequest, access: CaseAccess, support_id: i
         else:
             raise ValidationError(_("Kies een geldige stap."))
     except ValidationError as exc:
-        return _network_refused(request, access, exc)
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(_network_url(access))
     messages.success(request, _("Bewaard."))
     return redirect(_network_url(access, "kinderen"))
 
@@ -389,31 +352,18 @@ def child_support_change(request: HttpRequest, access: CaseAccess, support_id: i
 @require_http_methods(["GET", "POST"])
 def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons, children = _adults(access), _kids(access)
-    if request.method == "POST":
-        access.require_open()
-        form = ContactBanForm(request.POST, persons=persons, children=children)
-        if form.is_valid():
-            try:
-                services.ban_contact(
-                    trajectory=access.trajectory,
-                    actor=request.user,
-                    request=request,
-                    **form.cleaned_data,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Bewaard. Alleen professionals zien dit."))
-                return redirect(_network_url(access, "niet-toegelaten"))
-    else:
-        form = ContactBanForm(persons=persons, children=children)
-    return _network_form(
+    return _network_cycle(
         request,
         access,
-        form,
         heading=_("Niet toegelaten bij het kind"),
         submit=_("Bewaren"),
         intro=_("Wie mag niet bij het kind komen, en waarom. Alleen professionals zien dit."),
+        form=lambda data: ContactBanForm(data, persons=persons, children=children),
+        save=lambda form: services.ban_contact(
+            trajectory=access.trajectory, actor=request.user, request=request, **form.cleaned_data
+        ),
+        done=_network_url(access, "niet-toegelaten"),
+        message=_("Bewaard. Alleen professionals zien dit."),
     )
 
 
@@ -421,27 +371,17 @@ def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> HttpResponse:
     ban = get_item_for_user(access, ContactBan.objects.select_related("person"), ban_id)
-    if request.method == "POST":
-        access.require_open()
-        form = LiftBanForm(request.POST)
-        if form.is_valid():
-            try:
-                services.lift_ban(
-                    ban=ban, reason=form.cleaned_data["reason"], actor=request.user, request=request
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Opgeheven. Het blijft in het dossier."))
-                return redirect(_network_url(access, "niet-toegelaten"))
-    else:
-        form = LiftBanForm()
-    return _network_form(
+    return _network_cycle(
         request,
         access,
-        form,
         heading=_("%(name)s mag weer bij het kind") % {"name": ban.person.full_name},
         submit=_("Opheffen"),
+        form=LiftBanForm,
+        save=lambda form: services.lift_ban(
+            ban=ban, reason=form.cleaned_data["reason"], actor=request.user, request=request
+        ),
+        done=_network_url(access, "niet-toegelaten"),
+        message=_("Opgeheven. Het blijft in het dossier."),
     )
 
 
@@ -449,33 +389,22 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
 @require_http_methods(["GET", "POST"])
 def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = visible_items(access, Person.objects.all()).order_by("-is_child", "first_name", "id")
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = NetworkMeetingForm(request.POST, persons=persons)
-        if form.is_valid():
-            fields = dict(form.cleaned_data)
-            fields["attendees"] = list(fields["attendees"])
-            try:
-                services.add_network_meeting(
-                    trajectory=access.trajectory, actor=request.user, request=request, **fields
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(request, _("Het netwerkoverleg is bewaard."))
-                return redirect(_network_url(access, "overleg"))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = NetworkMeetingForm(data, persons=persons)
-    return _network_form(
+
+    def save(form: Any) -> NetworkMeeting:
+        fields = {**form.cleaned_data, "attendees": list(form.cleaned_data["attendees"])}
+        return services.add_network_meeting(
+            trajectory=access.trajectory, actor=request.user, request=request, **fields
+        )
+
+    return _network_cycle(
         request,
         access,
-        form,
         heading=_("Netwerkoverleg"),
         submit=_("Bewaren"),
-        notice=notice,
+        form=lambda data: NetworkMeetingForm(data, persons=persons),
+        save=save,
+        done=_network_url(access, "overleg"),
+        message=_("Het netwerkoverleg is bewaard."),
     )
 
 
