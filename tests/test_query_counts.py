@@ -151,7 +151,7 @@ def test_the_safety_plan_page_does_not_grow_with_its_rules(
             trajectory=world.trajectory,
             outcome=CheckOutcome.WENT_WELL,
             checked_on=timezone.localdate(),
-            recorded_by=world.worker,
+            created_by=world.worker,
         )
     with django_assert_num_queries(expected("plan")):
         response = client.get(url)

@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import SafetyGoal
-from samenopweg.cases.models import Trajectory
-from samenopweg.core.models import AudienceItem, Versioned
+from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.people.models import Person
 
 # An immediate agreement covers the coming days: it is looked at again within a week.
@@ -44,12 +43,9 @@ ALLOWED_STATUS: dict[str, tuple[str, ...]] = {
 FOLLOWED_UP = (PlanStatus.TESTING, PlanStatus.ACTIVE)
 
 
-class SafetyPlan(AudienceItem, Versioned):
+class SafetyPlan(Item):
     """One immediate agreement or one lasting plan of a trajectory (at most one of each open)."""
 
-    trajectory = models.ForeignKey(
-        Trajectory, on_delete=models.PROTECT, related_name="safety_plans"
-    )
     kind = models.CharField(_("soort"), max_length=20, choices=PlanKind.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
@@ -65,11 +61,6 @@ class SafetyPlan(AudienceItem, Versioned):
     # Any change to the plan or its rules after the confirmation asks the consultant to look
     # again (a rule added by the worker does not touch the plan's lock version).
     content_changed_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("veiligheidsplan")
@@ -95,11 +86,12 @@ class SafetyPlan(AudienceItem, Versioned):
         return self.confirmed_at is not None and self.confirmed_at >= self.content_changed_at
 
 
-class PlanRule(AudienceItem, Versioned):
-    """An agreement (afspraak): what happens, who does it, when, how it is checked, who steps in."""
+class PlanRule(WithdrawableItem):
+    """An agreement (afspraak): what happens, who does it, when, how it is checked, who steps in.
+
+    Withdrawn, never deleted: it leaves the plan and stays in the file with its check-ins."""
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="rules")
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
     what = models.TextField(_("wat gebeurt er?"))
     who = models.ManyToManyField(Person, related_name="plan_rules", verbose_name=_("wie doet het?"))
     when = models.CharField(_("wanneer of hoe vaak?"), max_length=300)
@@ -120,13 +112,6 @@ class PlanRule(AudienceItem, Versioned):
         SafetyGoal, related_name="plan_rules", verbose_name=_("bij welke veiligheidsdoelen?")
     )
     position = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_reason = models.CharField(max_length=300, blank=True)
     # The follow-up, kept by services.refresh_follow_up so the dashboards count broken and late
     # rules of fifty trajectories in one grouped query instead of reading every check-in.
     last_checked_on = models.DateField(null=True, blank=True)
@@ -149,11 +134,12 @@ class CheckOutcome(models.TextChoices):
     REMARK = "remark", _("Opmerking")
 
 
-class RuleCheckIn(AudienceItem):
-    """How a rule went: by the worker now, by network members once the portal exists."""
+class RuleCheckIn(Item):
+    """How a rule went: by the worker now, by network members once the portal exists.
+
+    `created_by` is who wrote it down; `told_by` the person who said how it went."""
 
     rule = models.ForeignKey(PlanRule, on_delete=models.PROTECT, related_name="check_ins")
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
     outcome = models.CharField(_("hoe ging het?"), max_length=20, choices=CheckOutcome.choices)
     note = models.TextField(_("wat gebeurde er?"), blank=True)
     checked_on = models.DateField(_("op"))
@@ -165,10 +151,6 @@ class RuleCheckIn(AudienceItem):
         related_name="+",
         verbose_name=_("wie vertelde het?"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("opvolging")
@@ -180,17 +162,14 @@ class RuleCheckIn(AudienceItem):
         return f"{self.checked_on} {self.outcome}"
 
 
-class PlanComment(AudienceItem):
+class PlanComment(Item):
     """A remark on the plan or one rule; the consultant's look at the HOW, never hidden."""
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="comments")
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
     rule = models.ForeignKey(
         PlanRule, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
     )
     text = models.TextField(_("opmerking"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("opmerking bij het plan")
@@ -231,18 +210,12 @@ class StoryKind(models.TextChoices):
     PLAN = "plan", _("Het veiligheidsplan uitgelegd")
 
 
-class Story(AudienceItem, Versioned):
+class Story(Item):
     """A Words and Pictures story for the children, written with the parents."""
 
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="stories")
     kind = models.CharField(_("soort"), max_length=20, choices=StoryKind.choices)
     title = models.CharField(_("titel"), max_length=200)
     written_with = models.CharField(_("samen geschreven met"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("woorden en beelden")
@@ -253,11 +226,11 @@ class Story(AudienceItem, Versioned):
         return self.title
 
 
-class StoryPage(AudienceItem, Versioned):
-    """One page: a few sentences and a drawing or photo (an Upload)."""
+class StoryPage(WithdrawableItem):
+    """One page: a few sentences and a drawing or photo (an Upload). Taken off the story by
+    withdrawing it: kept in the file and in every version that had it."""
 
     story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="pages")
-    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveIntegerField(default=0)
     text = models.TextField(_("tekst"))
     picture = models.ForeignKey(
@@ -266,12 +239,6 @@ class StoryPage(AudienceItem, Versioned):
     picture_alt = models.CharField(
         _("wat staat er op de tekening of foto?"), max_length=300, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("bladzijde")

@@ -133,7 +133,7 @@ def _block(
                 )
             )
     comments = list(
-        visible_items(access, PlanComment.objects.filter(plan=plan)).select_related("author")
+        visible_items(access, PlanComment.objects.filter(plan=plan)).select_related("created_by")
     )
     by_rule: dict[int, list[PlanComment]] = defaultdict(list)
     for comment in comments:

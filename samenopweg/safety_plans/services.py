@@ -1,9 +1,11 @@
-"""Writes of the HOW. Each one checks its rule, saves, and leaves its audit row, in one transaction."""
+"""Writes of the HOW. Each one checks its rule of the practice; the kernel (cases.items) does the
+shared part of every write: the closed-file refusal, the version check and the audit row, in
+one transaction with the rest."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,9 +16,10 @@ from django.utils.translation import gettext as _
 
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import changes_between, record
+from samenopweg.audit.services import record
+from samenopweg.cases import items
 from samenopweg.cases.models import Trajectory, Upload
-from samenopweg.core.locking import EditConflict, save_versioned
+from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import (
@@ -47,14 +50,43 @@ RULE_FIELDS = (
 )
 
 
-def _refuse_closed(trajectory: Trajectory) -> None:
-    if trajectory.is_closed:
-        raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
-
-
 def _refuse_ended(plan: SafetyPlan) -> None:
     if plan.is_ended:
         raise ValidationError(_("Dit plan is gestopt en kan niet meer veranderen."))
+
+
+def _update(
+    *,
+    item: Any,
+    expected_version: int,
+    fields: Mapping[str, Any],
+    actor: Any,
+    request: HttpRequest | None,
+    many: Mapping[str, Iterable[Any]] | None = None,
+) -> bool:
+    """`items.update`, unless the form saves what is already there from the current version:
+    then nothing happens (no new version, no audit row, and the consultant's confirmation of the
+    plan still counts) and this returns False. A form from an older version is never unchanged:
+    it goes on to the kernel, which reports the conflict."""
+    unchanged = (
+        item.version == expected_version
+        and all(getattr(item, name) == value for name, value in fields.items())
+        and all(
+            sorted(getattr(item, name).values_list("pk", flat=True)) == sorted(v.pk for v in values)
+            for name, values in (many or {}).items()
+        )
+    )
+    if unchanged:
+        return False
+    items.update(
+        item=item,
+        expected_version=expected_version,
+        fields=fields,
+        many=many,
+        actor=actor,
+        request=request,
+    )
+    return True
 
 
 def _check_review_on(kind: str, review_on: datetime.date | None) -> None:
@@ -119,7 +151,8 @@ def _changed(plan: SafetyPlan) -> None:
 
 
 def snapshot(plan: SafetyPlan) -> dict[str, Any]:
-    """The plan and its current rules as plain data, for a PlanVersion."""
+    """The plan and its current rules as plain data, for a PlanVersion. Each rule keeps the
+    audience it has now, so the version is read through the item rule (visible_kept_items)."""
     rules = (
         plan.rules.filter(withdrawn_at__isnull=True)
         .prefetch_related("who", "goals")
@@ -149,7 +182,6 @@ def snapshot(plan: SafetyPlan) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
 def create_plan(
     *,
     trajectory: Trajectory,
@@ -161,7 +193,6 @@ def create_plan(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> SafetyPlan:
-    _refuse_closed(trajectory)
     _check_review_on(kind, review_on)
     if (
         SafetyPlan.objects.filter(trajectory=trajectory, kind=kind)
@@ -179,12 +210,8 @@ def create_plan(
         safety_object=safety_object.strip(),
         safety_object_meaning=safety_object_meaning.strip(),
         audience=audience,
-        created_by=actor,
     )
-    plan.full_clean()
-    plan.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=plan, request=request)
-    return plan
+    return items.create(item=plan, actor=actor, request=request)
 
 
 @transaction.atomic
@@ -199,32 +226,19 @@ def update_plan(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> SafetyPlan:
-    _refuse_closed(plan.trajectory)
     _refuse_ended(plan)
-    before = {name: getattr(plan, name) for name in PLAN_FIELDS}
     if review_on != plan.review_on:
         _check_review_on(plan.kind, review_on)
-    plan.review_on = review_on
-    plan.safety_object, plan.safety_object_meaning = (
-        safety_object.strip(),
-        safety_object_meaning.strip(),
-    )
-    plan.audience = audience
-    after = {name: getattr(plan, name) for name in PLAN_FIELDS}
-    if before == after:
-        if plan.version != expected_version:
-            raise EditConflict(SafetyPlan.objects.get(pk=plan.pk))
-        return plan
-    plan.full_clean()
-    save_versioned(plan, expected_version=expected_version, fields=PLAN_FIELDS)
-    _changed(plan)
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=plan,
-        request=request,
-        detail={"version": plan.version, **changes_between(before, after)},
-    )
+    fields = {
+        "review_on": review_on,
+        "safety_object": safety_object.strip(),
+        "safety_object_meaning": safety_object_meaning.strip(),
+        "audience": audience,
+    }
+    if _update(
+        item=plan, expected_version=expected_version, fields=fields, actor=actor, request=request
+    ):
+        _changed(plan)
     return plan
 
 
@@ -238,9 +252,6 @@ def change_plan_status(
     request: HttpRequest | None = None,
 ) -> PlanVersion:
     """Move the plan a step; each step keeps the plan as it was then (a PlanVersion)."""
-    _refuse_closed(plan.trajectory)
-    if plan.version != expected_version:
-        raise EditConflict(SafetyPlan.objects.get(pk=plan.pk))
     from_status = PlanStatus(plan.status)
     if to_status not in ALLOWED_STATUS[from_status]:
         raise ValidationError(
@@ -252,26 +263,29 @@ def change_plan_status(
         and not plan.rules.filter(withdrawn_at__isnull=True).exists()
     ):
         raise ValidationError(_("Schrijf eerst minstens één afspraak."))
-    plan.status = to_status
-    plan.status_changed_at = timezone.now()
-    save_versioned(plan, expected_version=expected_version, fields=["status", "status_changed_at"])
     latest = plan.versions.order_by("-number").values_list("number", flat=True).first() or 0
-    version = PlanVersion.objects.create(
-        plan=plan, number=latest + 1, status=to_status, snapshot=snapshot(plan), made_by=actor
-    )
-    for rule in plan.rules.filter(withdrawn_at__isnull=True):
-        refresh_follow_up(rule, started=timezone.localdate())
-    record(
+    kept = PlanVersion(plan=plan, number=latest + 1, status=to_status, made_by=actor)
+
+    def keep(before: SafetyPlan) -> PlanVersion:
+        # The plan as it is after the step: what the family is given from now on.
+        kept.snapshot = snapshot(plan)
+        return kept
+
+    items.update(
+        item=plan,
+        expected_version=expected_version,
+        fields={"status": to_status, "status_changed_at": timezone.now()},
+        history=keep,
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=plan,
         request=request,
         detail={
             "status": {"from": from_status.value, "to": to_status},
-            "plan_version": version.number,
+            "plan_version": kept.number,
         },
     )
-    return version
+    for rule in plan.rules.filter(withdrawn_at__isnull=True):
+        refresh_follow_up(rule, started=timezone.localdate())
+    return kept
 
 
 def goals_without_rule(plan: SafetyPlan) -> list[SafetyGoal]:
@@ -299,9 +313,10 @@ def confirm_plan(
     """The consultant confirms that the plan answers every safety goal (the WHAT).
 
     `seen`: the plan's content_changed_at on the page the consultant read. A rule added or
-    changed since is refused: nobody confirms what they have not seen.
+    changed since is refused: nobody confirms what they have not seen. The confirmation is its
+    own audit row; it does not change the plan's content or its version.
     """
-    _refuse_closed(plan.trajectory)
+    items.refuse_closed(plan.trajectory)
     _refuse_ended(plan)
     if seen is None or seen != plan.content_changed_at:
         raise ValidationError(
@@ -327,16 +342,6 @@ def confirm_plan(
     return plan
 
 
-def _rule_values(
-    rule: PlanRule, who: Sequence[Person], goals: Sequence[SafetyGoal]
-) -> dict[str, Any]:
-    values: dict[str, Any] = {name: getattr(rule, name) for name in RULE_FIELDS}
-    values["checked_by"] = rule.checked_by_id
-    values["who"] = sorted(p.pk for p in who)
-    values["goals"] = sorted(g.pk for g in goals)
-    return values
-
-
 @transaction.atomic
 def add_rule(
     *,
@@ -354,7 +359,6 @@ def add_rule(
     request: HttpRequest | None = None,
 ) -> PlanRule:
     trajectory = plan.trajectory
-    _refuse_closed(trajectory)
     _refuse_ended(plan)
     _check_persons(trajectory, who, "who")
     _check_persons(trajectory, [checked_by], "checked_by")
@@ -371,21 +375,16 @@ def add_rule(
         fallback=fallback.strip(),
         audience=audience,
         position=(last if last is not None else -1) + 1,
-        created_by=actor,
     )
-    rule.full_clean()
-    rule.save()
-    rule.who.set(who)
-    rule.goals.set(goals)
-    refresh_follow_up(rule)
-    _changed(plan)
-    record(
+    items.create(
+        item=rule,
         actor=actor,
-        action=AuditAction.CREATE,
-        obj=rule,
         request=request,
+        many={"who": who, "goals": goals},
         detail={"goals": sorted(g.pk for g in goals)},
     )
+    refresh_follow_up(rule)
+    _changed(plan)
     return rule
 
 
@@ -407,35 +406,30 @@ def update_rule(
     request: HttpRequest | None = None,
 ) -> PlanRule:
     trajectory = rule.trajectory
-    _refuse_closed(trajectory)
     _refuse_ended(rule.plan)
-    if rule.withdrawn_at is not None:
-        raise ValidationError(_("Deze afspraak is ingetrokken en kan niet meer veranderen."))
+    items.refuse_withdrawn(rule, _("Deze afspraak is ingetrokken en kan niet meer veranderen."))
     _check_persons(trajectory, who, "who")
     _check_persons(trajectory, [checked_by], "checked_by")
     _check_goals(trajectory, goals)
-    before = _rule_values(rule, list(rule.who.all()), list(rule.goals.all()))
-    rule.what, rule.when = what.strip(), when.strip()
-    rule.check_how, rule.fallback = check_how.strip(), fallback.strip()
-    rule.checked_by, rule.check_every_days, rule.audience = checked_by, check_every_days, audience
-    after = _rule_values(rule, who, goals)
-    if before == after:
-        if rule.version != expected_version:
-            raise EditConflict(PlanRule.objects.get(pk=rule.pk))
-        return rule
-    rule.full_clean()
-    save_versioned(rule, expected_version=expected_version, fields=RULE_FIELDS)
-    rule.who.set(who)
-    rule.goals.set(goals)
-    refresh_follow_up(rule)
-    _changed(rule.plan)
-    record(
+    fields = {
+        "what": what.strip(),
+        "when": when.strip(),
+        "check_how": check_how.strip(),
+        "checked_by": checked_by,
+        "check_every_days": check_every_days,
+        "fallback": fallback.strip(),
+        "audience": audience,
+    }
+    if _update(
+        item=rule,
+        expected_version=expected_version,
+        fields=fields,
+        many={"who": who, "goals": goals},
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=rule,
         request=request,
-        detail={"version": rule.version, **changes_between(before, after)},
-    )
+    ):
+        refresh_follow_up(rule)
+        _changed(rule.plan)
     return rule
 
 
@@ -444,26 +438,10 @@ def withdraw_rule(
     *, rule: PlanRule, reason: str, actor: Any, request: HttpRequest | None = None
 ) -> None:
     """Take a rule off the plan; it stays in the file with its check-ins, never deleted."""
-    _refuse_closed(rule.trajectory)
     _refuse_ended(rule.plan)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Zeg kort waarom.")})
-    if rule.withdrawn_at is not None:
-        return
-    now = timezone.now()
-    PlanRule.objects.filter(pk=rule.pk).update(
-        withdrawn_at=now, withdrawn_reason=reason[:300], next_check_due=None
-    )
-    rule.withdrawn_at, rule.withdrawn_reason = now, reason[:300]
-    _changed(rule.plan)
-    record(
-        actor=actor,
-        action=AuditAction.WITHDRAW,
-        obj=rule,
-        request=request,
-        detail={"reason": reason},
-    )
+    if items.withdraw(item=rule, reason=reason, actor=actor, request=request):
+        refresh_follow_up(rule)  # off the plan: no next check-in is due any more
+        _changed(rule.plan)
 
 
 @transaction.atomic
@@ -479,11 +457,7 @@ def add_check_in(
     request: HttpRequest | None = None,
 ) -> RuleCheckIn:
     """How a rule went. Only rules of a plan that is being tried out or runs are followed up."""
-    _refuse_closed(rule.trajectory)
-    if rule.withdrawn_at is not None or rule.plan.status not in (
-        PlanStatus.TESTING,
-        PlanStatus.ACTIVE,
-    ):
+    if rule.withdrawn_at is not None or rule.plan.status not in FOLLOWED_UP:
         raise ValidationError(
             _("Opvolgen kan bij afspraken van een plan dat uitgeprobeerd wordt of loopt.")
         )
@@ -498,22 +472,17 @@ def add_check_in(
         checked_on=checked_on,
         told_by=told_by,
         audience=audience,
-        recorded_by=actor,
     )
-    check_in.full_clean()
-    check_in.save()
-    refresh_follow_up(rule)
-    record(
+    items.create(
+        item=check_in,
         actor=actor,
-        action=AuditAction.CREATE,
-        obj=check_in,
         request=request,
         detail={"rule": rule.pk, "outcome": outcome},
     )
+    refresh_follow_up(rule)
     return check_in
 
 
-@transaction.atomic
 def add_plan_comment(
     *,
     plan: SafetyPlan,
@@ -523,30 +492,19 @@ def add_plan_comment(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> PlanComment:
-    _refuse_closed(plan.trajectory)
     if rule is not None and rule.plan_id != plan.pk:
         raise ValidationError({"rule": _("Kies een afspraak van dit plan.")})
     comment = PlanComment(
-        plan=plan,
-        trajectory=plan.trajectory,
-        rule=rule,
-        text=text.strip(),
-        audience=audience,
-        author=actor,
+        plan=plan, trajectory=plan.trajectory, rule=rule, text=text.strip(), audience=audience
     )
-    comment.full_clean()
-    comment.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=comment, request=request)
-    return comment
+    return items.create(item=comment, actor=actor, request=request)
 
 
 # --- Words and Pictures ---------------------------------------------------------------------
 
 STORY_FIELDS = ("title", "written_with", "audience")
-PAGE_FIELDS = ("text", "picture_alt", "picture")
 
 
-@transaction.atomic
 def create_story(
     *,
     trajectory: Trajectory,
@@ -557,19 +515,14 @@ def create_story(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> Story:
-    _refuse_closed(trajectory)
     story = Story(
         trajectory=trajectory,
         kind=kind,
         title=title.strip(),
         written_with=written_with.strip(),
         audience=audience,
-        created_by=actor,
     )
-    story.full_clean()
-    story.save()
-    record(actor=actor, action=AuditAction.CREATE, obj=story, request=request)
-    return story
+    return items.create(item=story, actor=actor, request=request)
 
 
 @transaction.atomic
@@ -583,29 +536,18 @@ def update_story(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> Story:
-    _refuse_closed(story.trajectory)
-    before = {name: getattr(story, name) for name in STORY_FIELDS}
-    story.title, story.written_with, story.audience = title.strip(), written_with.strip(), audience
-    after = {name: getattr(story, name) for name in STORY_FIELDS}
-    if before == after:
-        if story.version != expected_version:
-            raise EditConflict(Story.objects.get(pk=story.pk))
-        return story
-    story.full_clean()
-    save_versioned(story, expected_version=expected_version, fields=STORY_FIELDS)
-    # The pages and their pictures follow the story's audience: who may read the story reads
-    # every page and sees every picture, and nobody else (a picture's URL is checked too).
-    StoryPage.objects.filter(story=story).update(audience=audience)
-    Upload.objects.filter(
-        pk__in=StoryPage.objects.filter(story=story, withdrawn_at__isnull=True).values("picture")
-    ).update(audience=audience)
-    record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=story,
-        request=request,
-        detail={"version": story.version, **changes_between(before, after)},
-    )
+    fields = {"title": title.strip(), "written_with": written_with.strip(), "audience": audience}
+    if _update(
+        item=story, expected_version=expected_version, fields=fields, actor=actor, request=request
+    ):
+        # The pages and their pictures follow the story's audience: who may read the story reads
+        # every page and sees every picture, and nobody else (a picture's URL is checked too).
+        StoryPage.objects.filter(story=story).update(audience=audience)
+        Upload.objects.filter(
+            pk__in=StoryPage.objects.filter(story=story, withdrawn_at__isnull=True).values(
+                "picture"
+            )
+        ).update(audience=audience)
     return story
 
 
@@ -626,6 +568,14 @@ def _picture(
     )
 
 
+def _refuse_picture_without_words(has_picture: bool, picture_alt: str) -> None:
+    # Checked before the picture is stored, so a refused page leaves no file behind.
+    if has_picture and not picture_alt.strip():
+        raise ValidationError(
+            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
+        )
+
+
 @transaction.atomic
 def add_story_page(
     *,
@@ -637,12 +587,8 @@ def add_story_page(
     request: HttpRequest | None = None,
 ) -> StoryPage:
     trajectory = story.trajectory
-    _refuse_closed(trajectory)
-    # Checked before the picture is stored, so a refused page leaves no file behind.
-    if uploaded and not picture_alt.strip():
-        raise ValidationError(
-            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
-        )
+    _refuse_picture_without_words(bool(uploaded), picture_alt)
+    # store_picture refuses a closed trajectory before it writes the file.
     picture = _picture(trajectory, uploaded, story.audience, actor, request) if uploaded else None
     last = story.pages.order_by("-position").values_list("position", flat=True).first()
     page = StoryPage(
@@ -653,12 +599,9 @@ def add_story_page(
         picture=picture,
         picture_alt=picture_alt.strip(),
         audience=story.audience,
-        created_by=actor,
     )
-    page.full_clean()
-    page.save()
+    items.create(item=page, actor=actor, request=request)
     Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
-    record(actor=actor, action=AuditAction.CREATE, obj=page, request=request)
     return page
 
 
@@ -675,52 +618,47 @@ def update_story_page(
     request: HttpRequest | None = None,
 ) -> StoryPage:
     """A new text, a new picture (the old one stays in the file), or no picture any more."""
-    trajectory = page.trajectory
-    _refuse_closed(trajectory)
-    # Checked before a new picture is stored, so a refused edit leaves no file behind.
-    if page.version != expected_version:
-        raise EditConflict(StoryPage.objects.get(pk=page.pk))
     keeps_picture = bool(uploaded) or (page.picture_id is not None and not remove_picture)
-    if keeps_picture and not picture_alt.strip():
-        raise ValidationError(
-            {"picture_alt": _("Zeg in een paar woorden wat er op de tekening of foto staat.")}
-        )
-    before = {"text": page.text, "picture_alt": page.picture_alt, "picture": page.picture_id}
-    old_picture = page.picture_id
+    _refuse_picture_without_words(keeps_picture, picture_alt)
     if uploaded:
-        page.picture = _picture(trajectory, uploaded, page.audience, actor, request)
-    elif remove_picture:
-        page.picture = None
-    page.text, page.picture_alt = text.strip(), picture_alt.strip()
-    if page.picture_id != old_picture:
-        _retire_picture(old_picture)
-    after = {"text": page.text, "picture_alt": page.picture_alt, "picture": page.picture_id}
-    if before == after:
+        # A new picture is stored only for an edit the kernel will take: a file written for a
+        # withdrawn page or a stale form would stay on disk after the refusal.
+        items.refuse_withdrawn(page)
         if page.version != expected_version:
             raise EditConflict(StoryPage.objects.get(pk=page.pk))
-        return page
-    page.full_clean()
-    save_versioned(page, expected_version=expected_version, fields=PAGE_FIELDS)
-    record(
+    picture = page.picture
+    if uploaded:
+        picture = _picture(page.trajectory, uploaded, page.audience, actor, request)
+    elif remove_picture:
+        picture = None
+    old_picture = page.picture_id
+    _update(
+        item=page,
+        expected_version=expected_version,
+        fields={"text": text.strip(), "picture_alt": picture_alt.strip(), "picture": picture},
         actor=actor,
-        action=AuditAction.UPDATE,
-        obj=page,
         request=request,
-        detail={"version": page.version, **changes_between(before, after)},
     )
+    if page.picture_id != old_picture:
+        _retire_picture(old_picture)
     return page
 
 
 @transaction.atomic
 def withdraw_story_page(*, page: StoryPage, actor: Any, request: HttpRequest | None = None) -> None:
     """Off the story; kept in the file and in every version that had it."""
-    _refuse_closed(page.trajectory)
-    if page.withdrawn_at is not None:
-        return
-    page.withdrawn_at = timezone.now()
-    StoryPage.objects.filter(pk=page.pk).update(withdrawn_at=page.withdrawn_at)
-    _retire_picture(page.picture_id)
-    record(actor=actor, action=AuditAction.WITHDRAW, obj=page, request=request)
+    if items.withdraw(item=page, reason="", reason_required=False, actor=actor, request=request):
+        _retire_picture(page.picture_id)
+
+
+def _kept_page(page: StoryPage) -> dict[str, Any]:
+    """A page as a kept version holds it: with its audience, for the item rule."""
+    return {
+        "text": page.text,
+        "picture": page.picture_id,
+        "picture_alt": page.picture_alt,
+        "audience": page.audience,
+    }
 
 
 @transaction.atomic
@@ -728,7 +666,7 @@ def keep_story_version(
     *, story: Story, actor: Any, request: HttpRequest | None = None
 ) -> StoryVersion:
     """Keep the story as it is now (for instance when it was read with the children)."""
-    _refuse_closed(story.trajectory)
+    items.refuse_closed(story.trajectory)
     pages = list(story.pages.filter(withdrawn_at__isnull=True).order_by("position", "id"))
     if not pages:
         raise ValidationError(_("Schrijf eerst minstens één bladzijde."))
@@ -741,10 +679,7 @@ def keep_story_version(
             "kind": story.kind,
             "written_with": story.written_with,
             "audience": story.audience,
-            "pages": [
-                {"text": p.text, "picture": p.picture_id, "picture_alt": p.picture_alt}
-                for p in pages
-            ],
+            "pages": [_kept_page(p) for p in pages],
         },
         made_by=actor,
     )

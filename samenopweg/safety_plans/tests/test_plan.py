@@ -306,7 +306,7 @@ def test_a_check_in_that_did_not_go_well_marks_the_rule_broken(world: World) -> 
     response = client.post(_url("check_in", world, rule_id=rule.pk), hoe.check_in_data(world))
     assert response.status_code == 302
     check_in = RuleCheckIn.objects.get(rule=rule)
-    assert (check_in.outcome, check_in.recorded_by) == (CheckOutcome.DID_NOT, world.worker)
+    assert (check_in.outcome, check_in.created_by) == (CheckOutcome.DID_NOT, world.worker)
     signals = plan_signals([world.trajectory.pk])[world.trajectory.pk]
     assert signals.broken == 1
     page = client.get(_url("plan", world)).content.decode()
