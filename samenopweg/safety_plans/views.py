@@ -8,7 +8,7 @@ team lead) confirms that the plan answers every safety goal.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -26,18 +26,21 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.audit.models import AuditAction
-from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
+from samenopweg.cases.access import (
+    CaseAccess,
+    get_item_for_user,
+    visible_items,
+    visible_kept_items,
+)
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.editing import edit_cycle
 from samenopweg.cases.models import Upload
 from samenopweg.cases.uploads import data_url
-from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.pdf import render_pdf
-from samenopweg.core.views import render_conflict, render_form_page
+from samenopweg.core.views import render_form_page
 from samenopweg.people.models import NetworkMember, Person
-from samenopweg.plainlanguage.services import save_tips
 from samenopweg.safety_plans import selectors, services
 from samenopweg.safety_plans.forms import (
     CheckInForm,
@@ -100,65 +103,46 @@ PLAN_HINT = _lazy(
     "Taalcheck: het gezin en het netwerk lezen dit mee. Schrijf zoals je het aan hen zou zeggen."
 )
 STORY_HINT = _lazy("Taalcheck: de kinderen lezen dit. Korte zinnen, gewone woorden.")
+Show = Callable[[forms.Form, str], HttpResponse]
 
 
-def _render_form(
+def _form_page(
     request: HttpRequest,
     access: CaseAccess,
     *,
-    form: forms.Form,
-    page_heading: str,
+    heading: str,
     submit: str,
-    notice: str = "",
     intro: str = "",
-    rule: PlanRule | None = None,
-) -> HttpResponse:
-    return render_form_page(
-        request,
-        access=access,
-        form=form,
-        heading=page_heading,
-        submit=submit,
-        cancel_url=_page_url(access),
-        active="plan",
-        pl_hint=str(PLAN_HINT),
-        notice=notice,
-        intro=intro,
-        template="safety_plans/form.html",
-        rule=rule,
-    )
+    cancel_url: str = "",
+    for_children: bool = False,
+    **extra: Any,
+) -> Show:
+    """How a form page of the HOW shows its form (the `show` of edit_cycle): a form of the plan,
+    which the family and the network read along (back to the plan), or `for_children`, of Words
+    and Pictures (a page may carry a picture)."""
 
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render_form_page(
+            request,
+            access=access,
+            form=form,
+            heading=heading,
+            submit=submit,
+            cancel_url=cancel_url or _page_url(access),
+            active="plan",
+            pl_hint=str(STORY_HINT if for_children else PLAN_HINT),
+            notice=notice,
+            intro=intro,
+            multipart=for_children,
+            template="safety_plans/story_form.html" if for_children else "safety_plans/form.html",
+            **extra,
+        )
 
-def _saved(
-    request: HttpRequest,
-    access: CaseAccess,
-    form: forms.Form,
-    *,
-    message: str,
-    anchor: str,
-    texts: Sequence[str],
-) -> HttpResponse:
-    """After a save: drop the draft, confirm, give plain-language tips, back to the plan."""
-    discard_draft(request=request, trajectory=access.trajectory)
-    messages.success(request, message)
-    if form.cleaned_data.get("audience") != Audience.PROFESSIONALS:
-        save_tips(request, form, [t for t in texts if t in form.cleaned_data])
-    return redirect(_page_url(access, anchor))
-
-
-def _conflict(
-    request: HttpRequest, access: CaseAccess, form: forms.Form, current: Any, texts: Sequence[str]
-) -> HttpResponse:
-    return render_conflict(
-        request,
-        form=form,
-        theirs={name: getattr(current, name) for name in texts},
-        current_version=current.version,
-        cancel_url=_page_url(access),
-    )
+    return show
 
 
 def _refuse(request: HttpRequest, access: CaseAccess, exc: ValidationError) -> HttpResponse:
+    """A step that is not possible (a status button, a plan that ended): say why, on the plan."""
     for message in exc.messages:
         messages.error(request, message)
     return redirect(_page_url(access))
@@ -196,17 +180,13 @@ def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def plan_version(
     request: HttpRequest, access: CaseAccess, plan_id: int, number: int
 ) -> HttpResponse:
-    """The plan exactly as it was at one status change."""
+    """The plan exactly as it was at one status change, its rules through the item rule."""
     the_plan = _plan(access, plan_id)
     version = PlanVersion.objects.filter(plan=the_plan, number=number).first()
     if version is None:
         raise Http404(_("Deze versie bestaat niet."))
-    snapshot = version.snapshot
-    if not access.is_professional:  # pragma: no cover - the family's pages come later
-        snapshot = {
-            **snapshot,
-            "rules": [r for r in snapshot["rules"] if r["audience"] >= access.audience_floor],
-        }
+    kept = version.snapshot
+    snapshot = {**kept, "rules": visible_kept_items(access, kept.get("rules", []))}
     return render(
         request,
         "safety_plans/version.html",
@@ -230,52 +210,43 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     if kind not in PlanKind.values:
         kind = PlanKind.LASTING
     immediate = kind == PlanKind.IMMEDIATE
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = PlanForm(request.POST, immediate=immediate)
-        if form.is_valid():
-            try:
-                made = services.create_plan(
-                    trajectory=access.trajectory,
-                    kind=kind,
-                    review_on=form.cleaned_data.get("review_on"),
-                    safety_object=form.cleaned_data["safety_object"],
-                    safety_object_meaning=form.cleaned_data["safety_object_meaning"],
-                    audience=form.cleaned_data["audience"],
-                    actor=request.user,
-                    request=request,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("Het plan is gemaakt. Schrijf nu de afspraken."),
-                    anchor=f"plan-{made.pk}",
-                    texts=PLAN_TEXTS,
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = PlanForm(data, immediate=immediate)
-    return _render_form(
+
+    def save(form: forms.Form) -> SafetyPlan:
+        return services.create_plan(
+            trajectory=access.trajectory,
+            kind=kind,
+            review_on=form.cleaned_data.get("review_on"),
+            safety_object=form.cleaned_data["safety_object"],
+            safety_object_meaning=form.cleaned_data["safety_object_meaning"],
+            audience=form.cleaned_data["audience"],
+            actor=request.user,
+            request=request,
+        )
+
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=str(PlanKind(kind).label),
-        submit=_("Plan maken"),
-        notice=notice,
-        intro=_(
-            "Een directe veiligheidsafspraak is voor de komende dagen, tot het veiligheidsplan "
-            "klaar is."
-        )
-        if immediate
-        else _(
-            "Het veiligheidsplan maken jullie samen met het gezin en het netwerk. Het loopt door, "
-            "ook als de diensten er niet meer zijn."
+        form=lambda data: PlanForm(data, immediate=immediate),
+        save=save,
+        done=lambda made: _page_url(access, f"plan-{made.pk}"),
+        message=_("Het plan is gemaakt. Schrijf nu de afspraken."),
+        show=_form_page(
+            request,
+            access,
+            heading=str(PlanKind(kind).label),
+            submit=_("Plan maken"),
+            intro=_(
+                "Een directe veiligheidsafspraak is voor de komende dagen, tot het "
+                "veiligheidsplan klaar is."
+            )
+            if immediate
+            else _(
+                "Het veiligheidsplan maken jullie samen met het gezin en het netwerk. Het loopt "
+                "door, ook als de diensten er niet meer zijn."
+            ),
         ),
+        cancel_url=_page_url(access),
+        texts=PLAN_TEXTS,
     )
 
 
@@ -283,53 +254,43 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
-    immediate = the_plan.kind == PlanKind.IMMEDIATE
     if the_plan.is_ended:
         return _refuse(
             request, access, ValidationError(_("Dit plan is gestopt en kan niet meer veranderen."))
         )
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = PlanEditForm(request.POST, immediate=immediate)
-        if form.is_valid():
-            try:
-                services.update_plan(
-                    plan=the_plan,
-                    expected_version=form.cleaned_data["version"],
-                    review_on=form.cleaned_data.get("review_on", the_plan.review_on),
-                    safety_object=form.cleaned_data["safety_object"],
-                    safety_object_meaning=form.cleaned_data["safety_object_meaning"],
-                    audience=form.cleaned_data["audience"],
-                    actor=request.user,
-                    request=request,
-                )
-            except EditConflict as conflict:
-                return _conflict(request, access, form, conflict.current, PLAN_TEXTS)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("Het plan is bewaard."),
-                    anchor=f"plan-{the_plan.pk}",
-                    texts=PLAN_TEXTS,
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        initial = {name: getattr(the_plan, name) for name in services.PLAN_FIELDS}
-        form = PlanEditForm(
-            data, immediate=immediate, initial={**initial, "version": the_plan.version}
+    immediate = the_plan.kind == PlanKind.IMMEDIATE
+    initial = {name: getattr(the_plan, name) for name in services.PLAN_FIELDS}
+
+    def save(form: forms.Form) -> SafetyPlan:
+        return services.update_plan(
+            plan=the_plan,
+            expected_version=form.cleaned_data["version"],
+            review_on=form.cleaned_data.get("review_on", the_plan.review_on),
+            safety_object=form.cleaned_data["safety_object"],
+            safety_object_meaning=form.cleaned_data["safety_object_meaning"],
+            audience=form.cleaned_data["audience"],
+            actor=request.user,
+            request=request,
         )
-    return _render_form(
+
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("%(kind)s aanpassen") % {"kind": the_plan.get_kind_display()},
-        submit=_("Bewaren"),
-        notice=notice,
+        form=lambda data: PlanEditForm(
+            data, immediate=immediate, initial={**initial, "version": the_plan.version}
+        ),
+        save=save,
+        done=_page_url(access, f"plan-{the_plan.pk}"),
+        message=_("Het plan is bewaard."),
+        show=_form_page(
+            request,
+            access,
+            heading=_("%(kind)s aanpassen") % {"kind": the_plan.get_kind_display()},
+            submit=_("Bewaren"),
+        ),
+        cancel_url=_page_url(access),
+        conflict_fields=PLAN_TEXTS,
+        texts=PLAN_TEXTS,
     )
 
 
@@ -410,43 +371,29 @@ def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
             request, access, ValidationError(_("Dit plan is gestopt en kan niet meer veranderen."))
         )
     persons, goals = _persons(access), _goals(access)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = RuleForm(request.POST, persons=persons, goals=goals)
-        if form.is_valid():
-            try:
-                rule = services.add_rule(
-                    plan=the_plan, actor=request.user, request=request, **_rule_fields(form)
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("De afspraak staat in het plan."),
-                    anchor=f"afspraak-{rule.pk}",
-                    texts=RULE_TEXTS,
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        initial = {}
-        goal = request.GET.get("doel", "")
-        if goal.isdigit():
-            initial["goals"] = [int(goal)]
-        form = RuleForm(data, persons=persons, goals=goals, initial=initial)
-    return _render_form(
+    goal = request.GET.get("doel", "")
+    initial = {"goals": [int(goal)]} if goal.isdigit() else {}
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("Nieuwe afspraak"),
-        submit=_("Afspraak bewaren"),
-        notice=notice,
-        intro=_(
-            "Een afspraak zegt wat er gebeurt, wie het doet, wanneer, hoe we het weten en wie inspringt."
+        form=lambda data: RuleForm(data, persons=persons, goals=goals, initial=initial),
+        save=lambda form: services.add_rule(
+            plan=the_plan, actor=request.user, request=request, **_rule_fields(form)
         ),
+        done=lambda rule: _page_url(access, f"afspraak-{rule.pk}"),
+        message=_("De afspraak staat in het plan."),
+        show=_form_page(
+            request,
+            access,
+            heading=_("Nieuwe afspraak"),
+            submit=_("Afspraak bewaren"),
+            intro=_(
+                "Een afspraak zegt wat er gebeurt, wie het doet, wanneer, hoe we het weten en wie "
+                "inspringt."
+            ),
+        ),
+        cancel_url=_page_url(access),
+        texts=RULE_TEXTS,
     )
 
 
@@ -459,48 +406,33 @@ def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpRes
             request, access, ValidationError(_("Deze afspraak kan niet meer veranderen."))
         )
     persons, goals = _persons(access), _goals(access)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = RuleEditForm(request.POST, persons=persons, goals=goals)
-        if form.is_valid():
-            try:
-                services.update_rule(
-                    rule=rule,
-                    expected_version=form.cleaned_data["version"],
-                    actor=request.user,
-                    request=request,
-                    **_rule_fields(form),
-                )
-            except EditConflict as conflict:
-                return _conflict(request, access, form, conflict.current, RULE_TEXTS)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("De afspraak is bewaard."),
-                    anchor=f"afspraak-{rule.pk}",
-                    texts=RULE_TEXTS,
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
+
+    def form(data: Any) -> forms.Form:
         initial = {name: getattr(rule, name) for name in services.RULE_FIELDS}
-        initial["who"] = list(rule.who.all())
-        initial["goals"] = list(rule.goals.all())
-        form = RuleEditForm(
+        initial.update(who=list(rule.who.all()), goals=list(rule.goals.all()))
+        return RuleEditForm(
             data, persons=persons, goals=goals, initial={**initial, "version": rule.version}
         )
-    return _render_form(
+
+    return edit_cycle(
         request,
         access,
         form=form,
-        page_heading=_("Afspraak aanpassen"),
-        submit=_("Bewaren"),
-        notice=notice,
-        rule=rule,
+        save=lambda form: services.update_rule(
+            rule=rule,
+            expected_version=form.cleaned_data["version"],
+            actor=request.user,
+            request=request,
+            **_rule_fields(form),
+        ),
+        done=_page_url(access, f"afspraak-{rule.pk}"),
+        message=_("De afspraak is bewaard."),
+        show=_form_page(
+            request, access, heading=_("Afspraak aanpassen"), submit=_("Bewaren"), rule=rule
+        ),
+        cancel_url=_page_url(access),
+        conflict_fields=RULE_TEXTS,
+        texts=RULE_TEXTS,
     )
 
 
@@ -508,36 +440,26 @@ def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpRes
 @require_http_methods(["GET", "POST"])
 def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
-    if request.method == "POST":
-        access.require_open()
-        form = WithdrawForm(request.POST)
-        if form.is_valid():
-            try:
-                services.withdraw_rule(
-                    rule=rule,
-                    reason=form.cleaned_data["reason"],
-                    actor=request.user,
-                    request=request,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request, _("De afspraak is ingetrokken. Ze blijft in het dossier.")
-                )
-                return redirect(_page_url(access))
-    else:
-        form = WithdrawForm()
-    return _render_form(
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("Afspraak intrekken"),
-        submit=_("Intrekken"),
-        intro=_(
-            "De afspraak verdwijnt uit het plan, maar blijft met haar opvolging in het dossier."
+        form=WithdrawForm,
+        save=lambda form: services.withdraw_rule(
+            rule=rule, reason=form.cleaned_data["reason"], actor=request.user, request=request
         ),
-        rule=rule,
+        done=_page_url(access),
+        message=_("De afspraak is ingetrokken. Ze blijft in het dossier."),
+        show=_form_page(
+            request,
+            access,
+            heading=_("Afspraak intrekken"),
+            submit=_("Intrekken"),
+            intro=_(
+                "De afspraak verdwijnt uit het plan, maar blijft met haar opvolging in het dossier."
+            ),
+            rule=rule,
+        ),
+        cancel_url=_page_url(access),
     )
 
 
@@ -547,37 +469,24 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
     """How did the rule go? Went well, did not, or a remark."""
     rule = _rule(access, rule_id)
     persons = _persons(access)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = CheckInForm(request.POST, persons=persons)
-        if form.is_valid():
-            try:
-                services.add_check_in(
-                    rule=rule, actor=request.user, request=request, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("De opvolging is bewaard."),
-                    anchor=f"afspraak-{rule.pk}",
-                    texts=("note",),
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = CheckInForm(data, persons=persons)
-    return _render_form(
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("Hoe ging de afspraak?"),
-        submit=_("Opvolging bewaren"),
-        notice=notice,
-        rule=rule,
+        form=lambda data: CheckInForm(data, persons=persons),
+        save=lambda form: services.add_check_in(
+            rule=rule, actor=request.user, request=request, **form.cleaned_data
+        ),
+        done=_page_url(access, f"afspraak-{rule.pk}"),
+        message=_("De opvolging is bewaard."),
+        show=_form_page(
+            request,
+            access,
+            heading=_("Hoe ging de afspraak?"),
+            submit=_("Opvolging bewaren"),
+            rule=rule,
+        ),
+        cancel_url=_page_url(access),
+        texts=("note",),
     )
 
 
@@ -588,42 +497,24 @@ def plan_comment(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
     the_plan = _plan(access, plan_id)
     rule_id = request.GET.get("afspraak") or request.POST.get("rule") or ""
     rule = _rule(access, int(rule_id)) if rule_id.isdigit() else None
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = CommentForm(request.POST)
-        if form.is_valid():
-            try:
-                services.add_plan_comment(
-                    plan=the_plan,
-                    rule=rule,
-                    actor=request.user,
-                    request=request,
-                    **form.cleaned_data,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                anchor = f"afspraak-{rule.pk}" if rule else f"plan-{the_plan.pk}"
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("Je opmerking staat bij het plan."),
-                    anchor=anchor,
-                    texts=("text",),
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = CommentForm(data)
-    return _render_form(
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("Opmerking bij het plan"),
-        submit=_("Opmerking bewaren"),
-        notice=notice,
-        rule=rule,
+        form=CommentForm,
+        save=lambda form: services.add_plan_comment(
+            plan=the_plan, rule=rule, actor=request.user, request=request, **form.cleaned_data
+        ),
+        done=_page_url(access, f"afspraak-{rule.pk}" if rule else f"plan-{the_plan.pk}"),
+        message=_("Je opmerking staat bij het plan."),
+        show=_form_page(
+            request,
+            access,
+            heading=_("Opmerking bij het plan"),
+            submit=_("Opmerking bewaren"),
+            rule=rule,
+        ),
+        cancel_url=_page_url(access),
+        texts=("text",),
     )
 
 
@@ -643,35 +534,6 @@ def _story_url(access: CaseAccess, story: Story, anchor: str = "") -> str:
 
 def _story(access: CaseAccess, story_id: int) -> Story:
     return get_item_for_user(access, Story.objects.all(), story_id)
-
-
-def _story_form(
-    request: HttpRequest,
-    access: CaseAccess,
-    form: forms.Form,
-    *,
-    heading: str,
-    submit: str,
-    cancel_url: str,
-    notice: str = "",
-    intro: str = "",
-    page: StoryPage | None = None,
-) -> HttpResponse:
-    return render_form_page(
-        request,
-        access=access,
-        form=form,
-        heading=heading,
-        submit=submit,
-        cancel_url=cancel_url,
-        active="plan",
-        pl_hint=str(STORY_HINT),
-        notice=notice,
-        intro=intro,
-        multipart=True,
-        template="safety_plans/story_form.html",
-        story_page=page,
-    )
 
 
 def _pages(access: CaseAccess, story: Story) -> list[StoryPage]:
@@ -708,42 +570,32 @@ def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     kind = request.GET.get("soort", "")
     kind = kind if kind in StoryKind.values else StoryKind.WHY
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = StoryForm(request.POST)
-        if form.is_valid():
-            try:
-                made = services.create_story(
-                    trajectory=access.trajectory,
-                    kind=kind,
-                    actor=request.user,
-                    request=request,
-                    **form.cleaned_data,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(
-                    request, _("Het verhaal is gemaakt. Schrijf nu de eerste bladzijde.")
-                )
-                return redirect(_story_url(access, made))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = StoryForm(data)
-    return _story_form(
+    return edit_cycle(
         request,
         access,
-        form,
-        heading=str(StoryKind(kind).label),
-        submit=_("Verhaal maken"),
-        cancel_url=_stories_url(access),
-        notice=notice,
-        intro=_(
-            "Woorden en beelden: een verhaal met tekeningen, samen met de ouders geschreven, "
-            "zodat de kinderen begrijpen wat er gebeurt."
+        form=StoryForm,
+        save=lambda form: services.create_story(
+            trajectory=access.trajectory,
+            kind=kind,
+            actor=request.user,
+            request=request,
+            **form.cleaned_data,
         ),
+        done=lambda made: _story_url(access, made),
+        message=_("Het verhaal is gemaakt. Schrijf nu de eerste bladzijde."),
+        show=_form_page(
+            request,
+            access,
+            for_children=True,
+            heading=str(StoryKind(kind).label),
+            submit=_("Verhaal maken"),
+            cancel_url=_stories_url(access),
+            intro=_(
+                "Woorden en beelden: een verhaal met tekeningen, samen met de ouders geschreven, "
+                "zodat de kinderen begrijpen wat er gebeurt."
+            ),
+        ),
+        cancel_url=_stories_url(access),
     )
 
 
@@ -768,47 +620,36 @@ def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = StoryEditForm(request.POST)
-        if form.is_valid():
-            fields = dict(form.cleaned_data)
-            version = fields.pop("version")
-            try:
-                services.update_story(
-                    story=the_story,
-                    expected_version=version,
-                    actor=request.user,
-                    request=request,
-                    **fields,
-                )
-            except EditConflict as conflict:
-                return render_conflict(
-                    request,
-                    form=form,
-                    theirs={"title": conflict.current.title},
-                    current_version=conflict.current.version,
-                    cancel_url=_story_url(access, the_story),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(request, _("Bewaard."))
-                return redirect(_story_url(access, the_story))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        initial = {name: getattr(the_story, name) for name in services.STORY_FIELDS}
-        form = StoryEditForm(data, initial={**initial, "version": the_story.version})
-    return _story_form(
+    initial = {name: getattr(the_story, name) for name in services.STORY_FIELDS}
+
+    def save(form: forms.Form) -> Story:
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
+        return services.update_story(
+            story=the_story,
+            expected_version=version,
+            actor=request.user,
+            request=request,
+            **fields,
+        )
+
+    return edit_cycle(
         request,
         access,
-        form,
-        heading=_("Verhaal aanpassen"),
-        submit=_("Bewaren"),
+        form=lambda data: StoryEditForm(data, initial={**initial, "version": the_story.version}),
+        save=save,
+        done=_story_url(access, the_story),
+        message=_("Bewaard."),
+        show=_form_page(
+            request,
+            access,
+            for_children=True,
+            heading=_("Verhaal aanpassen"),
+            submit=_("Bewaren"),
+            cancel_url=_story_url(access, the_story),
+        ),
         cancel_url=_story_url(access, the_story),
-        notice=notice,
+        conflict_fields=("title",),
     )
 
 
@@ -816,39 +657,32 @@ def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpR
 @require_http_methods(["GET", "POST"])
 def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = StoryPageForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                made = services.add_story_page(
-                    story=the_story,
-                    text=form.cleaned_data["text"],
-                    uploaded=form.cleaned_data["picture"],
-                    picture_alt=form.cleaned_data["picture_alt"],
-                    actor=request.user,
-                    request=request,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(request, _("De bladzijde staat in het verhaal."))
-                if the_story.audience != Audience.PROFESSIONALS:
-                    save_tips(request, form, ["text"])
-                return redirect(_story_url(access, the_story, f"bladzijde-{made.pk}"))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = StoryPageForm(data)
-    return _story_form(
+    return edit_cycle(
         request,
         access,
-        form,
-        heading=_("Nieuwe bladzijde"),
-        submit=_("Bladzijde bewaren"),
+        form=lambda data: StoryPageForm(data, request.FILES or None),
+        save=lambda form: services.add_story_page(
+            story=the_story,
+            text=form.cleaned_data["text"],
+            uploaded=form.cleaned_data["picture"],
+            picture_alt=form.cleaned_data["picture_alt"],
+            actor=request.user,
+            request=request,
+        ),
+        done=lambda made: _story_url(access, the_story, f"bladzijde-{made.pk}"),
+        message=_("De bladzijde staat in het verhaal."),
+        show=_form_page(
+            request,
+            access,
+            for_children=True,
+            heading=_("Nieuwe bladzijde"),
+            submit=_("Bladzijde bewaren"),
+            cancel_url=_story_url(access, the_story),
+        ),
         cancel_url=_story_url(access, the_story),
-        notice=notice,
+        # The children read every page of a story shared with them.
+        texts=("text",),
+        tips_always=the_story.audience != Audience.PROFESSIONALS,
     )
 
 
@@ -859,51 +693,34 @@ def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpRes
     if page.withdrawn_at is not None:
         messages.error(request, _("Deze bladzijde is weggehaald."))
         return redirect(_story_url(access, page.story))
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = StoryPageEditForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.update_story_page(
-                    page=page,
-                    expected_version=form.cleaned_data["version"],
-                    text=form.cleaned_data["text"],
-                    uploaded=form.cleaned_data["picture"],
-                    picture_alt=form.cleaned_data["picture_alt"],
-                    remove_picture=form.cleaned_data["remove_picture"],
-                    actor=request.user,
-                    request=request,
-                )
-            except EditConflict as conflict:
-                return render_conflict(
-                    request,
-                    form=form,
-                    theirs={"text": conflict.current.text},
-                    current_version=conflict.current.version,
-                    cancel_url=_story_url(access, page.story),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(request, _("De bladzijde is bewaard."))
-                return redirect(_story_url(access, page.story, f"bladzijde-{page.pk}"))
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = StoryPageEditForm(
-            data,
-            initial={"text": page.text, "picture_alt": page.picture_alt, "version": page.version},
-        )
-    return _story_form(
+    initial = {"text": page.text, "picture_alt": page.picture_alt, "version": page.version}
+    return edit_cycle(
         request,
         access,
-        form,
-        heading=_("Bladzijde aanpassen"),
-        submit=_("Bewaren"),
+        form=lambda data: StoryPageEditForm(data, request.FILES or None, initial=initial),
+        save=lambda form: services.update_story_page(
+            page=page,
+            expected_version=form.cleaned_data["version"],
+            text=form.cleaned_data["text"],
+            uploaded=form.cleaned_data["picture"],
+            picture_alt=form.cleaned_data["picture_alt"],
+            remove_picture=form.cleaned_data["remove_picture"],
+            actor=request.user,
+            request=request,
+        ),
+        done=_story_url(access, page.story, f"bladzijde-{page.pk}"),
+        message=_("De bladzijde is bewaard."),
+        show=_form_page(
+            request,
+            access,
+            for_children=True,
+            heading=_("Bladzijde aanpassen"),
+            submit=_("Bewaren"),
+            cancel_url=_story_url(access, page.story),
+            story_page=page,
+        ),
         cancel_url=_story_url(access, page.story),
-        notice=notice,
-        page=page,
+        conflict_fields=("text",),
     )
 
 
@@ -944,13 +761,19 @@ def story_version(
     version = StoryVersion.objects.filter(story=the_story, number=number).first()
     if version is None:
         raise Http404(_("Deze versie bestaat niet."))
+    kept = version.snapshot
+    # Pages of versions kept before pages carried their audience had the story's.
+    shown = visible_kept_items(
+        access,
+        [{"audience": kept.get("audience", Audience.PROFESSIONALS), **p} for p in kept["pages"]],
+    )
     pictures = {
         u.pk: u
         for u in visible_items(access, Upload.objects.all()).filter(
-            pk__in=[p["picture"] for p in version.snapshot["pages"] if p["picture"]]
+            pk__in=[p["picture"] for p in shown if p["picture"]]
         )
     }
-    pages = [{**p, "upload": pictures.get(p["picture"])} for p in version.snapshot["pages"]]
+    pages = [{**p, "upload": pictures.get(p["picture"])} for p in shown]
     return render(
         request,
         "safety_plans/story_version.html",
