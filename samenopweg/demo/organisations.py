@@ -55,6 +55,18 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DemoLogin(
         "ouder", "Katrien", "Willems", "ouder: Katrien Willems, mama van Jonas, Lena en Mila Aerts"
     ),
+    DemoLogin(
+        "netwerk",
+        "Greet",
+        "Willems",
+        "netwerk: Greet Willems, tante van Jonas, Lena en Mila Aerts en voorzitter van hun netwerk",
+    ),
+    DemoLogin(
+        "jongere",
+        "Jonas",
+        "Aerts",
+        "jongere: Jonas Aerts (15), ziet alleen wat voor hem bedoeld is",
+    ),
 )
 
 # (username, organisation, in the team?, role); every other login is a family account.

@@ -1,4 +1,5 @@
-"""Aerts (OCJ, plan): three children, the father drinks; the family and network logins.
+"""Aerts (OCJ, plan): three children, the father drinks. The family's own demo logins are here:
+`ouder` (mama Katrien), `netwerk` (aunt Greet, who chairs the network) and `jongere` (Jonas, 15).
 
 The WHAT: two statements discussed with Katrien and Dirk, a comment and a disagreement. The
 HOW: a network chaired by aunt Greet, an ended immediate agreement and a running, confirmed
@@ -549,6 +550,18 @@ FAMILY = FamilySpec(
             CaseRole.OUDER,
             "Katrien",
             "Mama van de kinderen; leest mee wat we over het gezin schrijven.",
+        ),
+        FamilyLogin(
+            "netwerk",
+            CaseRole.NETWERK,
+            "Greet",
+            "Tante Greet is voorzitter van het netwerk; leest wat we met het netwerk delen.",
+        ),
+        FamilyLogin(
+            "jongere",
+            CaseRole.JONGERE,
+            "Jonas",
+            "Jonas is 15; hij leest wat we voor hem schrijven.",
         ),
     ),
     journal=(

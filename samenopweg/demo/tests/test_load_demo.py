@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.http import HttpRequest
+from django.test import Client
+from django.utils import timezone
 
 from samenopweg.accounts.models import Membership, Organisation, Role, User
 from samenopweg.assessments.models import (
@@ -41,13 +44,15 @@ from samenopweg.demo import builders
 from samenopweg.journal.models import JournalEntry, Task
 from samenopweg.people.models import Person, RelationKind
 
-USERNAMES = ["consulent", "teamleider", "hulpverlener", "consulent2", "admin", "auditor", "ouder"]
+FAMILY_ACCOUNTS = ["ouder", "netwerk", "jongere"]
+USERNAMES = ["consulent", "teamleider", "hulpverlener", "consulent2", "admin", "auditor"]
+USERNAMES += FAMILY_ACCOUNTS
 
 
 @pytest.fixture(autouse=True)
 def demo_settings(settings: Any) -> Any:
     settings.DEMO_MODE = True
-    # A fast hasher: the loader hashes `demo` for seven accounts.
+    # A fast hasher: the loader hashes `demo` for nine accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return settings
 
@@ -93,7 +98,8 @@ def test_creates_the_demo_users_and_prints_the_logins() -> None:
     assert Membership.objects.filter(
         user__username="auditor", role=Role.AUDITOR, team__isnull=True
     ).exists()
-    assert not Membership.objects.filter(user__username="ouder").exists()
+    # Family and network accounts hold no membership: only a grant on their own trajectory.
+    assert not Membership.objects.filter(user__username__in=FAMILY_ACCOUNTS).exists()
 
     assert Trajectory.objects.filter(organisation__kind="OCJ").count() == 5
     assert Trajectory.objects.filter(organisation__kind="SDJ").count() == 2
@@ -211,6 +217,7 @@ def test_second_run_creates_nothing_new() -> None:
     assert counts() == before
     assert "consulent " in output  # the login table is printed on every run
     assert "7 trajecten bestonden al" in output
+    assert "Nieuw aangemaakt: 0 gebruikers" in output
 
 
 @pytest.mark.django_db
@@ -325,3 +332,85 @@ def test_families_have_a_words_and_pictures_story_with_drawings() -> None:
     assert pages.count() >= 5
     assert all(p.picture is not None and p.picture_alt for p in pages)
     assert StoryVersion.objects.count() == Story.objects.count()
+
+
+def family_grant(username: str) -> CaseGrant:
+    user = User.objects.get(username=username)
+    grant = CaseGrant.objects.current().get(user=user)
+    assert list(visible_trajectories(user)) == [grant.trajectory]
+    assert grant.person is not None and grant.person.trajectory_id == grant.trajectory_id
+    return grant
+
+
+@pytest.mark.django_db
+def test_the_network_chair_and_the_young_person_have_their_own_grants() -> None:
+    from samenopweg.people.models import NetworkMember
+
+    load()
+    ouder, netwerk, jongere = (family_grant(name) for name in FAMILY_ACCOUNTS)
+
+    # All three belong to the same family, each linked to their own person in the file.
+    assert ouder.trajectory == netwerk.trajectory == jongere.trajectory
+    assert netwerk.role == CaseRole.NETWERK
+    assert netwerk.person is not None and not netwerk.person.is_child
+    assert NetworkMember.objects.filter(
+        trajectory=netwerk.trajectory, person=netwerk.person, is_chair=True
+    ).exists()
+    assert jongere.role == CaseRole.JONGERE
+    child = jongere.person
+    assert child is not None and child.is_child and child.date_of_birth is not None
+    today = timezone.localdate()
+    age = (
+        today.year
+        - child.date_of_birth.year
+        - ((today.month, today.day) < (child.date_of_birth.month, child.date_of_birth.day))
+    )
+    assert age == 15
+    # Given through the grant service, by the family's consultant, with a reason.
+    for grant in (netwerk, jongere):
+        assert grant.granted_by == grant.trajectory.owner
+        assert grant.reason
+
+
+def page_of(username: str) -> str:
+    """The family page of a demo login, after logging in with the demo password."""
+    client = Client()
+    # django-axes guards the login: it wants the request the attempt comes from.
+    assert client.login(request=HttpRequest(), username=username, password="demo")
+    home = client.get("/mijn/")
+    assert home.status_code == 200
+    reference = CaseGrant.objects.current().get(user__username=username).trajectory.reference
+    assert reference in home.content.decode()
+    page = client.get(f"/mijn/{reference}/")
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+# What the Aerts family's file holds, by who may read it (see families/aerts.py).
+ONLY_PROFESSIONALS_TEXT = "Gesprek met Jonas alleen"  # a journal entry
+PARENTS_TEXT = "Eerste huisbezoek. Katrien en Dirk erkennen"  # a journal entry
+NETWORK_TEXT = "Eerste netwerkoverleg bij tante Greet"  # a journal entry
+NETWORK_TASK = "Veiligheidsplan op papier zetten met het netwerk"
+PROFESSIONALS_TASK = "Veiligheidsschaal opnieuw vragen aan Jonas"
+REASON = "We maken ons zorgen omdat Dirk veel drinkt"  # why the services are involved
+BANNED = "Patrick"  # a contact ban: professionals only
+
+
+@pytest.mark.django_db
+def test_family_logins_reach_their_page_and_see_only_what_is_shared_with_them() -> None:
+    load()
+    ouder, netwerk, jongere = (page_of(name) for name in FAMILY_ACCOUNTS)
+    for page in (ouder, netwerk, jongere):
+        assert "Jonas" in page
+        for hidden in (ONLY_PROFESSIONALS_TEXT, PROFESSIONALS_TASK, BANNED):
+            assert hidden not in page
+
+    # The parent reads what is shared with the parents and wider, and why we are involved.
+    for shown in (PARENTS_TEXT, NETWORK_TEXT, NETWORK_TASK, REASON):
+        assert shown in ouder
+    # The network chair reads what is shared with the network, not what is for the parents.
+    assert NETWORK_TEXT in netwerk and NETWORK_TASK in netwerk
+    assert PARENTS_TEXT not in netwerk and REASON not in netwerk
+    # The young person reads only what is written for him.
+    for hidden in (PARENTS_TEXT, NETWORK_TEXT, NETWORK_TASK, REASON):
+        assert hidden not in jongere
