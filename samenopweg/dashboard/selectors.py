@@ -22,8 +22,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-# The dashboard reads the WHAT of each trajectory. No import cycle: assessments.models depends
-# on cases.models only, never on these upper layers (the same direction as people and journal).
+# The dashboard reads the WHAT (assessments), the HOW (safety_plans), tasks and persons of each
+# trajectory: it sits above them all (.importlinter), so none of them imports it.
 from samenopweg.assessments.models import (
     DangerStatement,
     SafetyGoal,
