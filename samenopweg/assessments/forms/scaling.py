@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -47,6 +48,12 @@ class SessionChoiceField(forms.ModelChoiceField):
 
 
 class ScalingRoundForm(forms.Form):
+    """The moment of a round, with the rows of numbers for each danger statement (`blocks`).
+
+    One form for the edit cycle: it is valid when the moment and every row are, and only when
+    there is a statement to give numbers for.
+    """
+
     held_on = forms.DateField(label=_("Datum"), widget=DateInput())
     session = SessionChoiceField(
         label=_("Bij welk gesprek?"),
@@ -57,9 +64,30 @@ class ScalingRoundForm(forms.Form):
         error_messages={"invalid_choice": _("Kies een gesprek van dit traject.")},
     )
 
-    def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        trajectory: Any,
+        statements: Sequence[Any] = (),
+        who_choices: list[tuple[Any, Any]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = MappingSession.objects.filter(trajectory=trajectory)  # type: ignore[attr-defined]
+        data = self.data if self.is_bound else None
+        self.blocks = [
+            (
+                statement,
+                ScoreFormSet(
+                    data, prefix=f"s{statement.pk}", form_kwargs={"who_choices": who_choices or []}
+                ),
+            )
+            for statement in statements
+        ]
+
+    def is_valid(self) -> bool:
+        valid = [super().is_valid()] + [formset.is_valid() for _statement, formset in self.blocks]
+        return bool(self.blocks) and all(valid)
 
 
 class ScoreRowForm(forms.Form):

@@ -25,7 +25,7 @@ from samenopweg.assessments.services.statements import (
     person_labels,
     snapshot_items,
 )
-from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.cases.access import CaseAccess, visible_items, visible_kept_items
 from samenopweg.people.models import Person
 
 HISTORY_PAGE_SIZE = 25
@@ -206,6 +206,54 @@ def statements_page(access: CaseAccess) -> StatementsPage:
         changed_since_shared=changed_since(latest, snapshot_items(statements, bottom_lines)),
         persons=persons,
     )
+
+
+# --- a shared version -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """A shared version as this reader may see it: its statements (each with its children,
+    goals and disagreements) and bottom lines, as they were frozen."""
+
+    shared: SharedVersion
+    statements: list[dict[str, Any]]
+    bottom_lines: list[dict[str, Any]]
+
+
+def shared_version_page(access: CaseAccess, number: int) -> SharedPage | None:
+    """The kept version `number` through the item rule for kept versions: each statement, goal,
+    bottom line, child and disagreement with the audience it had when it was shared."""
+    shared = (
+        SharedVersion.objects.filter(statement_set__trajectory=access.trajectory, number=number)
+        .select_related("shared_by")
+        .first()
+    )
+    if shared is None:
+        return None
+    snapshot = shared.snapshot
+    disagreements = snapshot.get("disagreements", {})
+
+    def remarks(key: str) -> list[dict[str, Any]]:
+        return visible_kept_items(access, disagreements.get(key, []))
+
+    statements = [
+        {
+            **s,
+            "children": visible_kept_items(access, s.get("children", [])),
+            "disagreements": remarks(f"statement:{s['id']}"),
+            "goals": [
+                {**g, "disagreements": remarks(f"goal:{g['id']}")}
+                for g in visible_kept_items(access, s.get("goals", []))
+            ],
+        }
+        for s in visible_kept_items(access, snapshot.get("danger_statements", []))
+    ]
+    bottom_lines = [
+        {**b, "disagreements": remarks(f"bottom_line:{b['id']}")}
+        for b in visible_kept_items(access, snapshot.get("bottom_lines", []))
+    ]
+    return SharedPage(shared=shared, statements=statements, bottom_lines=bottom_lines)
 
 
 # --- the history ----------------------------------------------------------------------------

@@ -140,8 +140,11 @@ def _edit(
     request: HttpRequest | None,
     children: list[Person] | None = None,
 ) -> Any:
-    """An edit through the kernel, with its history row. A save that changes nothing is no
-    change: no new version, no history row, no audit row."""
+    """An edit through the kernel, with its history row (texts are kept without the spaces
+    around them). A save that changes nothing is no change: no new version, no history row,
+    no audit row."""
+    items.refuse_withdrawn(item)
+    fields = {name: v.strip() if isinstance(v, str) else v for name, v in fields.items()}
     old_children = list(item.children.all()) if children is not None else []
     before = _values(item, list(fields))
     after = dict(fields)
@@ -235,18 +238,16 @@ def update_danger_statement(
     request: HttpRequest | None = None,
 ) -> DangerStatement:
     """Change a statement; raises EditConflict when someone else saved since `expected_version`."""
-    items.refuse_withdrawn(statement)
-    kids = _check_children(statement.trajectory, children)
     return _edit(
         statement,
         fields={
-            "who_is_worried": who_is_worried.strip(),
-            "behaviour": behaviour.strip(),
-            "impact": impact.strip(),
-            "fear": fear.strip(),
+            "who_is_worried": who_is_worried,
+            "behaviour": behaviour,
+            "impact": impact,
+            "fear": fear,
             "audience": audience,
         },
-        children=kids,
+        children=_check_children(statement.trajectory, children),
         expected_version=expected_version,
         actor=actor,
         request=request,
@@ -317,14 +318,13 @@ def update_safety_goal(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> SafetyGoal:
-    items.refuse_withdrawn(goal)
     return _edit(
         goal,
         fields={
-            "parents_and_network_will": parents_and_network_will.strip(),
-            "child_will_experience": child_will_experience.strip(),
-            "professionals_will_see": professionals_will_see.strip(),
-            "for_how_long": for_how_long.strip(),
+            "parents_and_network_will": parents_and_network_will,
+            "child_will_experience": child_will_experience,
+            "professionals_will_see": professionals_will_see,
+            "for_how_long": for_how_long,
             "audience": audience,
         },
         expected_version=expected_version,
@@ -377,10 +377,9 @@ def update_bottom_line(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> BottomLine:
-    items.refuse_withdrawn(bottom_line)
     return _edit(
         bottom_line,
-        fields={"text": text.strip(), "reason": reason.strip(), "audience": audience},
+        fields={"text": text, "reason": reason, "audience": audience},
         expected_version=expected_version,
         actor=actor,
         request=request,

@@ -23,7 +23,7 @@ from samenopweg.assessments.selectors.map import current_map_entries, person_lab
 from samenopweg.assessments.services import map as services
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, visible_items
-from samenopweg.cases.models import CaseRole, Draft, Stage
+from samenopweg.cases.models import CaseRole, Draft, Stage, Trajectory
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -418,6 +418,70 @@ def test_a_closed_trajectory_refuses_writes(world: World) -> None:
     assert client.post(_url(world, "map_entry_move", entry_id=entry.pk), move).status_code == 403
     assert client.get(_url(world, "map")).status_code == 200
     assert MapEntry.objects.count() == 1
+
+
+def test_a_closed_trajectory_refuses_every_map_service(world: World) -> None:
+    """The kernel's closed-file refusal holds for the services themselves, not only the pages."""
+    entry, other = _entry(world), _entry(world, text="Mama drinkt.")
+    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
+    trajectory = Trajectory.objects.get(pk=world.trajectory.pk)
+    entry, other = (MapEntry.objects.get(pk=e.pk) for e in (entry, other))
+    before = (
+        MapEntry.objects.count(),
+        MappingSession.objects.count(),
+        sorted(MapEntry.objects.values_list("version", flat=True)),
+        AuditEvent.objects.count(),
+    )
+    writes = [
+        lambda: services.add_map_entry(
+            trajectory=trajectory,
+            category=MapCategory.HARM,
+            text="Nieuw",
+            audience=Audience.PARENTS,
+            view_of_role=ProfessionalView.CONSULENT,
+            actor=world.owner,
+        ),
+        lambda: services.update_map_entry(
+            entry=entry,
+            expected_version=entry.version,
+            text="Anders",
+            audience=Audience.PARENTS,
+            view_of_person=None,
+            view_of_role=ProfessionalView.CONSULENT,
+            actor=world.owner,
+        ),
+        lambda: services.move_map_entry(
+            entry=entry,
+            expected_version=entry.version,
+            category=MapCategory.STRENGTH,
+            actor=world.owner,
+        ),
+        lambda: services.merge_map_entries(
+            trajectory=trajectory,
+            entries=[entry, other],
+            expected_versions={},
+            text="Samen",
+            category=MapCategory.HARM,
+            audience=Audience.PARENTS,
+            view_of_role=ProfessionalView.CONSULENT,
+            actor=world.owner,
+        ),
+        lambda: services.withdraw_map_entry(entry=entry, reason="Weg", actor=world.owner),
+        lambda: services.record_mapping_session(
+            trajectory=trajectory, held_on=timezone.localdate(), actor=world.owner
+        ),
+    ]
+    for write in writes:
+        with pytest.raises(ValidationError, match="afgesloten"):
+            write()
+    after = (
+        MapEntry.objects.count(),
+        MappingSession.objects.count(),
+        sorted(MapEntry.objects.values_list("version", flat=True)),
+        AuditEvent.objects.count(),
+    )
+    assert after == before
+    assert not MapEntry.objects.filter(withdrawn_at__isnull=False).exists()
 
 
 # --- access ---------------------------------------------------------------------------------

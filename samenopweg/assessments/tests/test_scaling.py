@@ -453,6 +453,21 @@ def test_a_closed_trajectory_takes_no_new_round(world: World, statement: DangerS
     assert _new_url(world) not in page.content.decode()
 
 
+def test_the_service_refuses_a_round_on_a_closed_trajectory(
+    world: World, statement: DangerStatement
+) -> None:
+    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
+    with pytest.raises(ValidationError, match="afgesloten"):
+        record_scaling_round(
+            trajectory=Trajectory.objects.get(pk=world.trajectory.pk),
+            held_on=DAY,
+            session=None,
+            scores=[ScoreInput(danger_statement=statement, score=4, professional_role="consulent")],
+            actor=world.owner,
+        )
+    assert not ScalingRound.objects.exists() and not ScalingScore.objects.exists()
+
+
 # --- the page -------------------------------------------------------------------------------
 
 

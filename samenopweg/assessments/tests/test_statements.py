@@ -24,12 +24,13 @@ from samenopweg.assessments.models import (
     StatementSet,
     StatementStatus,
 )
+from samenopweg.assessments.selectors import statements as selectors
 from samenopweg.assessments.services import statements as services
 from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.assessments.views.statements import word_diff
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, visible_items
-from samenopweg.cases.models import CaseRole
+from samenopweg.cases.models import CaseRole, Stage, Trajectory
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -620,6 +621,69 @@ def test_sharing_freezes_version_1_exactly_as_it_was(world: World) -> None:
     )
 
 
+def test_a_shared_version_is_read_through_the_item_rule_for_kept_versions(world: World) -> None:
+    """Each statement, goal, bottom line, child and disagreement keeps the audience it had when
+    it was shared; a parent reads only what reached parents then (visible_kept_items)."""
+    shared_statement = _statement(world, who_is_worried="GEDEELD")
+    private_statement = _statement(
+        world, who_is_worried="ALLEEN-PROF", audience=Audience.PROFESSIONALS
+    )
+    _goal(shared_statement, world.owner, text="Gedeeld doel.")
+    private_goal = _goal(shared_statement, world.owner, text="Prof doel.")
+    services.update_safety_goal(
+        goal=private_goal,
+        expected_version=private_goal.version,
+        parents_and_network_will="Prof doel.",
+        child_will_experience=private_goal.child_will_experience,
+        professionals_will_see=private_goal.professionals_will_see,
+        for_how_long=private_goal.for_how_long,
+        audience=Audience.PROFESSIONALS,
+        actor=world.owner,
+    )
+    _goal(private_statement, world.owner)
+    for text, audience in (("Mama ziet het anders.", Audience.PARENTS), ("Intern.", 0)):
+        services.add_statement_comment(
+            target=shared_statement,
+            kind=CommentKind.DISAGREEMENT,
+            text=text,
+            view_of_person=_mother(world),
+            audience=audience,
+            actor=world.worker,
+        )
+    statement_set = services.statement_set_for(world.trajectory)
+    for step in (StatementStatus.DISCUSSED, StatementStatus.SHARED):
+        statement_set = services.change_statement_status(
+            trajectory=world.trajectory,
+            to_status=step,
+            expected_version=statement_set.version,
+            actor=world.owner,
+        )
+    child = wat.child_of(world.trajectory)
+    frozen = SharedVersion.objects.get().snapshot["danger_statements"]
+    assert {c["audience"] for s in frozen for c in s["children"]} == {child.audience}
+
+    def read(role: str) -> tuple[list[str], list[str], list[str], list[str]]:
+        page = selectors.shared_version_page(CaseAccess(trajectory=world.trajectory, role=role), 1)
+        assert page is not None
+        return (
+            [s["who_is_worried"] for s in page.statements],
+            [g["parents_and_network_will"] for s in page.statements for g in s["goals"]],
+            [d["text"] for s in page.statements for d in s["disagreements"]],
+            [c["name"] for s in page.statements for c in s["children"]],
+        )
+
+    statements, goals, remarks, _children = read(CaseRole.HULPVERLENER)
+    assert statements == ["GEDEELD", "ALLEEN-PROF"]
+    assert "Prof doel." in goals and remarks == ["Mama ziet het anders.", "Intern."]
+    statements, goals, remarks, children = read(CaseRole.OUDER)
+    assert (statements, goals, remarks) == (
+        ["GEDEELD"],
+        ["Gedeeld doel."],
+        ["Mama ziet het anders."],
+    )
+    assert children == ([child.full_name] if child.audience >= Audience.PARENTS else [])
+
+
 def test_after_sharing_nothing_changed_means_no_step_back(world: World) -> None:
     wat.ensure_goal(world)
     client = _client(world.owner)
@@ -685,6 +749,89 @@ def test_status_changes_are_in_the_history(world: World) -> None:
     assert (change.before, change.after) == ({"status": "draft"}, {"status": "discussed"})
     page = client.get(_url(world, "statement_history")).content.decode()
     assert "Besproken met het gezin" in page
+
+
+def test_a_closed_trajectory_refuses_every_write_on_the_what(world: World) -> None:
+    """The kernel's closed-file refusal holds for the services themselves, not only the pages."""
+    goal = wat.ensure_goal(world)
+    line = wat.ensure_bottom_line(world)
+    services.statement_set_for(world.trajectory)
+    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
+    trajectory = Trajectory.objects.get(pk=world.trajectory.pk)
+    statement = DangerStatement.objects.get(pk=goal.danger_statement_id)
+    goal = SafetyGoal.objects.get(pk=goal.pk)
+    line = BottomLine.objects.get(pk=line.pk)
+    child = wat.child_of(trajectory)
+    before = (*_what(world), StatementComment.objects.count(), AuditEvent.objects.count())
+    writes: list[Callable[[], Any]] = [
+        lambda: services.create_danger_statement(
+            trajectory=trajectory,
+            who_is_worried="Nieuw",
+            behaviour=statement.behaviour,
+            impact=statement.impact,
+            fear=statement.fear,
+            children=[child],
+            audience=Audience.PARENTS,
+            actor=world.owner,
+        ),
+        lambda: services.update_danger_statement(
+            statement=statement,
+            expected_version=statement.version,
+            who_is_worried="Anders",
+            behaviour=statement.behaviour,
+            impact=statement.impact,
+            fear=statement.fear,
+            children=[child],
+            audience=statement.audience,
+            actor=world.owner,
+        ),
+        lambda: services.withdraw_danger_statement(
+            statement=statement, reason="Weg", actor=world.owner
+        ),
+        lambda: _goal(statement, world.owner),
+        lambda: services.update_safety_goal(
+            goal=goal,
+            expected_version=goal.version,
+            parents_and_network_will="Anders.",
+            child_will_experience=goal.child_will_experience,
+            professionals_will_see=goal.professionals_will_see,
+            for_how_long=goal.for_how_long,
+            audience=goal.audience,
+            actor=world.owner,
+        ),
+        lambda: services.withdraw_safety_goal(goal=goal, reason="Weg", actor=world.owner),
+        lambda: services.create_bottom_line(
+            trajectory=trajectory, text="Nieuw", reason="Omdat", audience=1, actor=world.owner
+        ),
+        lambda: services.update_bottom_line(
+            bottom_line=line,
+            expected_version=line.version,
+            text="Anders",
+            reason=line.reason,
+            audience=line.audience,
+            actor=world.owner,
+        ),
+        lambda: services.withdraw_bottom_line(bottom_line=line, reason="Weg", actor=world.owner),
+        lambda: services.add_statement_comment(
+            target=statement,
+            kind=CommentKind.COMMENT,
+            text="Een opmerking",
+            view_of_person=None,
+            audience=Audience.PROFESSIONALS,
+            actor=world.worker,
+        ),
+        lambda: services.change_statement_status(
+            trajectory=trajectory,
+            to_status=StatementStatus.DISCUSSED,
+            expected_version=StatementSet.objects.get().version,
+            actor=world.owner,
+        ),
+    ]
+    for write in writes:
+        with pytest.raises(ValidationError, match="afgesloten"):
+            write()
+    after = (*_what(world), StatementComment.objects.count(), AuditEvent.objects.count())
+    assert after == before
 
 
 # --- the page does not grow with the statements ---------------------------------------------

@@ -6,11 +6,13 @@ withdraw entries. The family gets its own pages later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,23 +47,47 @@ from samenopweg.assessments.selectors.map import (
 from samenopweg.assessments.services import map as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.editing import edit_cycle
 from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
-from samenopweg.core.views import render_conflict
 from samenopweg.plainlanguage.services import save_tips
 
 # Service errors name model fields; on the forms both are the one "whose view" choice.
 _FIELD_ALIASES = {"view_of_person": "view", "view_of_role": "view"}
 
 
-def _add_service_errors(form: Any, exc: ValidationError) -> None:
+def _on_form_fields(exc: ValidationError) -> ValidationError:
     if hasattr(exc, "error_dict"):
-        exc = ValidationError(
+        return ValidationError(
             {_FIELD_ALIASES.get(name, name): errors for name, errors in exc.error_dict.items()}
         )
-    add_errors(form, exc)
+    return exc
+
+
+def _add_service_errors(form: Any, exc: ValidationError) -> None:
+    add_errors(form, _on_form_fields(exc))
+
+
+def _whose_view_errors(service: Callable[[], Any]) -> Any:
+    """Call a map service; its refusals of whose view it is go next to the form's "view"."""
+    try:
+        return service()
+    except ValidationError as exc:
+        raise _on_form_fields(exc) from None
+
+
+def _page(request: HttpRequest, access: CaseAccess, template: str, **context: Any) -> Any:
+    """A show() for edit_cycle: the page with its form and the draft notice."""
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            template,
+            {"access": access, "t": access.trajectory, "form": form, "notice": notice, **context},
+        )
+
+    return show
 
 
 def _map_url(access: CaseAccess, entry: MapEntry | None = None) -> str:
@@ -124,30 +150,10 @@ def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = map_persons(access)
     labels = {p.pk: label for p, label in persons}
     sessions = mapping_sessions(access, labels)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = MapEntryForm(request.POST, persons=persons, sessions=sessions)
-        if form.is_valid():
-            try:
-                entry = services.add_map_entry(
-                    trajectory=trajectory,
-                    actor=request.user,
-                    request=request,
-                    **form.entry_fields(),
-                )
-            except ValidationError as exc:
-                _add_service_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=trajectory)
-                messages.success(request, _("De regel staat op de kaart."))
-                if entry.audience != Audience.PROFESSIONALS:
-                    save_tips(request, form, ["text"])
-                return HttpResponseRedirect(_map_url(access, entry))
-    else:
-        data, notice = restored_form_data(request, trajectory=trajectory)
-        category = request.GET.get("categorie", "")
-        form = MapEntryForm(
+    category = request.GET.get("categorie", "")
+
+    def form(data: QueryDict | None) -> forms.Form:
+        return MapEntryForm(
             data,
             persons=persons,
             sessions=sessions,
@@ -156,22 +162,43 @@ def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                 "session": _default_session(sessions),
             },
         )
-    board = map_board(access, labels)
-    prepare_lines(board, trajectory.reference)
-    return render(
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        board = map_board(access, labels)
+        prepare_lines(board, trajectory.reference)
+        return render(
+            request,
+            "assessments/map/map.html",
+            {
+                "access": access,
+                "t": trajectory,
+                "board": board,
+                "sessions": sessions,
+                "latest": sessions[0] if sessions else None,
+                "latest_session_id": sessions[0].session.pk if sessions else 0,  # no entry has 0
+                "form": form,
+                "form_open": form.is_bound or bool(notice) or "categorie" in request.GET,
+                "notice": notice,
+            },
+        )
+
+    return edit_cycle(
         request,
-        "assessments/map/map.html",
-        {
-            "access": access,
-            "t": trajectory,
-            "board": board,
-            "sessions": sessions,
-            "latest": sessions[0] if sessions else None,
-            "latest_session_id": sessions[0].session.pk if sessions else 0,  # no entry has 0
-            "form": form,
-            "form_open": form.is_bound or bool(notice) or "categorie" in request.GET,
-            "notice": notice,
-        },
+        access,
+        form=form,
+        save=lambda f: _whose_view_errors(
+            lambda: services.add_map_entry(
+                trajectory=trajectory,
+                actor=request.user,
+                request=request,
+                **f.entry_fields(),  # type: ignore[attr-defined]
+            )
+        ),
+        done=lambda entry: _map_url(access, entry),
+        message=_("De regel staat op de kaart."),
+        show=show,
+        cancel_url=_map_url(access),
+        texts=("text",),
     )
 
 
@@ -181,39 +208,29 @@ def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Record a mapping conversation: when, and who took part."""
     persons = map_persons(access)
     grants = list(session_professionals(access))
-    if request.method == "POST":
-        access.require_open()
-        form = MappingSessionForm(request.POST, persons=persons, grants=grants)
-        if form.is_valid():
-            try:
-                services.record_mapping_session(
-                    trajectory=access.trajectory,
-                    actor=request.user,
-                    request=request,
-                    **form.session_fields(),
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Het gesprek is bewaard. De kaart loopt verder vanaf het vorige gesprek: "
-                        "wat je nu toevoegt, hoort bij dit gesprek."
-                    ),
-                )
-                return redirect("assessments:map", reference=access.trajectory.reference)
-    else:
-        mine = [str(g.user_id) for g in grants if g.user_id == request.user.pk]
-        form = MappingSessionForm(
+    mine = [str(g.user_id) for g in grants if g.user_id == request.user.pk]
+    return edit_cycle(
+        request,
+        access,
+        form=lambda data: MappingSessionForm(
+            data,
             persons=persons,
             grants=grants,
             initial={"held_on": timezone.localdate(), "professionals": mine},
-        )
-    return render(
-        request,
-        "assessments/map/session_form.html",
-        {"access": access, "t": access.trajectory, "form": form},
+        ),
+        save=lambda f: services.record_mapping_session(
+            trajectory=access.trajectory,
+            actor=request.user,
+            request=request,
+            **f.session_fields(),  # type: ignore[attr-defined]
+        ),
+        done=_map_url(access),
+        message=_(
+            "Het gesprek is bewaard. De kaart loopt verder vanaf het vorige gesprek: "
+            "wat je nu toevoegt, hoort bij dit gesprek."
+        ),
+        show=_page(request, access, "assessments/map/session_form.html"),
+        cancel_url=_map_url(access),
     )
 
 
@@ -234,47 +251,26 @@ def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpR
     if _refuse_if_not_current(request, access, entry):
         return redirect("assessments:map", reference=access.trajectory.reference)
     persons = map_persons(access)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = MapEntryEditForm(request.POST, persons=persons)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.update_map_entry(
-                    entry=entry,
-                    expected_version=data["version"],
-                    text=data["text"],
-                    audience=data["audience"],
-                    actor=request.user,
-                    request=request,
-                    **form.view_fields(),
-                )
-            except EditConflict as conflict:
-                current: Any = conflict.current
-                return render_conflict(
-                    request,
-                    form=form,
-                    theirs={
-                        "text": current.text,
-                        "view": view_value(current),
-                        "audience": current.audience,
-                    },
-                    current_version=current.version,
-                    cancel_url=_map_url(access, entry),
-                )
-            except ValidationError as exc:
-                _add_service_errors(form, exc)
-            else:
-                discard_draft(request=request, trajectory=access.trajectory)
-                messages.success(request, _("De regel is aangepast."))
-                if data["audience"] != Audience.PROFESSIONALS:
-                    save_tips(request, form, ["text"])
-                return HttpResponseRedirect(_map_url(access, entry))
-    else:
-        restored, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = MapEntryEditForm(
-            restored,
+
+    def save(f: forms.Form) -> MapEntry:
+        data = f.cleaned_data
+        return _whose_view_errors(
+            lambda: services.update_map_entry(
+                entry=entry,
+                expected_version=data["version"],
+                text=data["text"],
+                audience=data["audience"],
+                actor=request.user,
+                request=request,
+                **f.view_fields(),  # type: ignore[attr-defined]
+            )
+        )
+
+    return edit_cycle(
+        request,
+        access,
+        form=lambda data: MapEntryEditForm(
+            data,
             persons=persons,
             initial={
                 "text": entry.text,
@@ -282,11 +278,18 @@ def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpR
                 "audience": entry.audience,
                 "version": entry.version,
             },
-        )
-    return render(
-        request,
-        "assessments/map/entry_edit.html",
-        {"access": access, "t": access.trajectory, "entry": entry, "form": form, "notice": notice},
+        ),
+        save=save,
+        done=_map_url(access, entry),
+        message=_("De regel is aangepast."),
+        show=_page(request, access, "assessments/map/entry_edit.html", entry=entry),
+        cancel_url=_map_url(access, entry),
+        theirs=lambda current: {
+            "text": current.text,
+            "view": view_value(current),
+            "audience": current.audience,
+        },
+        texts=("text",),
     )
 
 
@@ -432,34 +435,22 @@ def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> H
     entry = get_item_for_user(access, MapEntry.objects.all(), entry_id)
     if _refuse_if_not_current(request, access, entry):
         return redirect("assessments:map", reference=access.trajectory.reference)
-    form = MapWithdrawForm(request.POST or None)
-    if request.method == "POST":
-        access.require_open()
-        if form.is_valid():
-            try:
-                services.withdraw_map_entry(
-                    entry=entry,
-                    reason=form.cleaned_data["reason"],
-                    actor=request.user,
-                    request=request,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("De regel is ingetrokken. Professionals zien ze nog onder ‘Ingetrokken’."),
-                )
-                return redirect("assessments:map", reference=access.trajectory.reference)
     labels = {p.pk: label for p, label in map_persons(access)}
-    return render(
+    return edit_cycle(
         request,
-        "assessments/map/entry_withdraw.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "entry": entry,
-            "whose": whose_view(entry, labels),
-            "form": form,
-        },
+        access,
+        form=MapWithdrawForm,
+        save=lambda f: services.withdraw_map_entry(
+            entry=entry, reason=f.cleaned_data["reason"], actor=request.user, request=request
+        ),
+        done=_map_url(access),
+        message=_("De regel is ingetrokken. Professionals zien ze nog onder ‘Ingetrokken’."),
+        show=_page(
+            request,
+            access,
+            "assessments/map/entry_withdraw.html",
+            entry=entry,
+            whose=whose_view(entry, labels),
+        ),
+        cancel_url=_map_url(access, entry),
     )

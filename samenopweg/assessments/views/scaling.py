@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django import forms
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,7 +13,6 @@ from django.views.decorators.http import require_http_methods
 from samenopweg.assessments.forms.scaling import (
     MAX_ROWS,
     ScalingRoundForm,
-    ScoreFormSet,
     ScoreRowForm,
     who_choices,
 )
@@ -24,7 +21,8 @@ from samenopweg.assessments.selectors.scaling import person_labels, scaling_over
 from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.core.forms import add_errors, hide_errors
+from samenopweg.cases.editing import edit_cycle
+from samenopweg.core.forms import hide_errors
 from samenopweg.people.models import Person
 
 
@@ -52,56 +50,66 @@ def scaling_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = list(visible_items(access, Person.objects.all()))
     choices = who_choices(persons, person_labels(trajectory, persons))
 
-    data: Any = request.POST if request.method == "POST" else None
-    adding = request.method == "POST" and "add_row" in request.POST
-    if adding:
+    def form(data: QueryDict | None) -> ScalingRoundForm:
+        return ScalingRoundForm(
+            data,
+            trajectory=trajectory,
+            statements=statements,
+            who_choices=choices,
+            initial={"held_on": timezone.localdate()},
+        )
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            "assessments/scaling/new.html",
+            {
+                "access": access,
+                "t": trajectory,
+                "form": form,
+                "blocks": form.blocks,  # type: ignore[attr-defined]
+                "notice": notice,
+            },
+        )
+
+    if request.method == "POST" and "add_row" in request.POST:
         # "Add another row" without JavaScript: one more empty row for that statement, no errors.
         data = request.POST.copy()
         key = f"s{request.POST.get('add_row', '')}-TOTAL_FORMS"
         total = data.get(key, "")
         if total.isdigit():
             data[key] = str(min(int(total) + 1, MAX_ROWS))
-    form = ScalingRoundForm(data, trajectory=trajectory, initial={"held_on": timezone.localdate()})
-    blocks = [
-        (
-            statement,
-            ScoreFormSet(data, prefix=f"s{statement.pk}", form_kwargs={"who_choices": choices}),
+        grown = form(data)
+        hide_errors(grown, *(formset for _statement, formset in grown.blocks))
+        return show(grown, "")
+
+    def save(f: forms.Form) -> int:
+        by_pk = {p.pk: p for p in persons}
+        scores = [
+            _score_input(statement, row, by_pk)
+            for statement, formset in f.blocks  # type: ignore[attr-defined]
+            for row in formset.forms
+            if not row.is_blank()
+        ]
+        record_scaling_round(
+            trajectory=trajectory,
+            held_on=f.cleaned_data["held_on"],
+            session=f.cleaned_data["session"],
+            scores=scores,
+            actor=request.user,
+            request=request,
         )
-        for statement in statements
-    ]
-    if adding:
-        hide_errors(form, *(formset for _statement, formset in blocks))
-    elif request.method == "POST" and statements:
-        valid = [form.is_valid()] + [formset.is_valid() for _statement, formset in blocks]
-        if all(valid):
-            by_pk = {p.pk: p for p in persons}
-            scores = [
-                _score_input(statement, row, by_pk)
-                for statement, formset in blocks
-                for row in formset.forms
-                if not row.is_blank()
-            ]
-            try:
-                record_scaling_round(
-                    trajectory=trajectory,
-                    held_on=form.cleaned_data["held_on"],
-                    session=form.cleaned_data["session"],
-                    scores=scores,
-                    actor=request.user,
-                    request=request,
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("De cijfers zijn bewaard (%(n)d).") % {"n": len(scores)},
-                )
-                return redirect("assessments:scaling", reference=trajectory.reference)
-    return render(
+        return len(scores)
+
+    return edit_cycle(
         request,
-        "assessments/scaling/new.html",
-        {"access": access, "t": trajectory, "form": form, "blocks": blocks},
+        access,
+        form=form,
+        save=save,
+        done=reverse("assessments:scaling", args=[trajectory.reference]),
+        message=lambda n: _("De cijfers zijn bewaard (%(n)d).") % {"n": n},
+        show=show,
+        cancel_url=reverse("assessments:scaling", args=[trajectory.reference]),
     )
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from django import forms
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -43,7 +43,6 @@ from samenopweg.assessments.models import (
     CommentKind,
     DangerStatement,
     SafetyGoal,
-    SharedVersion,
     StatementChange,
     StatementStatus,
 )
@@ -51,12 +50,9 @@ from samenopweg.assessments.selectors import statements as selectors
 from samenopweg.assessments.services import statements as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.core.forms import add_errors
+from samenopweg.cases.editing import edit_cycle
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
-from samenopweg.core.views import render_conflict
-from samenopweg.plainlanguage.services import save_tips
 
 TITLE = gettext_lazy("Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
 
@@ -66,9 +62,15 @@ TARGETS: dict[str, tuple[type[DangerStatement | SafetyGoal | BottomLine], str]] 
     "doel": (SafetyGoal, "doel"),
     "bodemeis": (BottomLine, "bm"),
 }
-STATEMENT_TEXTS = ["behaviour", "impact", "fear"]
-GOAL_TEXTS = ["parents_and_network_will", "child_will_experience", "professionals_will_see"]
-BOTTOM_LINE_TEXTS = ["text", "reason"]
+# The texts of each form: checked for plain language, compared on the conflict page.
+STATEMENT_TEXTS = ("who_is_worried", "behaviour", "impact", "fear")
+GOAL_TEXTS = (
+    "parents_and_network_will",
+    "child_will_experience",
+    "professionals_will_see",
+    "for_how_long",
+)
+BOTTOM_LINE_TEXTS = ("text", "reason")
 
 # The button names the step taken, so it cannot be mistaken for the status it leads to.
 NEXT_STEP_LABELS = {
@@ -90,65 +92,40 @@ def _comment_prefix(target: str, pk: int) -> str:
     return f"c-{TARGETS[target][1]}-{pk}"
 
 
-def _render_form(
+def _edit_page(
     request: HttpRequest,
     access: CaseAccess,
     *,
-    form: forms.Form,
     page_heading: str,
     submit: str,
-    notice: str = "",
     intro: str = "",
     statement: DangerStatement | None = None,
-) -> HttpResponse:
-    return render(
-        request,
-        "assessments/statements/edit.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "page_heading": page_heading,
-            "submit": submit,
-            "notice": notice,
-            "intro": intro,
-            "statement": statement,
-            "cancel_url": _page_url(access),
-        },
-    )
+) -> Callable[[forms.Form, str], HttpResponse]:
+    """The `show` of edit_cycle for the statement, goal and bottom line forms."""
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            "assessments/statements/edit.html",
+            {
+                "access": access,
+                "t": access.trajectory,
+                "form": form,
+                "page_heading": page_heading,
+                "submit": submit,
+                "notice": notice,
+                "intro": intro,
+                "statement": statement,
+                "cancel_url": _page_url(access),
+            },
+        )
+
+    return show
 
 
-def _saved(
-    request: HttpRequest,
-    access: CaseAccess,
-    form: forms.Form,
-    *,
-    message: str,
-    anchor: str,
-    texts: Sequence[str],
-) -> HttpResponse:
-    """After a save: drop the draft, confirm, give plain-language tips, back to the page."""
-    discard_draft(request=request, trajectory=access.trajectory)
-    messages.success(request, message)
-    if form.cleaned_data.get("audience") != Audience.PROFESSIONALS:
-        save_tips(request, form, texts)
-    return redirect(_page_url(access, anchor))
-
-
-def _conflict(
-    request: HttpRequest, access: CaseAccess, form: forms.Form, current: Any, texts: Sequence[str]
-) -> HttpResponse:
-    return render_conflict(
-        request,
-        form=form,
-        theirs={name: getattr(current, name) for name in texts},
-        current_version=current.version,
-        cancel_url=_page_url(access),
-    )
-
-
-def _refuse_withdrawn(request: HttpRequest, access: CaseAccess, obj: Any) -> HttpResponse | None:
-    if obj.withdrawn_at is None:
+def _gone(request: HttpRequest, access: CaseAccess, item: Any) -> HttpResponse | None:
+    """A withdrawn item has no edit or withdraw page any more: back to the page, saying why."""
+    if item.withdrawn_at is None:
         return None
     messages.error(request, _("Dit is ingetrokken en kan niet meer veranderen."))
     return redirect(_page_url(access))
@@ -165,6 +142,44 @@ def _goal_tip(request: HttpRequest, form: forms.Form) -> None:
             )
             % {"words": ", ".join(words)},
         )
+
+
+def _edited(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    form: Callable[[QueryDict | None], forms.Form],
+    update: Callable[..., Any],
+    anchor: str,
+    message: str,
+    texts: Sequence[str],
+    show: Callable[[forms.Form, str], HttpResponse],
+    after_save: Callable[[forms.Form], None] | None = None,
+) -> HttpResponse:
+    """The edit cycle of a statement, goal or bottom line: `update(expected_version=…, **fields)`
+    is its service with the item already given."""
+
+    def save(f: forms.Form) -> Any:
+        data = dict(f.cleaned_data)
+        result = update(
+            expected_version=data.pop("version"), actor=request.user, request=request, **data
+        )
+        if after_save is not None:
+            after_save(f)
+        return result
+
+    return edit_cycle(
+        request,
+        access,
+        form=form,
+        save=save,
+        done=_page_url(access, anchor),
+        message=message,
+        show=show,
+        cancel_url=_page_url(access),
+        conflict_fields=texts,
+        texts=texts,
+    )
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -217,42 +232,27 @@ def _inline_comment_form(target: str, pk: int, page: selectors.StatementsPage) -
 @require_http_methods(["GET", "POST"])
 def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = DangerStatementForm(request.POST, trajectory=trajectory)
-        if form.is_valid():
-            try:
-                statement = services.create_danger_statement(
-                    trajectory=trajectory, actor=request.user, request=request, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_(
-                        "De gevaarsboodschap is bewaard. Schrijf er een veiligheidsdoel bij."
-                    ),
-                    anchor=f"gb-{statement.pk}",
-                    texts=["who_is_worried", *STATEMENT_TEXTS],
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=trajectory)
-        form = DangerStatementForm(data, trajectory=trajectory)
-    return _render_form(
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("Nieuwe gevaarsboodschap"),
-        submit=_("Gevaarsboodschap bewaren"),
-        notice=notice,
-        intro=_(
-            "Wie maakt zich zorgen, over welk gedrag van wie, wat doet dat met het kind en wat "
-            "vrezen we als er niets verandert? Samen wordt dat één zin die het gezin leest."
+        form=lambda data: DangerStatementForm(data, trajectory=trajectory),
+        save=lambda f: services.create_danger_statement(
+            trajectory=trajectory, actor=request.user, request=request, **f.cleaned_data
         ),
+        done=lambda statement: _page_url(access, f"gb-{statement.pk}"),
+        message=_("De gevaarsboodschap is bewaard. Schrijf er een veiligheidsdoel bij."),
+        show=_edit_page(
+            request,
+            access,
+            page_heading=_("Nieuwe gevaarsboodschap"),
+            submit=_("Gevaarsboodschap bewaren"),
+            intro=_(
+                "Wie maakt zich zorgen, over welk gedrag van wie, wat doet dat met het kind en "
+                "wat vrezen we als er niets verandert? Samen wordt dat één zin die het gezin leest."
+            ),
+        ),
+        cancel_url=_page_url(access),
+        texts=STATEMENT_TEXTS,
     )
 
 
@@ -261,64 +261,80 @@ def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
     trajectory = access.trajectory
     statement = get_item_for_user(access, DangerStatement.objects.all(), statement_id)
-    refused = _refuse_withdrawn(request, access, statement)
-    if refused:
-        return refused
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = DangerStatementEditForm(request.POST, trajectory=trajectory)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.update_danger_statement(
-                    statement=statement,
-                    expected_version=version,
-                    actor=request.user,
-                    request=request,
-                    **data,
-                )
-            except EditConflict as conflict:
-                return _conflict(
-                    request, access, form, conflict.current, ["who_is_worried", *STATEMENT_TEXTS]
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_(
-                        "De gevaarsboodschap is aangepast. De vorige tekst staat in de geschiedenis."
-                    ),
-                    anchor=f"gb-{statement.pk}",
-                    texts=["who_is_worried", *STATEMENT_TEXTS],
-                )
-    else:
-        restored, notice = restored_form_data(request, trajectory=trajectory)
-        form = DangerStatementEditForm(
-            restored,
+    gone = _gone(request, access, statement)
+    if gone:
+        return gone
+
+    def form(data: QueryDict | None) -> forms.Form:
+        initial = {name: getattr(statement, name) for name in services.STATEMENT_FIELDS}
+        return DangerStatementEditForm(
+            data,
             trajectory=trajectory,
             initial={
-                "who_is_worried": statement.who_is_worried,
-                "behaviour": statement.behaviour,
-                "impact": statement.impact,
-                "fear": statement.fear,
+                **initial,
                 "children": list(statement.children.all()),
-                "audience": statement.audience,
                 "version": statement.version,
             },
         )
-    return _render_form(
+
+    return _edited(
         request,
         access,
         form=form,
-        page_heading=_("Gevaarsboodschap aanpassen"),
-        submit=_("Aanpassing bewaren"),
-        notice=notice,
-        statement=statement,
+        update=lambda **data: services.update_danger_statement(statement=statement, **data),
+        anchor=f"gb-{statement.pk}",
+        message=_("De gevaarsboodschap is aangepast. De vorige tekst staat in de geschiedenis."),
+        texts=STATEMENT_TEXTS,
+        show=_edit_page(
+            request,
+            access,
+            page_heading=_("Gevaarsboodschap aanpassen"),
+            submit=_("Aanpassing bewaren"),
+            statement=statement,
+        ),
+    )
+
+
+def _withdraw_page(
+    request: HttpRequest,
+    access: CaseAccess,
+    *,
+    item: Any,
+    text: str,
+    page_heading: str,
+    explanation: str,
+    withdraw: Callable[[str], Any],
+) -> HttpResponse:
+    """Withdraw a statement, goal or bottom line, with a reason: one edit cycle for the three."""
+    gone = _gone(request, access, item)
+    if gone:
+        return gone
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            "assessments/statements/withdraw.html",
+            {
+                "access": access,
+                "t": access.trajectory,
+                "form": form,
+                "notice": notice,
+                "text": text,
+                "page_heading": page_heading,
+                "explanation": explanation,
+                "cancel_url": _page_url(access),
+            },
+        )
+
+    return edit_cycle(
+        request,
+        access,
+        form=WithdrawForm,
+        save=lambda f: withdraw(f.cleaned_data["reason"]),
+        done=_page_url(access),
+        message=_("Ingetrokken. Het blijft zichtbaar voor professionals, met de reden."),
+        show=show,
+        cancel_url=_page_url(access),
     )
 
 
@@ -329,7 +345,7 @@ def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: i
     return _withdraw_page(
         request,
         access,
-        obj=statement,
+        item=statement,
         text=statement.sentence,
         page_heading=_("Gevaarsboodschap intrekken"),
         explanation=_(
@@ -342,48 +358,6 @@ def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: i
     )
 
 
-def _withdraw_page(
-    request: HttpRequest,
-    access: CaseAccess,
-    *,
-    obj: Any,
-    text: str,
-    page_heading: str,
-    explanation: str,
-    withdraw: Any,
-) -> HttpResponse:
-    refused = _refuse_withdrawn(request, access, obj)
-    if refused:
-        return refused
-    form = WithdrawForm(request.POST or None)
-    if request.method == "POST":
-        access.require_open()
-        if form.is_valid():
-            try:
-                withdraw(form.cleaned_data["reason"])
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Ingetrokken. Het blijft zichtbaar voor professionals, met de reden."),
-                )
-                return redirect(_page_url(access))
-    return render(
-        request,
-        "assessments/statements/withdraw.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "text": text,
-            "page_heading": page_heading,
-            "explanation": explanation,
-            "cancel_url": _page_url(access),
-        },
-    )
-
-
 # --- safety goals ---------------------------------------------------------------------------
 
 
@@ -392,107 +366,63 @@ def _withdraw_page(
 def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """A goal for one danger statement (chosen in the form, preselected from the page's link)."""
     trajectory = access.trajectory
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = SafetyGoalForm(request.POST, trajectory=trajectory)
-        if form.is_valid():
-            try:
-                goal = services.create_safety_goal(
-                    actor=request.user, request=request, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                _goal_tip(request, form)
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("Het veiligheidsdoel is bewaard."),
-                    anchor=f"doel-{goal.pk}",
-                    texts=[*GOAL_TEXTS, "for_how_long"],
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=trajectory)
-        chosen = request.GET.get("gevaarsboodschap", "")
-        form = SafetyGoalForm(
+    chosen = request.GET.get("gevaarsboodschap", "")
+
+    def save(f: forms.Form) -> SafetyGoal:
+        goal = services.create_safety_goal(actor=request.user, request=request, **f.cleaned_data)
+        _goal_tip(request, f)
+        return goal
+
+    return edit_cycle(
+        request,
+        access,
+        form=lambda data: SafetyGoalForm(
             data,
             trajectory=trajectory,
             initial={"danger_statement": int(chosen) if chosen.isdigit() else None},
-        )
-    return _render_form(
-        request,
-        access,
-        form=form,
-        page_heading=_("Nieuw veiligheidsdoel"),
-        submit=_("Veiligheidsdoel bewaren"),
-        notice=notice,
-        intro=_(
-            "Schrijf wat ouders en netwerk in de plaats zullen doen, wat het kind zal merken, wat "
-            "professionals zullen zien en hoelang. Schrijf wat er wél zal gebeuren."
         ),
+        save=save,
+        done=lambda goal: _page_url(access, f"doel-{goal.pk}"),
+        message=_("Het veiligheidsdoel is bewaard."),
+        show=_edit_page(
+            request,
+            access,
+            page_heading=_("Nieuw veiligheidsdoel"),
+            submit=_("Veiligheidsdoel bewaren"),
+            intro=_(
+                "Schrijf wat ouders en netwerk in de plaats zullen doen, wat het kind zal merken, "
+                "wat professionals zullen zien en hoelang. Schrijf wat er wél zal gebeuren."
+            ),
+        ),
+        cancel_url=_page_url(access),
+        texts=GOAL_TEXTS,
     )
 
 
 @trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal", autosave=True)
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
-    trajectory = access.trajectory
     goal = get_item_for_user(access, SafetyGoal.objects.select_related("danger_statement"), goal_id)
-    refused = _refuse_withdrawn(request, access, goal)
-    if refused:
-        return refused
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = SafetyGoalEditForm(request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.update_safety_goal(
-                    goal=goal, expected_version=version, actor=request.user, request=request, **data
-                )
-            except EditConflict as conflict:
-                return _conflict(
-                    request, access, form, conflict.current, [*GOAL_TEXTS, "for_how_long"]
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                _goal_tip(request, form)
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_(
-                        "Het veiligheidsdoel is aangepast. De vorige tekst staat in de geschiedenis."
-                    ),
-                    anchor=f"doel-{goal.pk}",
-                    texts=[*GOAL_TEXTS, "for_how_long"],
-                )
-    else:
-        restored, notice = restored_form_data(request, trajectory=trajectory)
-        form = SafetyGoalEditForm(
-            restored,
-            initial={
-                "parents_and_network_will": goal.parents_and_network_will,
-                "child_will_experience": goal.child_will_experience,
-                "professionals_will_see": goal.professionals_will_see,
-                "for_how_long": goal.for_how_long,
-                "audience": goal.audience,
-                "version": goal.version,
-            },
-        )
-    return _render_form(
+    gone = _gone(request, access, goal)
+    if gone:
+        return gone
+    initial = {name: getattr(goal, name) for name in services.GOAL_FIELDS}
+    return _edited(
         request,
         access,
-        form=form,
-        page_heading=_("Veiligheidsdoel aanpassen"),
-        submit=_("Aanpassing bewaren"),
-        notice=notice,
-        statement=goal.danger_statement,
+        form=lambda data: SafetyGoalEditForm(data, initial={**initial, "version": goal.version}),
+        update=lambda **data: services.update_safety_goal(goal=goal, **data),
+        anchor=f"doel-{goal.pk}",
+        message=_("Het veiligheidsdoel is aangepast. De vorige tekst staat in de geschiedenis."),
+        texts=GOAL_TEXTS,
+        show=_edit_page(
+            request,
+            access,
+            page_heading=_("Veiligheidsdoel aanpassen"),
+            submit=_("Aanpassing bewaren"),
+            statement=goal.danger_statement,
+        ),
+        after_save=lambda f: _goal_tip(request, f),
     )
 
 
@@ -503,7 +433,7 @@ def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> Htt
     return _withdraw_page(
         request,
         access,
-        obj=goal,
+        item=goal,
         text=goal.parents_and_network_will,
         page_heading=_("Veiligheidsdoel intrekken"),
         explanation=_(
@@ -523,92 +453,46 @@ def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> Htt
 @require_http_methods(["GET", "POST"])
 def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = BottomLineForm(request.POST)
-        if form.is_valid():
-            line = services.create_bottom_line(
-                trajectory=trajectory, actor=request.user, request=request, **form.cleaned_data
-            )
-            return _saved(
-                request,
-                access,
-                form,
-                message=_("De bodemeis is bewaard."),
-                anchor=f"bm-{line.pk}",
-                texts=BOTTOM_LINE_TEXTS,
-            )
-    else:
-        data, notice = restored_form_data(request, trajectory=trajectory)
-        form = BottomLineForm(data)
-    return _render_form(
+    return edit_cycle(
         request,
         access,
-        form=form,
-        page_heading=_("Nieuwe bodemeis"),
-        submit=_("Bodemeis bewaren"),
-        notice=notice,
-        intro=_("Een bodemeis hoort bij het mandaat: ze staat niet ter discussie. Zeg waarom."),
+        form=BottomLineForm,
+        save=lambda f: services.create_bottom_line(
+            trajectory=trajectory, actor=request.user, request=request, **f.cleaned_data
+        ),
+        done=lambda line: _page_url(access, f"bm-{line.pk}"),
+        message=_("De bodemeis is bewaard."),
+        show=_edit_page(
+            request,
+            access,
+            page_heading=_("Nieuwe bodemeis"),
+            submit=_("Bodemeis bewaren"),
+            intro=_("Een bodemeis hoort bij het mandaat: ze staat niet ter discussie. Zeg waarom."),
+        ),
+        cancel_url=_page_url(access),
+        texts=BOTTOM_LINE_TEXTS,
     )
 
 
 @trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline", autosave=True)
 @require_http_methods(["GET", "POST"])
 def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: int) -> HttpResponse:
-    trajectory = access.trajectory
     line = get_item_for_user(access, BottomLine.objects.all(), bottom_line_id)
-    refused = _refuse_withdrawn(request, access, line)
-    if refused:
-        return refused
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = BottomLineEditForm(request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            version = data.pop("version")
-            try:
-                services.update_bottom_line(
-                    bottom_line=line,
-                    expected_version=version,
-                    actor=request.user,
-                    request=request,
-                    **data,
-                )
-            except EditConflict as conflict:
-                return _conflict(request, access, form, conflict.current, BOTTOM_LINE_TEXTS)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_(
-                        "De bodemeis is aangepast. De vorige tekst staat in de geschiedenis."
-                    ),
-                    anchor=f"bm-{line.pk}",
-                    texts=BOTTOM_LINE_TEXTS,
-                )
-    else:
-        restored, notice = restored_form_data(request, trajectory=trajectory)
-        form = BottomLineEditForm(
-            restored,
-            initial={
-                "text": line.text,
-                "reason": line.reason,
-                "audience": line.audience,
-                "version": line.version,
-            },
-        )
-    return _render_form(
+    gone = _gone(request, access, line)
+    if gone:
+        return gone
+    initial = {name: getattr(line, name) for name in services.BOTTOM_LINE_FIELDS}
+    return _edited(
         request,
         access,
-        form=form,
-        page_heading=_("Bodemeis aanpassen"),
-        submit=_("Aanpassing bewaren"),
-        notice=notice,
+        form=lambda data: BottomLineEditForm(data, initial={**initial, "version": line.version}),
+        update=lambda **data: services.update_bottom_line(bottom_line=line, **data),
+        anchor=f"bm-{line.pk}",
+        message=_("De bodemeis is aangepast. De vorige tekst staat in de geschiedenis."),
+        texts=BOTTOM_LINE_TEXTS,
+        show=_edit_page(
+            request, access, page_heading=_("Bodemeis aanpassen"), submit=_("Aanpassing bewaren")
+        ),
     )
 
 
@@ -621,7 +505,7 @@ def bottom_line_withdraw(
     return _withdraw_page(
         request,
         access,
-        obj=line,
+        item=line,
         text=line.text,
         page_heading=_("Bodemeis intrekken"),
         explanation=_(
@@ -651,47 +535,40 @@ def statement_comment(
     obj = cast(services.Target, get_item_for_user(access, model._default_manager.all(), target_id))
     persons = selectors.person_choices(access)
     prefix = _comment_prefix(target, obj.pk)
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = StatementCommentForm(request.POST, prefix=prefix, persons=persons)
-        if form.is_valid():
-            try:
-                services.add_statement_comment(
-                    target=obj, actor=request.user, request=request, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    access,
-                    form,
-                    message=_("Je reactie staat nu bij de tekst."),
-                    anchor=f"{anchor}-{obj.pk}",
-                    texts=["text"],
-                )
-    else:
-        data, notice = restored_form_data(request, trajectory=access.trajectory)
-        form = StatementCommentForm(data, prefix=prefix, persons=persons)
     if isinstance(obj, DangerStatement):
         text = obj.sentence
     elif isinstance(obj, SafetyGoal):
         text = obj.parents_and_network_will
     else:
         text = obj.text
-    return render(
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            "assessments/statements/comment.html",
+            {
+                "access": access,
+                "t": access.trajectory,
+                "form": form,
+                "notice": notice,
+                "text": text,
+                "kind_label": model._meta.verbose_name,
+                "cancel_url": _page_url(access, f"{anchor}-{obj.pk}"),
+            },
+        )
+
+    return edit_cycle(
         request,
-        "assessments/statements/comment.html",
-        {
-            "access": access,
-            "t": access.trajectory,
-            "form": form,
-            "notice": notice,
-            "text": text,
-            "kind_label": model._meta.verbose_name,
-            "cancel_url": _page_url(access, f"{anchor}-{obj.pk}"),
-        },
+        access,
+        form=lambda data: StatementCommentForm(data, prefix=prefix, persons=persons),
+        save=lambda f: services.add_statement_comment(
+            target=obj, actor=request.user, request=request, **f.cleaned_data
+        ),
+        done=_page_url(access, f"{anchor}-{obj.pk}"),
+        message=_("Je reactie staat nu bij de tekst."),
+        show=show,
+        cancel_url=_page_url(access, f"{anchor}-{obj.pk}"),
+        texts=("text",),
     )
 
 
@@ -743,39 +620,18 @@ def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.sharedversion")
 def statement_shared(request: HttpRequest, access: CaseAccess, number: int) -> HttpResponse:
     """A shared version exactly as it was given to the family, from its frozen snapshot."""
-    shared = (
-        SharedVersion.objects.filter(statement_set__trajectory=access.trajectory, number=number)
-        .select_related("shared_by")
-        .first()
-    )
-    if shared is None:
+    page = selectors.shared_version_page(access, number)
+    if page is None:
         raise Http404(_("Deze versie bestaat niet."))
-    snapshot = shared.snapshot
-    disagreements = snapshot.get("disagreements", {})
-    statements_ = [
-        {
-            **s,
-            "disagreements": disagreements.get(f"statement:{s['id']}", []),
-            "goals": [
-                {**g, "disagreements": disagreements.get(f"goal:{g['id']}", [])}
-                for g in s.get("goals", [])
-            ],
-        }
-        for s in snapshot.get("danger_statements", [])
-    ]
-    bottom_lines = [
-        {**b, "disagreements": disagreements.get(f"bottom_line:{b['id']}", [])}
-        for b in snapshot.get("bottom_lines", [])
-    ]
     return render(
         request,
         "assessments/statements/shared.html",
         {
             "access": access,
             "t": access.trajectory,
-            "shared": shared,
-            "statements": statements_,
-            "bottom_lines": bottom_lines,
+            "shared": page.shared,
+            "statements": page.statements,
+            "bottom_lines": page.bottom_lines,
         },
     )
 
