@@ -4,5 +4,5 @@ seed.py builds the organisations, users and trajectories and writes them in bulk
 the WHAT and how.py the HOW of the benchmark team. Unlike the demo families, nothing here goes
 through the services: the fields the services keep (the safety summary and search text of a
 trajectory, the follow-up of a plan rule) are computed the way the services compute them, and
-samenopweg/demo/tests/test_seed_synthetic.py checks that they agree.
+samenopweg/demo/tests/test_synthetic_matches_the_services.py checks that they agree.
 """

@@ -7,7 +7,8 @@ Builds organisations (OCJ and SDJ, five regions each, plus one private organisat
 for the hulpverleners), regional teams of about 2,000 trajectories with 25 consultants and one
 team lead each, and the trajectories with their people, relations, grants, safety checks, alerts,
 journal entries, tasks and stage history. The dashboard's safety summary on each trajectory is
-computed here in Python, the way `cases.services.refresh_safety_summary` would.
+computed here in Python, the way `cases.services.refresh_safety_summary` would (a test
+holds them to the service: samenopweg/demo/tests/test_synthetic_matches_the_services.py).
 
 Fixed users for the benchmark (password `bench` for every synthetic user):
 
@@ -105,10 +106,6 @@ REGISTERED_DAYS_AGO = {
     Stage.PLAN: (60, 400),
     Stage.OPVOLGING: (120, 1100),
     Stage.AFGESLOTEN: (120, 3650),
-}
-URGENCY_DELAY: dict[str, datetime.timedelta] = {
-    Urgency.TODAY: datetime.timedelta(0),
-    Urgency.WITHIN_72_HOURS: datetime.timedelta(hours=72),
 }
 SEVERITY: dict[str, int] = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
 URGENCY_RANK: dict[str, int] = {Urgency.TODAY: 0, Urgency.WITHIN_72_HOURS: 1, Urgency.REGULAR: 2}
@@ -365,6 +362,17 @@ class RowWriter:
             with connection.cursor() as cursor:
                 for sql in statements:
                     cursor.execute(sql)
+
+
+def next_step_due(checked_at: datetime.datetime, urgency: str) -> datetime.datetime | None:
+    """As cases.services does: "today" ends with this (Brussels) day, "within 72 hours" 72 hours
+    after the answer; the regular course has no deadline."""
+    if urgency == Urgency.TODAY:
+        local = timezone.localtime(checked_at)
+        return local.replace(hour=23, minute=59, second=59, microsecond=0)
+    if urgency == Urgency.WITHIN_72_HOURS:
+        return checked_at + datetime.timedelta(hours=72)
+    return None
 
 
 def _sqlite_datetime(value: datetime.datetime | None) -> str | None:
@@ -917,13 +925,12 @@ class Builder:
         status = min((a for a, _u in last_answers), key=SEVERITY.__getitem__)
         most_urgent = min((u for _a, u in last_answers), key=URGENCY_RANK.__getitem__)
         checked_at = rounds[-1]
-        delay = URGENCY_DELAY.get(most_urgent)
         return (
             status,
             checked_at,
             checked_at + datetime.timedelta(days=interval),
             most_urgent,
-            checked_at + delay if delay is not None else None,
+            next_step_due(checked_at, most_urgent),
         )
 
     def add_journal(

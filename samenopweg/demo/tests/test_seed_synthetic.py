@@ -1,19 +1,35 @@
-"""seed_synthetic: a small run builds a complete, consistent synthetic data set."""
+"""seed_synthetic: a small run builds a complete, consistent synthetic data set.
+
+Beyond the counts: the bench users see exactly their trajectories through the access rules,
+the benchmark team has the sizes the benchmark measures, and every seeded row is consistent
+(what it points to lies in the same trajectory, audiences are real levels). The fields the
+seed computes instead of the services are checked in test_synthetic_matches_the_services.py.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from io import StringIO
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db.models import Count, Q
+from django.db import models
+from django.db.models import Count, F, Q
+from django.http import Http404
 from django.utils import timezone
 
-from samenopweg.accounts.models import Membership, Role, User
+from samenopweg.accounts.models import Membership, OrganisationKind, Role, User
+from samenopweg.accounts.roles import TEAMVERANTWOORDELIJKE
 from samenopweg.audit.models import AuditEvent
-from samenopweg.cases.access import visible_trajectories
+from samenopweg.cases.access import get_trajectory_for_user, visible_trajectories
 from samenopweg.cases.models import CaseGrant, CaseRole, SafetyCheck, Stage, Trajectory
+from samenopweg.core.models import Audience
 from samenopweg.demo.synthetic.seed import plan_layout
 from samenopweg.journal.models import JournalEntry, Task
 from samenopweg.people.models import Person, Relation
@@ -48,24 +64,67 @@ def test_counts_and_references(seeded: str) -> None:
     assert highest is not None and person.pk > highest
 
 
+def ids(queryset: Any) -> set[int]:
+    return set(queryset.values_list("pk", flat=True))
+
+
 @pytest.mark.django_db
-def test_bench_users_and_what_they_see(seeded: str) -> None:
+def test_bench_users_see_exactly_their_trajectories_through_the_access_rules(
+    seeded: str,
+) -> None:
     layout = plan_layout(N)
     consultant = User.objects.get(username="bench_consulent")
     lead = User.objects.get(username="bench_teamleider")
     worker = User.objects.get(username="bench_hulpverlener")
     for user in (consultant, lead, worker):
         assert user.check_password("bench")
+    team = Membership.objects.get(user=lead, role=Role.TEAMVERANTWOORDELIJKE).team
+    assert team is not None
+    assert Membership.objects.filter(user=consultant, role=Role.CONSULENT, team=team).exists()
     assert Membership.objects.filter(
-        user=lead, role=Role.TEAMVERANTWOORDELIJKE, team__isnull=False
+        user=worker, role=Role.HULPVERLENER, organisation__kind=OrganisationKind.PRIVATE
     ).exists()
-    assert Membership.objects.filter(user=consultant, role=Role.CONSULENT).exists()
-    assert Membership.objects.filter(user=worker, role=Role.HULPVERLENER).exists()
+    current = CaseGrant.objects.current()
 
-    mine = visible_trajectories(consultant)
-    assert mine.count() == layout.bench_caseload == 10
-    assert not mine.filter(stage=Stage.AFGESLOTEN).exists()
-    assert visible_trajectories(lead).count() == layout.bench_team_size == N
+    # The consultant: exactly the open trajectories they own, each through a current grant.
+    mine = ids(visible_trajectories(consultant))
+    assert len(mine) == layout.bench_caseload == 10
+    assert mine == ids(Trajectory.objects.filter(owner=consultant))
+    assert mine == set(
+        current.filter(user=consultant, role=CaseRole.CONSULENT).values_list(
+            "trajectory_id", flat=True
+        )
+    )
+    assert not Trajectory.objects.filter(pk__in=mine, stage=Stage.AFGESLOTEN).exists()
+    # The team lead: the whole team, without grants of their own.
+    assert ids(visible_trajectories(lead)) == ids(Trajectory.objects.filter(team=team))
+    assert len(ids(visible_trajectories(lead))) == layout.bench_team_size == N
+    assert not CaseGrant.objects.filter(user=lead).exists()
+    # The worker: exactly the trajectories of a current worker's grant, not those that ended.
+    theirs = ids(visible_trajectories(worker))
+    assert theirs
+    assert theirs == set(
+        current.filter(user=worker, role=CaseRole.HULPVERLENER).values_list(
+            "trajectory_id", flat=True
+        )
+    )
+    ended = CaseGrant.objects.filter(user=worker).exclude(pk__in=current.values("pk"))
+    assert not theirs & set(ended.values_list("trajectory_id", flat=True))
+
+    # One trajectory at a time, with the role each gets on it (or a 404 when not theirs).
+    outside = Trajectory.objects.exclude(pk__in=mine | theirs).first()
+    assert outside is not None
+    for trajectory in Trajectory.objects.filter(pk__in=mine | theirs):
+        if trajectory.pk in mine:
+            access = get_trajectory_for_user(consultant, trajectory.reference)
+            assert access.role == CaseRole.CONSULENT
+        if trajectory.pk in theirs:
+            access = get_trajectory_for_user(worker, trajectory.reference)
+            assert access.role == CaseRole.HULPVERLENER
+    assert get_trajectory_for_user(lead, outside.reference).role == TEAMVERANTWOORDELIJKE
+    for user in (consultant, worker):
+        with pytest.raises(Http404):
+            get_trajectory_for_user(user, outside.reference)
 
 
 @pytest.mark.django_db
@@ -90,6 +149,10 @@ def test_every_trajectory_is_complete(seeded: str) -> None:
         assert (trajectory.safety_check_due_at - trajectory.safety_checked_at).days == interval
         assert trajectory.next_step_urgency
         assert (trajectory.stage == Stage.AFGESLOTEN) == (trajectory.closed_at is not None)
+        # The owner is a consultant of the trajectory's own team.
+        assert Membership.objects.filter(
+            user_id=trajectory.owner_id, team_id=trajectory.team_id, role=Role.CONSULENT
+        ).exists()
     assert CaseGrant.objects.current().filter(role=CaseRole.CONSULENT).count() >= N
 
 
@@ -100,30 +163,181 @@ def test_refuses_a_second_run(seeded: str) -> None:
     assert Trajectory.objects.count() == N
 
 
+def in_a_trajectory(model: type[models.Model]) -> bool:
+    try:
+        field = model._meta.get_field("trajectory")
+    except FieldDoesNotExist:
+        return False
+    return field.is_relation and field.related_model is Trajectory
+
+
+# Links the seed writes for the benchmark team (so the consistency check below is not vacuous).
+SEEDED_LINKS = (
+    "people.Relation.person",
+    "people.Relation.child",
+    "cases.SafetyCheck.child",
+    "journal.JournalEntry.participants",
+    "assessments.MapEntry.session",
+    "assessments.MappingSession.participants",
+    "assessments.DangerStatement.children",
+    "assessments.SafetyGoal.danger_statement",
+    "assessments.ScalingScore.round",
+    "assessments.ScalingScore.danger_statement",
+    "people.NetworkMember.person",
+    "people.ChildSupport.child",
+    "people.ChildSupport.adult",
+    "safety_plans.PlanRule.plan",
+    "safety_plans.PlanRule.who",
+    "safety_plans.PlanRule.goals",
+    "safety_plans.PlanRule.checked_by",
+    "safety_plans.RuleCheckIn.rule",
+    "safety_plans.StoryPage.story",
+    "safety_plans.StoryPage.picture",
+)
+
+
 @pytest.mark.django_db
-def test_the_bench_consultant_has_full_size_maps_that_the_pages_render(seeded: str) -> None:
-    """The figures of the WHAT are measured on a map of 50 entries and 5 pairs x 10 rounds."""
+def test_every_seeded_row_points_within_its_own_trajectory(seeded: str) -> None:
+    """Every link from an item of a trajectory to another item lands in the same trajectory."""
+    checked: Counter[str] = Counter()
+    for model in apps.get_models():
+        if not in_a_trajectory(model):
+            continue
+        for field in model._meta.get_fields():
+            target = field.related_model
+            if (
+                not field.is_relation
+                or (field.auto_created and not field.concrete)  # a reverse relation
+                or field.name == "trajectory"
+                or not isinstance(target, type)
+                or not in_a_trajectory(target)
+            ):
+                continue
+            label = f"{model._meta.label}.{field.name}"
+            if field.many_to_many:
+                assert isinstance(field, models.ManyToManyField)
+                through = field.remote_field.through  # type: ignore[attr-defined]
+                source, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+                rows = through.objects.all()
+                wrong = rows.exclude(**{f"{other}__trajectory": F(f"{source}__trajectory")})
+            else:
+                rows = model._default_manager.filter(**{f"{field.name}__isnull": False})
+                wrong = rows.exclude(**{f"{field.name}__trajectory": F("trajectory")})
+            assert not wrong.exists(), f"{label} points into another trajectory"
+            checked[label] = rows.count()
+    assert {label for label in SEEDED_LINKS if not checked[label]} == set()
+    # Who relates to whom: an adult to a child of the family, each safety answer about a child.
+    assert not Relation.objects.filter(Q(person__is_child=True) | Q(child__is_child=False)).exists()
+    assert not SafetyCheck.objects.filter(child__is_child=False).exists()
+
+
+@pytest.mark.django_db
+def test_every_audience_is_a_real_level(seeded: str) -> None:
+    levels = set(Audience.values)
+    seen: set[int] = set()
+    for model in apps.get_models():
+        try:
+            model._meta.get_field("audience")
+        except FieldDoesNotExist:
+            continue
+        values = set(model._default_manager.values_list("audience", flat=True).distinct())
+        assert values <= levels, model._meta.label
+        seen |= values
+    assert seen == levels  # the seed uses every level somewhere
+    # Children are written for the child; the family's adults for the parents.
+    assert set(Person.objects.filter(is_child=True).values_list("audience", flat=True)) == {
+        Audience.CHILD
+    }
+
+
+@pytest.mark.django_db
+def test_the_bench_team_has_the_sizes_the_benchmark_measures(seeded: str) -> None:
+    """bench/targets.py and docs/BENCHMARKS.md: each of bench_consulent's trajectories past
+    registration has a map of 50 entries, 5 danger/goal pairs scaled in 10 rounds, a network of
+    30, a running plan of 40 rules and a story of 6 pages; the team's others a small WHAT."""
     from django.test import Client
     from django.urls import reverse
 
     from samenopweg.assessments.models import (
+        BottomLine,
         DangerStatement,
         MapEntry,
+        MappingSession,
         ScalingRound,
+        ScalingScore,
         SharedVersion,
         StatementSet,
         StatementStatus,
     )
+    from samenopweg.people.models import ChildSupport, NetworkKind, NetworkMember, SupportRole
+    from samenopweg.safety_plans.models import (
+        PlanKind,
+        PlanRule,
+        PlanStatus,
+        RuleCheckIn,
+        SafetyPlan,
+        Story,
+        StoryPage,
+    )
 
     consultant = User.objects.get(username="bench_consulent")
-    full = visible_trajectories(consultant).exclude(stage=Stage.AANMELDING)
-    assert full.exists()
+    full = Trajectory.objects.filter(owner=consultant).exclude(stage=Stage.AANMELDING)
+    assert full.count() >= 5
     for trajectory in full:
-        assert MapEntry.objects.filter(trajectory=trajectory).count() == 50
-        statements = DangerStatement.objects.filter(trajectory=trajectory)
+        mine = {"trajectory": trajectory}
+        assert MappingSession.objects.filter(**mine).count() == 3
+        assert MapEntry.objects.filter(**mine).count() == 50
+        statements = DangerStatement.objects.filter(**mine)
         assert statements.count() == 5
         assert all(s.goals.count() == 1 for s in statements)
-        assert ScalingRound.objects.filter(trajectory=trajectory).count() == 10
+        assert BottomLine.objects.filter(**mine).count() == 3
+        assert ScalingRound.objects.filter(**mine).count() == 10
+        # Per round, every statement gets a number from each view (two parents at most, the
+        # consultant, and the worker when there is one).
+        views = ScalingScore.objects.filter(**mine).values("person", "professional_role")
+        per_round = 5 * views.distinct().count()
+        assert ScalingScore.objects.filter(**mine).count() == 10 * per_round
+
+        members = NetworkMember.objects.filter(**mine)
+        assert members.count() == 30
+        assert members.filter(kind=NetworkKind.PROFESSIONAL).count() == 10
+        assert members.filter(is_chair=True).count() == 1
+        assert Person.objects.filter(**mine).count() >= 36 + 2
+        assert ChildSupport.objects.filter(**mine, role=SupportRole.LASTING_ADULT).count() == 1
+
+        plan = SafetyPlan.objects.get(**mine)
+        assert (plan.kind, plan.status) == (PlanKind.LASTING, PlanStatus.ACTIVE)
+        assert plan.is_confirmed
+        rules = PlanRule.objects.filter(plan=plan)
+        assert rules.count() == 40
+        check_ins = (
+            RuleCheckIn.objects.filter(rule__plan=plan).values("rule").annotate(n=Count("id"))
+        )
+        assert sorted(c["n"] for c in check_ins) == [3] * 40
+        # Every rule answers a safety goal of this trajectory and says who does it.
+        assert not rules.filter(Q(goals__isnull=True) | Q(who__isnull=True)).exists()
+        answered = set(rules.values_list("goals", flat=True))
+        assert answered <= set(statements.values_list("goals", flat=True))
+
+        story = Story.objects.get(**mine)
+        pages = StoryPage.objects.filter(story=story)
+        assert pages.count() == 6
+        for page in pages:
+            assert page.picture is not None
+            path = Path(page.picture.file.path)
+            assert path.is_file() and Path(settings.UPLOAD_ROOT) in path.parents
+
+    # The rest of the team past registration: a small WHAT (so every WAT status shows), no HOW.
+    small = Trajectory.objects.exclude(owner=consultant).exclude(stage=Stage.AANMELDING)
+    assert small.exists()
+    for trajectory in small:
+        assert MapEntry.objects.filter(trajectory=trajectory).count() == 12
+        assert DangerStatement.objects.filter(trajectory=trajectory).count() == 2
+        assert not SafetyPlan.objects.filter(trajectory=trajectory).exists()
+    registering = Trajectory.objects.filter(stage=Stage.AANMELDING)
+    assert not MapEntry.objects.filter(trajectory__in=registering).exists()
+    assert not SafetyPlan.objects.filter(trajectory__in=registering).exists()
+
     # Shared sets carry the version the application itself froze.
     for statement_set in StatementSet.objects.filter(status=StatementStatus.SHARED):
         shared = SharedVersion.objects.get(statement_set=statement_set)
