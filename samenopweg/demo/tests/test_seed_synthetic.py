@@ -216,9 +216,9 @@ def test_every_seeded_row_points_within_its_own_trajectory(seeded: str) -> None:
             label = f"{model._meta.label}.{field.name}"
             if field.many_to_many:
                 assert isinstance(field, models.ManyToManyField)
-                through = field.remote_field.through  # type: ignore[attr-defined]
+                through: Any = field.remote_field.through
                 source, other = field.m2m_field_name(), field.m2m_reverse_field_name()
-                rows = through.objects.all()
+                rows = through._default_manager.all()
                 wrong = rows.exclude(**{f"{other}__trajectory": F(f"{source}__trajectory")})
             else:
                 rows = model._default_manager.filter(**{f"{field.name}__isnull": False})
