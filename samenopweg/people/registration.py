@@ -95,6 +95,7 @@ def register_trajectory(
             gender=child.gender,
             is_child=True,
             audience=Audience.CHILD,
+            created_by=actor,
         )
         children.append((person, child))
     for adult in reg.adults:
@@ -106,6 +107,7 @@ def register_trajectory(
             phone=adult.phone,
             email=adult.email,
             audience=Audience.PARENTS,
+            created_by=actor,
         )
         Relation.objects.bulk_create(
             Relation(
