@@ -207,7 +207,8 @@ def register(spec: FamilySpec, setup: DemoSetup, today: datetime.date) -> Trajec
 
 
 def _fields(spec: Any, leave_out: str = "") -> dict[str, Any]:
-    """A spec's fields by name, as the service's input takes them (one level deep)."""
+    """A spec's fields by name, for a service (or its input) whose keyword arguments they are:
+    AdultSpec, ChildSpec (but its age), GoalSpec, BottomLineSpec."""
     return {f.name: getattr(spec, f.name) for f in fields(spec) if f.name != leave_out}
 
 
@@ -375,13 +376,7 @@ def write_what(family: Family) -> int:
         statements.append(statement)
         for goal in item.goals:
             statement_services.create_safety_goal(
-                danger_statement=statement,
-                parents_and_network_will=goal.parents_and_network_will,
-                child_will_experience=goal.child_will_experience,
-                professionals_will_see=goal.professionals_will_see,
-                for_how_long=goal.for_how_long,
-                audience=goal.audience,
-                actor=owner,
+                danger_statement=statement, actor=owner, **_fields(goal)
             )
         for comment in item.comments:
             statement_services.add_statement_comment(
@@ -394,11 +389,7 @@ def write_what(family: Family) -> int:
             )
     for bottom_line in what.bottom_lines:
         statement_services.create_bottom_line(
-            trajectory=trajectory,
-            text=bottom_line.text,
-            reason=bottom_line.reason,
-            audience=bottom_line.audience,
-            actor=owner,
+            trajectory=trajectory, actor=owner, **_fields(bottom_line)
         )
     final_stage = family.spec.stages[-1][0] if family.spec.stages else Stage.AANMELDING
     for to_status in STATEMENT_STEPS[final_stage]:

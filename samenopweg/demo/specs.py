@@ -253,6 +253,8 @@ class MapLine:
 
 @dataclass(frozen=True)
 class GoalSpec:
+    """The keyword arguments of create_safety_goal (with the statement it answers)."""
+
     parents_and_network_will: str
     child_will_experience: str
     professionals_will_see: str
@@ -282,6 +284,8 @@ class StatementSpec:
 
 @dataclass(frozen=True)
 class BottomLineSpec:
+    """The keyword arguments of create_bottom_line (with the trajectory)."""
+
     text: str
     reason: str
     audience: int = Audience.PARENTS
