@@ -56,7 +56,13 @@ def test_the_worker_adds_a_page_with_a_drawing(
     picture = page.locator(f'img[alt="Een rood hart {marker}"]')
     expect(picture).to_be_visible()
     # The browser really loaded it (through the item rule), not a broken image.
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    # Visible is not loaded: wait until the browser has decoded the picture (it is served through
+    # the item rule, which under load can take longer than the page itself).
+    page.wait_for_function(
+        "alt => { const img = [...document.images].find(i => i.alt === alt);"
+        " return !!img && img.complete && img.naturalWidth > 0; }",
+        arg=f"Een rood hart {marker}",
+    )
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
