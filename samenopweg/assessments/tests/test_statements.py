@@ -228,10 +228,27 @@ def test_the_consultant_sees_the_forms_and_the_next_step(world: World) -> None:
     assert f"{_url(world, 'goal_create')}?gevaarsboodschap=" in page
 
 
+GOAL_WARNING = "Elke gevaarsboodschap heeft minstens één veiligheidsdoel nodig."
+
+
 def test_the_warning_goes_once_every_statement_has_a_goal(world: World) -> None:
-    wat.ensure_goal(world)
-    page = _client(world.owner).get(_url(world, "statements")).content.decode()
-    assert "Elke gevaarsboodschap heeft minstens één veiligheidsdoel nodig." not in page
+    """The warning is there while a statement has no goal, and gone on the same page, loaded
+    and showing the statement, once it has one: its absence alone would also pass on an
+    error page, an empty page, or a page that never warns."""
+    statement = wat.ensure_statement(world)
+    client = _client(world.owner)
+    before = client.get(_url(world, "statements"))
+    assert before.status_code == 200
+    assert statement.sentence in before.content.decode()
+    assert GOAL_WARNING in before.content.decode()
+
+    goal = wat.ensure_goal(world)
+    after = client.get(_url(world, "statements"))
+    assert after.status_code == 200
+    page = after.content.decode()
+    assert statement.sentence in page
+    assert goal.parents_and_network_will in page
+    assert GOAL_WARNING not in page
 
 
 # --- who may see it at all ------------------------------------------------------------------

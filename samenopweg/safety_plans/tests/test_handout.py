@@ -18,6 +18,7 @@ from samenopweg.people.tests import network_world as netwerk
 from samenopweg.safety_plans.handout import handout_for
 from samenopweg.safety_plans.models import PlanRule
 from samenopweg.safety_plans.tests import plan_world as hoe
+from tests.factories import DangerStatementFactory, PlanRuleFactory
 
 
 def _shared(world: World) -> None:
@@ -55,16 +56,23 @@ def test_the_handout_never_shows_what_only_professionals_may_see(world: World) -
     netwerk.ensure_ban(world)  # "ALLEEN-PROF: veroordeeld voor geweld."
     rule = hoe.ensure_rule(world)
     PlanRule.objects.filter(pk=rule.pk).update(audience=Audience.PROFESSIONALS)
-    private = DangerStatement.objects.create(
+    shared_rule = PlanRuleFactory(
+        plan=rule.plan, what="GEDEELD: tante Els belt Noor elke avond.", audience=Audience.NETWORK
+    )
+    private = DangerStatementFactory(
         trajectory=world.trajectory,
         who_is_worried="ALLEEN-PROF",
         behaviour="iets dat het netwerk niet leest",
-        impact="x",
-        fear="y",
         audience=Audience.PARENTS,
-        created_by=world.owner,
+        children=[],
     )
     html = _html(world, member)
+    # The control: what the network may read is printed, so an empty or failed handout
+    # cannot pass the checks below.
+    assert "we maken ons zorgen dat papa roept en slaat" in html  # the shared statement
+    assert "Papa belt oma Maria als hij wil drinken." in html  # its goal
+    assert shared_rule.what in html  # a rule of the plan shared with the network
+    assert "Haalt de kinderen op woensdag op." in html  # the member's own commitment
     assert "ALLEEN-PROF" not in html
     assert rule.what not in html
     assert private.behaviour not in html
