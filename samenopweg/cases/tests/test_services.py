@@ -75,6 +75,25 @@ def age_safety_checks(trajectory: Trajectory, days: int) -> Trajectory:
     return trajectory
 
 
+def change_stage(
+    world: World,
+    to_stage: Stage,
+    reason: str = "",
+    *,
+    trajectory: Trajectory | None = None,
+    expected_version: int | None = None,
+) -> StageChange:
+    """The owner moves the trajectory (the world's, unless another is given) to `to_stage`."""
+    trajectory = trajectory or world.trajectory
+    return services.change_stage(
+        trajectory=trajectory,
+        to_stage=to_stage,
+        reason=reason,
+        expected_version=trajectory.version if expected_version is None else expected_version,
+        actor=world.owner,
+    )
+
+
 def sdj_team() -> Team:
     sdj = Organisation.objects.get(kind=OrganisationKind.SDJ)
     return Team.objects.get(organisation=sdj)
@@ -320,13 +339,7 @@ def test_it_refuses_a_child_of_another_trajectory(world: World) -> None:
 
 def test_it_refuses_safety_checks_on_a_closed_trajectory(world: World) -> None:
     trajectory = world.trajectory
-    services.change_stage(
-        trajectory=trajectory,
-        to_stage=Stage.AFGESLOTEN,
-        reason="Veilig genoeg.",
-        expected_version=trajectory.version,
-        actor=world.owner,
-    )
+    change_stage(world, Stage.AFGESLOTEN, "Veilig genoeg.")
     noor = Person.objects.get(trajectory=trajectory, is_child=True)
 
     with pytest.raises(ValidationError, match="afgesloten"):
@@ -346,13 +359,7 @@ def test_it_refuses_safety_checks_on_a_closed_trajectory(world: World) -> None:
 def test_it_moves_from_registration_to_mapping_and_records_the_change(world: World) -> None:
     trajectory = world.trajectory
 
-    change = services.change_stage(
-        trajectory=trajectory,
-        to_stage=Stage.IN_KAART,
-        reason="",
-        expected_version=trajectory.version,
-        actor=world.owner,
-    )
+    change = change_stage(world, Stage.IN_KAART)
 
     trajectory.refresh_from_db()
     assert trajectory.stage == Stage.IN_KAART
@@ -366,13 +373,7 @@ def test_it_refuses_to_skip_from_registration_to_follow_up(world: World) -> None
     trajectory = world.trajectory
 
     with pytest.raises(ValidationError) as excinfo:
-        services.change_stage(
-            trajectory=trajectory,
-            to_stage=Stage.OPVOLGING,
-            reason="",
-            expected_version=trajectory.version,
-            actor=world.owner,
-        )
+        change_stage(world, Stage.OPVOLGING)
 
     assert excinfo.value.message_dict["to_stage"] == [
         "Van Aanmelding naar Opvolging gaan kan niet."
@@ -385,13 +386,7 @@ def test_closing_needs_a_reason(world: World) -> None:
     trajectory = world.trajectory
 
     with pytest.raises(ValidationError) as excinfo:
-        services.change_stage(
-            trajectory=trajectory,
-            to_stage=Stage.AFGESLOTEN,
-            reason="  ",
-            expected_version=trajectory.version,
-            actor=world.owner,
-        )
+        change_stage(world, Stage.AFGESLOTEN, "  ")
 
     assert "reason" in excinfo.value.message_dict
     trajectory.refresh_from_db()
@@ -400,32 +395,14 @@ def test_closing_needs_a_reason(world: World) -> None:
 
 def test_reopening_a_closed_trajectory_needs_a_reason(world: World) -> None:
     trajectory = world.trajectory
-    services.change_stage(
-        trajectory=trajectory,
-        to_stage=Stage.AFGESLOTEN,
-        reason="Veilig genoeg.",
-        expected_version=trajectory.version,
-        actor=world.owner,
-    )
+    change_stage(world, Stage.AFGESLOTEN, "Veilig genoeg.")
     assert trajectory.closed_at is not None
 
     with pytest.raises(ValidationError) as excinfo:
-        services.change_stage(
-            trajectory=trajectory,
-            to_stage=Stage.IN_KAART,
-            reason="",
-            expected_version=trajectory.version,
-            actor=world.owner,
-        )
+        change_stage(world, Stage.IN_KAART)
     assert "reason" in excinfo.value.message_dict
 
-    services.change_stage(
-        trajectory=trajectory,
-        to_stage=Stage.IN_KAART,
-        reason="Nieuwe zorgen gemeld.",
-        expected_version=trajectory.version,
-        actor=world.owner,
-    )
+    change_stage(world, Stage.IN_KAART, "Nieuwe zorgen gemeld.")
     trajectory.refresh_from_db()
     assert trajectory.stage == Stage.IN_KAART
     assert trajectory.closed_at is None
@@ -434,22 +411,15 @@ def test_reopening_a_closed_trajectory_needs_a_reason(world: World) -> None:
 def test_a_stale_version_raises_an_edit_conflict(world: World) -> None:
     trajectory = world.trajectory
     stale = trajectory.version
-    services.change_stage(
+    change_stage(
+        world,
+        Stage.IN_KAART,
         trajectory=Trajectory.objects.get(pk=trajectory.pk),
-        to_stage=Stage.IN_KAART,
-        reason="",
         expected_version=stale,
-        actor=world.owner,
     )
 
     with pytest.raises(EditConflict) as excinfo:
-        services.change_stage(
-            trajectory=trajectory,
-            to_stage=Stage.AFGESLOTEN,
-            reason="Veilig genoeg.",
-            expected_version=stale,
-            actor=world.owner,
-        )
+        change_stage(world, Stage.AFGESLOTEN, "Veilig genoeg.", expected_version=stale)
 
     assert excinfo.value.current.stage == Stage.IN_KAART
     assert Trajectory.objects.get(pk=trajectory.pk).stage == Stage.IN_KAART
