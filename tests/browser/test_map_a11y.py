@@ -6,31 +6,26 @@ written into the browser database first, through `manage.py shell` on the same t
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, ROOT
-from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.helpers import (
+    VIEWPORTS,
+    assert_no_axe_violations,
+    goto_ok,
+    seed_browser_database,
+)
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 MARKER = "BROWSERTEST-KAART"
 
-# Runs inside `manage.py shell`: two sessions, an entry in most categories, once.
+# Runs inside `manage.py shell`, after helpers.SEED_PRELUDE: two sessions, an entry in most categories, once.
 SEED = """
-import datetime
-from samenopweg.accounts.models import User
 from samenopweg.assessments.models import MapEntry
 from samenopweg.assessments.services import map as services
-from samenopweg.cases.models import Trajectory
-from samenopweg.people.models import Person
-
-t = Trajectory.objects.get(reference=REFERENCE)
-owner = User.objects.get(username="consulent")
 if not MapEntry.objects.filter(trajectory=t, text__startswith=MARKER).exists():
     adults = list(Person.objects.filter(trajectory=t, is_child=False).order_by("id"))
     kids = list(Person.objects.filter(trajectory=t, is_child=True).order_by("id"))
@@ -78,19 +73,8 @@ print("ok")
 
 @pytest.fixture(scope="module")
 def mapped_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
-    reference = demo_references[0]
-    code = f"REFERENCE = {reference!r}\nMARKER = {MARKER!r}\n" + SEED
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        cwd=ROOT,
-        env=server_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0 or "ok" not in done.stdout:
-        pytest.fail(f"seeding the map failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
-    return reference
+    what = "the map"
+    return seed_browser_database(server_env, demo_references[0], MARKER, SEED, what)
 
 
 PAGES = {
@@ -108,8 +92,7 @@ def test_no_axe_violations(new_page: Any, mapped_reference: str, name: str, view
     from playwright.sync_api import expect
 
     page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    response = page.goto(PAGES[name].format(ref=mapped_reference))
-    assert response is not None and response.ok, f"{name}: HTTP {response and response.status}"
+    goto_ok(page, PAGES[name].format(ref=mapped_reference), name)
     if name == "map":
         expect(page.locator(".map-column")).to_have_count(3)
         page.locator("details.move summary").first.click()  # check the move form inside too
@@ -119,8 +102,7 @@ def test_no_axe_violations(new_page: Any, mapped_reference: str, name: str, view
         with page.expect_navigation():
             page.get_by_role("button", name="Op de kaart zetten").click()
         expect(page.locator(".error").first).to_contain_text("Zeg wiens kijk dit is")
-    violations = axe_violations(page)
-    assert not violations, f"axe on {name} ({viewport}, {page.url}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"{name} ({viewport})")
 
 
 def test_the_columns_sit_side_by_side_on_a_desktop_and_stack_on_a_phone(

@@ -7,33 +7,26 @@ against the same throw-away database.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, ROOT
-from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.conftest import DESKTOP
+from tests.browser.helpers import (
+    VIEWPORTS,
+    assert_no_axe_violations,
+    goto_ok,
+    seed_browser_database,
+)
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 MARKER = "BROWSERTEST-OVERZICHT"
 
-# Runs inside `manage.py shell`: a few map entries, one statement, two rounds, once.
+# Runs inside `manage.py shell`, after helpers.SEED_PRELUDE: a few map entries, one statement, two rounds, once.
 SEED = """
-import datetime
-from samenopweg.accounts.models import User
-from samenopweg.assessments.models import (
-    BottomLine, DangerStatement, MapCategory, MapEntry, ProfessionalView, SafetyGoal)
+from samenopweg.assessments.models import BottomLine, MapCategory, MapEntry, ProfessionalView
 from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
-from samenopweg.cases.models import Trajectory
-from samenopweg.core.models import Audience
-from samenopweg.people.models import Person
-
-t = Trajectory.objects.get(reference=REFERENCE)
-owner = User.objects.get(username="consulent")
 if not MapEntry.objects.filter(trajectory=t, text__startswith=MARKER).exists():
     adult = Person.objects.filter(trajectory=t, is_child=False).first()
     for i, category in enumerate(MapCategory):
@@ -42,17 +35,7 @@ if not MapEntry.objects.filter(trajectory=t, text__startswith=MARKER).exists():
             view_of_person=adult if i % 2 else None,
             view_of_role="" if i % 2 else ProfessionalView.CONSULENT,
             audience=Audience.PROFESSIONALS if i % 3 == 0 else Audience.PARENTS, created_by=owner)
-    s = DangerStatement.objects.create(
-        trajectory=t, who_is_worried=MARKER + " De school en de consulent",
-        behaviour="papa roept en slaat als hij gedronken heeft",
-        impact="de kinderen bang zijn om naar huis te gaan",
-        fear="een kind gewond raakt", audience=Audience.PARENTS, created_by=owner)
-    SafetyGoal.objects.create(
-        danger_statement=s, trajectory=t,
-        parents_and_network_will="Mama en oma zorgen dat papa nuchter is als hij de kinderen ziet",
-        child_will_experience="De kinderen voelen zich veilig thuis",
-        professionals_will_see="De afspraken worden nagekomen", for_how_long="drie maanden",
-        audience=Audience.PARENTS, created_by=owner)
+    s = statement_with_goal()
     BottomLine.objects.create(
         trajectory=t, text="Papa is niet alleen met de kinderen als hij gedronken heeft.",
         reason="Dan is het thuis niet veilig.", audience=Audience.PARENTS, created_by=owner)
@@ -70,19 +53,8 @@ print("ok")
 
 @pytest.fixture(scope="module")
 def filled_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
-    reference = demo_references[0]
-    code = f"REFERENCE = {reference!r}\nMARKER = {MARKER!r}\n" + SEED
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        cwd=ROOT,
-        env=server_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0 or "ok" not in done.stdout:
-        pytest.fail(f"seeding the overview failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
-    return reference
+    what = "the overview"
+    return seed_browser_database(server_env, demo_references[0], MARKER, SEED, what)
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -90,12 +62,10 @@ def test_no_axe_violations(new_page: Any, filled_reference: str, viewport: str) 
     from playwright.sync_api import expect
 
     page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    response = page.goto(f"/trajecten/{filled_reference}/kaart/overzicht/")
-    assert response is not None and response.ok, f"HTTP {response and response.status}"
+    goto_ok(page, f"/trajecten/{filled_reference}/kaart/overzicht/")
     expect(page.locator(".sheet-columns")).to_contain_text(MARKER)
     expect(page.locator("table.sheet-what")).to_contain_text("Veiligheidsdoel")
-    violations = axe_violations(page)
-    assert not violations, f"axe on the overview ({viewport}, {page.url}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"the overview ({viewport})")
 
 
 def test_printed_it_is_one_sheet_without_the_app_around_it(

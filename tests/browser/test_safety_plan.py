@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.helpers import read_dashboard
 from tests.browser.test_accessibility import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -23,15 +24,12 @@ BROKEN = re.compile(r"(\d+) afspra(?:ak|ken) niet gelukt")
 @pytest.fixture(scope="session")
 def plan_reference(browser: Any, base_url: str, logged_in_states: Callable[[str], Any]) -> str:
     """The Aerts family (load_demo): the worker is on the case, a lasting plan is running."""
-    context = browser.new_context(base_url=base_url, storage_state=logged_in_states("hulpverlener"))
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        page.goto("/dashboard/")
+
+    def jonas(page: Any) -> str:
         row = page.locator("table.caseload tbody tr", has_text="Jonas")
-        reference = row.locator("th a").inner_text().strip()
-    finally:
-        context.close()
+        return str(row.locator("th a").inner_text()).strip()
+
+    reference = read_dashboard(browser, base_url, logged_in_states("hulpverlener"), jonas)
     assert reference
     return reference
 

@@ -6,44 +6,27 @@ browser database first, through `manage.py shell` against the same throw-away da
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, ROOT
-from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.conftest import PHONE
+from tests.browser.helpers import (
+    VIEWPORTS,
+    assert_no_axe_violations,
+    goto_ok,
+    seed_browser_database,
+)
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 MARKER = "BROWSERTEST-SCHAAL"
 
-# Runs inside `manage.py shell`: one danger statement with its goal and three rounds, once.
+# Runs inside `manage.py shell`, after helpers.SEED_PRELUDE: one danger statement with its goal and three rounds, once.
 SEED = """
-import datetime
-from samenopweg.accounts.models import User
-from samenopweg.assessments.models import DangerStatement, SafetyGoal
 from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
-from samenopweg.cases.models import Trajectory
-from samenopweg.core.models import Audience
-from samenopweg.people.models import Person
-
-t = Trajectory.objects.get(reference=REFERENCE)
-owner = User.objects.get(username="consulent")
 if not DangerStatement.objects.filter(trajectory=t, who_is_worried__startswith=MARKER).exists():
-    s = DangerStatement.objects.create(
-        trajectory=t, who_is_worried=MARKER + " De school en de consulent",
-        behaviour="papa roept en slaat als hij gedronken heeft",
-        impact="de kinderen bang zijn om naar huis te gaan",
-        fear="een kind gewond raakt", audience=Audience.PARENTS, created_by=owner)
-    SafetyGoal.objects.create(
-        danger_statement=s, trajectory=t,
-        parents_and_network_will="Mama en oma zorgen dat papa nuchter is als hij de kinderen ziet",
-        child_will_experience="De kinderen voelen zich veilig thuis",
-        professionals_will_see="De afspraken worden nagekomen", for_how_long="drie maanden",
-        audience=Audience.PARENTS, created_by=owner)
+    s = statement_with_goal()
     adult = Person.objects.filter(trajectory=t, is_child=False).first()
     kid = Person.objects.filter(trajectory=t, is_child=True).first()
     day = datetime.date(2026, 1, 12)
@@ -65,21 +48,8 @@ print("ok")
 
 @pytest.fixture(scope="module")
 def scaled_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
-    reference = demo_references[0]
-    code = f"REFERENCE = {reference!r}\nMARKER = {MARKER!r}\n" + SEED
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        cwd=ROOT,
-        env=server_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0 or "ok" not in done.stdout:
-        pytest.fail(
-            f"seeding a danger statement failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
-        )
-    return reference
+    what = "a danger statement"
+    return seed_browser_database(server_env, demo_references[0], MARKER, SEED, what)
 
 
 PAGES = {
@@ -95,8 +65,7 @@ def test_no_axe_violations(new_page: Any, scaled_reference: str, name: str, view
     from playwright.sync_api import expect
 
     page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    response = page.goto(PAGES[name].format(ref=scaled_reference))
-    assert response is not None and response.ok, f"{name}: HTTP {response and response.status}"
+    goto_ok(page, PAGES[name].format(ref=scaled_reference), name)
     if name == "scaling":
         expect(page.locator("svg.trend-chart").first).to_be_visible()
         expect(page.locator(".difference").first).to_contain_text("Groot verschil")
@@ -107,8 +76,7 @@ def test_no_axe_violations(new_page: Any, scaled_reference: str, name: str, view
         with page.expect_navigation():
             page.get_by_role("button", name="Cijfers bewaren").click()
         expect(page.locator(".error").first).to_contain_text("Kies wie dit cijfer geeft.")
-    violations = axe_violations(page)
-    assert not violations, f"axe on {name} ({viewport}, {page.url}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"{name} ({viewport})")
 
 
 def test_a_round_is_recorded_without_javascript(new_page: Any, scaled_reference: str) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, TIMEOUT_MS
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.helpers import caseload_references, read_dashboard
 from tests.browser.test_accessibility import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -21,14 +22,7 @@ JARGON = "er sprake is van verontrusting en een complexe problematiek"
 @pytest.fixture(scope="session")
 def shared_reference(browser: Any, base_url: str, logged_in_states: Callable[[str], Any]) -> str:
     """A demo trajectory of the consulent on which the hulpverlener has a grant (load_demo)."""
-    context = browser.new_context(base_url=base_url, storage_state=logged_in_states("hulpverlener"))
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        page.goto("/dashboard/")
-        refs = [r.strip() for r in page.locator("table.caseload tbody th a").all_inner_texts()]
-    finally:
-        context.close()
+    refs = read_dashboard(browser, base_url, logged_in_states("hulpverlener"), caseload_references)
     assert refs, "the demo hulpverlener has no trajectories on the dashboard"
     return refs[0]
 
