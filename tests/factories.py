@@ -29,7 +29,7 @@ A trajectory made here:
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import factory
 from django.db.models import F
@@ -50,6 +50,8 @@ from samenopweg.journal.models import ContactKind, JournalEntry, Task
 from samenopweg.people.models import NetworkKind, NetworkMember, Person
 from samenopweg.safety_plans.models import PlanKind, PlanRule, SafetyPlan, Story, StoryKind
 
+T = TypeVar("T")
+
 LOCALE = "nl_BE"
 PASSWORD = "pw-factory"
 
@@ -61,7 +63,7 @@ def fake(provider: str, **options: Any) -> factory.Faker:
 # --- accounts -------------------------------------------------------------------------------
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     """An account without any membership: as such a family or network account."""
 
     class Meta:
@@ -76,7 +78,7 @@ class UserFactory(DjangoModelFactory):
     password = Password(PASSWORD)
 
 
-class OrganisationFactory(DjangoModelFactory):
+class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
         django_get_or_create = ("name",)
@@ -98,7 +100,7 @@ class OrganisationFactory(DjangoModelFactory):
         )
 
 
-class TeamFactory(DjangoModelFactory):
+class TeamFactory(DjangoModelFactory[Team]):
     class Meta:
         model = Team
 
@@ -106,7 +108,7 @@ class TeamFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Team {n}")
 
 
-class MembershipFactory(DjangoModelFactory):
+class MembershipFactory(DjangoModelFactory[Membership]):
     """A consultant of a team, unless told otherwise (`role=`, `team=None` for no team)."""
 
     class Meta:
@@ -162,7 +164,33 @@ def next_reference(team: Team, registered_on: datetime.date) -> str:
     return f"{prefix}-{registered_on.year}-{counter.last_number:05d}"
 
 
-class TrajectoryFactory(DjangoModelFactory):
+def give_owner_access(trajectory: Trajectory, create: bool, extracted: Any, **kwargs: Any) -> None:
+    """The owner is a consultant of the team with a current grant, as after registration
+    (`TrajectoryFactory(owner_access=False)` leaves both out)."""
+    if not create or extracted is False:
+        return
+    if not Membership.objects.filter(
+        user=trajectory.owner,
+        team=trajectory.team,
+        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+        is_active=True,
+    ).exists():
+        Membership.objects.create(
+            user=trajectory.owner,
+            organisation=trajectory.organisation,
+            team=trajectory.team,
+            role=Role.CONSULENT,
+        )
+    CaseGrant.objects.create(
+        trajectory=trajectory,
+        user=trajectory.owner,
+        role=CaseRole.CONSULENT,
+        reason="Consulent van het traject",
+        granted_by=trajectory.owner,
+    )
+
+
+class TrajectoryFactory(DjangoModelFactory[Trajectory]):
     class Meta:
         model = Trajectory
         skip_postgeneration_save = True
@@ -183,33 +211,10 @@ class TrajectoryFactory(DjangoModelFactory):
     reason = "We maken ons zorgen over de veiligheid thuis."
     goal = "De kinderen kunnen veilig thuis wonen."
 
-    @factory.post_generation
-    def owner_access(self, create: bool, extracted: Any, **kwargs: Any) -> None:
-        """The owner is a consultant of the team with a current grant, as after registration."""
-        if not create or extracted is False:
-            return
-        if not Membership.objects.filter(
-            user=self.owner,
-            team=self.team,
-            role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
-            is_active=True,
-        ).exists():
-            Membership.objects.create(
-                user=self.owner,
-                organisation=self.organisation,
-                team=self.team,
-                role=Role.CONSULENT,
-            )
-        CaseGrant.objects.create(
-            trajectory=self,
-            user=self.owner,
-            role=CaseRole.CONSULENT,
-            reason="Consulent van het traject",
-            granted_by=self.owner,
-        )
+    owner_access = factory.PostGeneration(give_owner_access)
 
 
-class PersonFactory(DjangoModelFactory):
+class PersonFactory(DjangoModelFactory[Person]):
     """An adult of the trajectory; `PersonFactory(child=True)` for one of its children."""
 
     class Meta:
@@ -230,7 +235,7 @@ class PersonFactory(DjangoModelFactory):
         )
 
 
-class CaseGrantFactory(DjangoModelFactory):
+class CaseGrantFactory(DjangoModelFactory[CaseGrant]):
     """Access for a youth-care worker, unless told otherwise.
 
     `CaseGrantFactory(family=True, role=CaseRole.OUDER)` links a family account to a new
@@ -259,17 +264,17 @@ class CaseGrantFactory(DjangoModelFactory):
 # --- items of a trajectory ------------------------------------------------------------------
 
 
-class ItemFactory(DjangoModelFactory):
+class ItemFactory(DjangoModelFactory[T]):
     """Written by the trajectory's owner."""
 
     class Meta:
         abstract = True
 
-    trajectory = factory.SubFactory(TrajectoryFactory)
+    trajectory: Any = factory.SubFactory(TrajectoryFactory)
     created_by = factory.SelfAttribute("trajectory.owner")
 
 
-class JournalEntryFactory(ItemFactory):
+class JournalEntryFactory(ItemFactory[JournalEntry]):
     class Meta:
         model = JournalEntry
 
@@ -285,14 +290,14 @@ class JournalEntryFactory(ItemFactory):
         return kwargs
 
 
-class TaskFactory(ItemFactory):
+class TaskFactory(ItemFactory[Task]):
     class Meta:
         model = Task
 
     title = fake("sentence", nb_words=4)
 
 
-class MapEntryFactory(ItemFactory):
+class MapEntryFactory(ItemFactory[MapEntry]):
     """A line on the map, in the consultant's view (a line needs someone's view)."""
 
     class Meta:
@@ -303,7 +308,16 @@ class MapEntryFactory(ItemFactory):
     view_of_role = ProfessionalView.CONSULENT
 
 
-class DangerStatementFactory(ItemFactory):
+def set_children(statement: DangerStatement, create: bool, extracted: Any, **kwargs: Any) -> None:
+    """About the given children (`children=[...]`), else every child of the trajectory."""
+    if not create:
+        return
+    if extracted is None:
+        extracted = Person.objects.filter(trajectory=statement.trajectory, is_child=True)
+    statement.children.set(extracted)
+
+
+class DangerStatementFactory(ItemFactory[DangerStatement]):
     """About every child of the trajectory at the time it is made."""
 
     class Meta:
@@ -315,16 +329,10 @@ class DangerStatementFactory(ItemFactory):
     impact = "de kinderen bang zijn om naar huis te gaan"
     fear = "de kinderen gewond raken"
 
-    @factory.post_generation
-    def children(self, create: bool, extracted: Any, **kwargs: Any) -> None:
-        if not create:
-            return
-        if extracted is None:
-            extracted = Person.objects.filter(trajectory=self.trajectory, is_child=True)
-        self.children.set(extracted)
+    children = factory.PostGeneration(set_children)
 
 
-class SafetyGoalFactory(ItemFactory):
+class SafetyGoalFactory(ItemFactory[SafetyGoal]):
     class Meta:
         model = SafetyGoal
 
@@ -336,7 +344,7 @@ class SafetyGoalFactory(ItemFactory):
     for_how_long = "zes maanden"
 
 
-class SafetyPlanFactory(ItemFactory):
+class SafetyPlanFactory(ItemFactory[SafetyPlan]):
     """The lasting safety plan (one of each kind per trajectory: made once, then found)."""
 
     class Meta:
@@ -346,7 +354,7 @@ class SafetyPlanFactory(ItemFactory):
     kind = PlanKind.LASTING
 
 
-class PlanRuleFactory(ItemFactory):
+class PlanRuleFactory(ItemFactory[PlanRule]):
     class Meta:
         model = PlanRule
 
@@ -358,7 +366,7 @@ class PlanRuleFactory(ItemFactory):
     fallback = "Tante Els springt in."
 
 
-class NetworkMemberFactory(ItemFactory):
+class NetworkMemberFactory(ItemFactory[NetworkMember]):
     """Someone of the informal network: a new adult of the same trajectory."""
 
     class Meta:
@@ -372,7 +380,7 @@ class NetworkMemberFactory(ItemFactory):
     audience = Audience.NETWORK
 
 
-class StoryFactory(ItemFactory):
+class StoryFactory(ItemFactory[Story]):
     class Meta:
         model = Story
 

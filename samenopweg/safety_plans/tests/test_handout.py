@@ -56,10 +56,10 @@ def test_the_handout_never_shows_what_only_professionals_may_see(world: World) -
     netwerk.ensure_ban(world)  # "ALLEEN-PROF: veroordeeld voor geweld."
     rule = hoe.ensure_rule(world)
     PlanRule.objects.filter(pk=rule.pk).update(audience=Audience.PROFESSIONALS)
-    shared_rule = PlanRuleFactory(
+    shared_rule = PlanRuleFactory.create(
         plan=rule.plan, what="GEDEELD: tante Els belt Noor elke avond.", audience=Audience.NETWORK
     )
-    private = DangerStatementFactory(
+    private = DangerStatementFactory.create(
         trajectory=world.trajectory,
         who_is_worried="ALLEEN-PROF",
         behaviour="iets dat het netwerk niet leest",
