@@ -25,8 +25,11 @@ run: setup
 	SAMENOPWEG_DEMO=1 $(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# In parallel (pytest-xdist): one worker per core; PYTEST_WORKERS=0 runs in one process. Each
+# worker that gets browser tests starts its own server on its own database (tests/browser).
+PYTEST_WORKERS ?= auto
 test: setup
-	$(PY) -m pytest -q $(PYTEST_ARGS)
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .

@@ -4,6 +4,12 @@ The server runs as a subprocess (``manage.py runserver``) on a throw-away databa
 data, so these tests never touch the test database of the rest of the suite; pytest-django's
 ``live_server`` is not used because its flushes hit the append-only audit table.
 Everything here skips when chromium (or Playwright) is not installed.
+
+Under pytest-xdist (``make test`` runs ``-n auto``) the browser tests are spread over the workers
+like the rest, and each worker that gets one starts its own server and chromium: the session
+fixtures are per worker, tmp_path_factory gives each worker its own directory (so its own
+SQLite file), and the port is a free one the system hands out; a server that lost its port to
+someone else is started again on another (``_start_server``).
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TIMEOUT_MS = 15_000
-SERVER_START_SECONDS = 30
+SERVER_START_SECONDS = 90  # generous: under xdist two servers start next to busy workers
 DEMO_PASSWORD = "demo"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -63,7 +69,8 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    var = tmp_path_factory.mktemp("browser-var")
+    # tmp_path_factory is per xdist worker; the worker id in the name helps reading the logs.
+    var = tmp_path_factory.mktemp(f"browser-var-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}")
     env = dict(os.environ)
     for name in ("DJANGO_TEST_DB_NAME", "DJANGO_SECRET_KEY", "DJANGO_SETTINGS_MODULE"):
         env.pop(name, None)
@@ -85,6 +92,48 @@ def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
+def _start_server(
+    manage: list[str], env: dict[str, str], log_path: Path, attempts: int = 3
+) -> tuple[subprocess.Popen[bytes], str]:
+    """runserver on a free port, answering /healthz itself; another port if it lost this one.
+
+    Between asking for a free port and runserver binding it, another process (a second xdist
+    worker, another test run on the machine) may take it. Then /healthz may even answer, from
+    the other server: only a request that shows up in our own server's log counts (runserver
+    logs each request: config/settings.py keeps "django.server" at INFO with its own handler).
+    """
+    for _attempt in range(attempts):
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        with log_path.open("wb") as log:
+            server = subprocess.Popen(
+                [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                    if response.status == 200 and "/healthz" in _tail(log_path):
+                        return server, url
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                server.kill()
+                server.wait(timeout=10)
+                pytest.fail(
+                    f"runserver did not answer /healthz within {SERVER_START_SECONDS} s:\n"
+                    f"{_tail(log_path)}"
+                )
+            time.sleep(0.2)
+        if "already in use" not in _tail(log_path):
+            pytest.fail(f"runserver stopped ({server.returncode}):\n{_tail(log_path)}")
+    pytest.fail(f"runserver found no free port in {attempts} attempts:\n{_tail(log_path)}")
+
+
 @pytest.fixture(scope="session")
 def base_url(chromium_path: str, server_env: dict[str, str]) -> Iterator[str]:
     """Migrate, load the demo data and run the development server; yield its address."""
@@ -104,34 +153,8 @@ def base_url(chromium_path: str, server_env: dict[str, str]) -> Iterator[str]:
                 f"manage.py {' '.join(command)} failed ({done.returncode}):\n"
                 f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
             )
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = var / "runserver.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT,
-            env=server_env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    server, url = _start_server(manage, server_env, var / "runserver.log")
     try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"runserver stopped ({server.returncode}):\n{_tail(log_path)}")
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"runserver did not answer /healthz within {SERVER_START_SECONDS} s:\n"
-                    f"{_tail(log_path)}"
-                )
-            time.sleep(0.2)
         yield url
     finally:
         server.terminate()
