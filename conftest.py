@@ -85,6 +85,9 @@ class World:
     expired: User
     parent: User
     parent_elsewhere: User
+    # Family accounts without a grant until `grant_network_and_young_person(world)`.
+    network_member: User
+    young_person: User
     auditor: User
     admin: User
     shared_entry: JournalEntry
@@ -101,6 +104,8 @@ class World:
             "expired": self.expired,
             "parent": self.parent,
             "parent_elsewhere": self.parent_elsewhere,
+            "network_member": self.network_member,
+            "young_person": self.young_person,
             "auditor": self.auditor,
             "anonymous": None,
         }
@@ -117,6 +122,7 @@ def world(db: Any) -> World:
     worker, worker_elsewhere = make_user("worker"), make_user("worker2")
     other_consultant, expired = make_user("consultant2"), make_user("expired")
     parent, parent_elsewhere = make_user("parent"), make_user("parent2")
+    network_member, young_person = make_user("netwerk"), make_user("jongere")
     auditor, admin = make_user("auditor"), make_user("admin", is_staff=True, is_superuser=True)
     member(owner, ocj, Role.CONSULENT, team)
     member(team_lead, ocj, Role.TEAMVERANTWOORDELIJKE, team)
@@ -201,9 +207,55 @@ def world(db: Any) -> World:
         expired=expired,
         parent=parent,
         parent_elsewhere=parent_elsewhere,
+        network_member=network_member,
+        young_person=young_person,
         auditor=auditor,
         admin=admin,
         shared_entry=shared,
         private_entry=private_entry,
         task=task,
+    )
+
+
+# Born in 2012: old enough (12 or more) for an account of her own as a young person.
+YOUNG_PERSON_BORN = datetime.date(2012, 3, 12)
+
+
+def grant_network_and_young_person(world: World) -> None:
+    """Give the world's two other family personas their grants, as the parent has hers.
+
+    - `network_member`: oma Maria, a member of the safety network (a NetworkMember and its
+      person, as `people.tests.network_world.ensure_member` makes them), role NETWERK;
+    - `young_person`: Noor herself, the child of the trajectory, role JONGERE; her date of
+      birth moves to 2012 so she is 12 or older.
+
+    Not part of `world` itself: one more person in the world's trajectory changes what many
+    tests find there (`Person.objects.get(trajectory=..., is_child=False)`), and an older Noor
+    what others print. The permission matrix (and the audit tests through it) call this.
+    Calling it twice changes nothing.
+    """
+    from samenopweg.people.tests import network_world as netwerk
+
+    trajectory = world.trajectory
+    if CaseGrant.objects.filter(trajectory=trajectory, user=world.network_member).exists():
+        return
+    grandma = netwerk.ensure_member(world).person
+    services.grant_access(
+        trajectory=trajectory,
+        user=world.network_member,
+        role=CaseRole.NETWERK,
+        person=grandma,
+        reason="Oma Maria, in het veiligheidsnetwerk",
+        actor=world.owner,
+    )
+    noor = Person.objects.get(trajectory=trajectory, is_child=True)
+    Person.objects.filter(pk=noor.pk).update(date_of_birth=YOUNG_PERSON_BORN)
+    noor.refresh_from_db()
+    services.grant_access(
+        trajectory=trajectory,
+        user=world.young_person,
+        role=CaseRole.JONGERE,
+        person=noor,
+        reason="Noor zelf",
+        actor=world.owner,
     )

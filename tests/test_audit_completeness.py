@@ -131,6 +131,8 @@ def test_it_records_every_read_of_a_trajectory_page(client: Client, case: Case, 
     [
         ("dashboard:dashboard", "owner"),
         ("dashboard:family_home", "parent"),
+        ("dashboard:family_home", "network_member"),
+        ("dashboard:family_home", "young_person"),
         ("audit:log", "auditor"),
     ],
 )
@@ -148,6 +150,23 @@ def test_it_records_reads_of_pages_across_trajectories(
     assert {(r.action, r.actor) for r in reads} == {(AuditAction.VIEW, user)}
     if name == "dashboard:dashboard":
         assert reads.filter(trajectory=case.world.trajectory).exists() == (persona != "auditor")
+
+
+@pytest.mark.parametrize("persona", ["parent", "network_member", "young_person"])
+def test_it_records_the_familys_read_of_their_own_page(
+    client: Client, case: Case, persona: str
+) -> None:
+    user = case.world.personas()[persona]
+    assert user is not None
+    client.force_login(user)
+    url = reverse("dashboard:family_detail", args=[case.world.trajectory.reference])
+    assert client.get(url).status_code == 200
+    read = AuditEvent.objects.filter(path=url).get()
+    assert (read.action, read.actor, read.trajectory) == (
+        AuditAction.VIEW,
+        user,
+        case.world.trajectory,
+    )
 
 
 # --- writes ---------------------------------------------------------------------------------

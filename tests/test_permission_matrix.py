@@ -15,16 +15,18 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from conftest import World, register
+from conftest import World, grant_network_and_young_person, register
 from samenopweg.assessments.tests import map_world as kaart
 from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.cases import services
 from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
+from samenopweg.core.models import Audience
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
 from samenopweg.safety_plans.tests import plan_world as hoe
+from tests.factories import JournalEntryFactory
 
 LOGIN = "/accounts/login/"
 
@@ -44,7 +46,12 @@ class Case:
 
     @property
     def mother(self) -> Person:
-        return Person.objects.get(trajectory=self.world.trajectory, is_child=False)
+        """The parent's person (oma Maria, the network member, is an adult of it too)."""
+        person = CaseGrant.objects.get(
+            trajectory=self.world.trajectory, user=self.world.parent
+        ).person
+        assert person is not None
+        return person
 
     @property
     def worker_grant(self) -> CaseGrant:
@@ -52,6 +59,7 @@ class Case:
 
 
 def make_case(world: World) -> Case:
+    grant_network_and_young_person(world)
     alerted = register(world.team, world.owner, child="Lina", answer="no")
     return Case(world=world, alert=Alert.objects.get(trajectory=alerted))
 
@@ -100,10 +108,20 @@ PERSONAS = [
     "expired",
     "parent",
     "parent_elsewhere",
+    "network_member",
+    "young_person",
     "auditor",
     "anonymous",
 ]
 OUTSIDERS = ["worker_elsewhere", "other_consultant", "expired", "parent_elsewhere", "auditor"]
+# On the case, not professionals: the parent, the network member and the young person read
+# what is shared with them on /mijn/ and get 403 on the professionals' pages.
+FAMILY = ["parent", "network_member", "young_person"]
+
+
+def family(status: int) -> dict[str, int]:
+    """The same status for every family persona on the case."""
+    return {name: status for name in FAMILY}
 
 
 def statuses(default: int, **by_persona: int) -> dict[str, int]:
@@ -115,14 +133,14 @@ def statuses(default: int, **by_persona: int) -> dict[str, int]:
 
 
 # Pages of one trajectory for its professionals.
-PRO_PAGE = statuses(404, owner=200, team_lead=200, worker=200, parent=403)
+PRO_PAGE = statuses(404, owner=200, team_lead=200, worker=200, **family(403))
 # Decided by the consultant (and the team lead): the worker on the case may not.
 CONSULTANT_PAGE = {**PRO_PAGE, "worker": 403}
 # POST-only: insiders with the role get 405 on GET, insiders without it 403, outsiders 404.
-PRO_POST_ONLY = statuses(404, owner=405, team_lead=405, worker=405, parent=403)
+PRO_POST_ONLY = statuses(404, owner=405, team_lead=405, worker=405, **family(403))
 CONSULTANT_POST_ONLY = {**PRO_POST_ONLY, "worker": 403}
 # Refused POSTs (the allowed insiders are exercised in test_audit_completeness).
-PRO_POST_REFUSED = {name: 404 for name in OUTSIDERS} | {"parent": 403, "anonymous": 302}
+PRO_POST_REFUSED = {name: 404 for name in OUTSIDERS} | family(403) | {"anonymous": 302}
 CONSULTANT_POST_REFUSED = {**PRO_POST_REFUSED, "worker": 403}
 
 
@@ -155,7 +173,9 @@ MATRIX: dict[str, Row] = {
     "login": Row(_none, statuses(302, anonymous=200)),  # logged in: sent on to the start page
     "logout": Row(_none, statuses(405, anonymous=405)),  # POST only since Django 5
     "audit:log": Row(_none, statuses(404, auditor=200)),
-    "dashboard:dashboard": Row(_none, statuses(200, parent=403, parent_elsewhere=403, auditor=403)),
+    "dashboard:dashboard": Row(
+        _none, statuses(200, **family(403), parent_elsewhere=403, auditor=403)
+    ),
     "case_people:register": Row(
         _none, statuses(403, owner=200, team_lead=200, other_consultant=200)
     ),
@@ -168,8 +188,8 @@ MATRIX: dict[str, Row] = {
     # The plain-language check: professionals only; it stores nothing, so no outsider rule.
     "plainlanguage:check": Row(
         _none,
-        statuses(405, parent=403, parent_elsewhere=403, auditor=403),
-        post=statuses(200, parent=403, parent_elsewhere=403, auditor=403),
+        statuses(405, **family(403), parent_elsewhere=403, auditor=403),
+        post=statuses(200, **family(403), parent_elsewhere=403, auditor=403),
         post_data=_plain_language_data,
     ),
     # One trajectory.
@@ -194,7 +214,7 @@ MATRIX: dict[str, Row] = {
     ),
     "dashboard:family_detail": Row(
         _reference,
-        statuses(404, owner=302, team_lead=302, worker=302, parent=200),
+        statuses(404, owner=302, team_lead=302, worker=302, **family(200)),
         trajectory_bound=True,
     ),
     "journal:list": Row(_reference, PRO_PAGE, trajectory_bound=True),
@@ -289,10 +309,10 @@ MATRIX: dict[str, Row] = {
         ]
     },
     # A picture: through the item rule, for anyone on the case who may see it (the world's
-    # picture is for the child, so the parent sees it too).
+    # picture is for the child, so the whole family sees it too).
     "cases:upload_file": Row(
         hoe.upload_kwargs,
-        statuses(404, owner=200, team_lead=200, worker=200, parent=200),
+        statuses(404, owner=200, team_lead=200, worker=200, **family(200)),
         trajectory_bound=True,
     ),
     "safety_plans:network_handout": Row(netwerk.member_kwargs, PRO_PAGE, trajectory_bound=True),
@@ -483,11 +503,50 @@ def test_it_shows_the_parent_only_what_is_shared(client: Client, world: World) -
     assert "ALLEEN-PROF" not in page
 
 
-@pytest.mark.parametrize("name", ["journal:edit", "journal:withdraw", "journal:history"])
-def test_it_refuses_the_parent_a_professional_entry(
-    client: Client, world: World, name: str
+def test_each_family_persona_reads_only_what_reaches_their_level(case: Case) -> None:
+    """Parents read what is shared with parents or wider, the network what is shared with the
+    network or the child, the young person only what is written for the child."""
+    world = case.world
+    for audience, text in [
+        (Audience.PARENTS, "VOOR-OUDERS"),
+        (Audience.NETWORK, "VOOR-NETWERK"),
+        (Audience.CHILD, "VOOR-NOOR"),
+    ]:
+        JournalEntryFactory.create(trajectory=world.trajectory, audience=audience, text=text)
+    expected = {
+        "parent": {"VOOR-OUDERS", "VOOR-NETWERK", "VOOR-NOOR"},
+        "network_member": {"VOOR-NETWERK", "VOOR-NOOR"},
+        "young_person": {"VOOR-NOOR"},
+    }
+    url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
+    for persona, shown in expected.items():
+        response = _client_for(world, persona).get(url)
+        assert response.status_code == 200, persona
+        page = response.content.decode()
+        assert "Noor" in page, persona  # the page is about this family
+        found = {text for text in ("VOOR-OUDERS", "VOOR-NETWERK", "VOOR-NOOR") if text in page}
+        assert found == shown, persona
+        assert "ALLEEN-PROF" not in page, persona
+
+
+@pytest.mark.parametrize("persona", ["network_member", "young_person"])
+def test_the_network_member_and_the_young_person_see_no_other_family(
+    case: Case, persona: str
 ) -> None:
-    client.force_login(world.parent)
+    client = _client_for(case.world, persona)
+    other = case.world.other_trajectory.reference
+    assert client.get(reverse("dashboard:family_detail", args=[other])).status_code == 404
+    home = client.get(reverse("dashboard:family_home"))
+    assert home.status_code == 200
+    assert case.world.trajectory.reference in home.content.decode()
+    assert other not in home.content.decode()
+
+
+@pytest.mark.parametrize("persona", FAMILY)
+@pytest.mark.parametrize("name", ["journal:edit", "journal:withdraw", "journal:history"])
+def test_it_refuses_the_family_a_professional_entry(case: Case, name: str, persona: str) -> None:
+    world = case.world
+    client = _client_for(world, persona)
     url = reverse(name, args=[world.trajectory.reference, world.private_entry.pk])
     response = client.get(url)
     assert response.status_code in (403, 404)
@@ -524,9 +583,10 @@ def test_ending_a_grant_ends_access_at_once(client: Client, world: World) -> Non
 
 
 def test_visible_trajectories_contains_the_trajectory_exactly_for_its_members(
-    world: World,
+    case: Case,
 ) -> None:
-    members = {"owner", "team_lead", "worker", "parent"}
+    world = case.world
+    members = {"owner", "team_lead", "worker", "parent", "network_member", "young_person"}
     for persona, user in world.personas().items():
         visible = visible_trajectories(user).filter(pk=world.trajectory.pk).exists()
         assert visible == (persona in members), persona
