@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict, ErrorList
+from django.utils.translation import gettext_lazy as _
+
+from samenopweg.core.models import Audience
 
 
 def add_errors(form: Any, exc: ValidationError) -> None:
@@ -25,3 +29,14 @@ def hide_errors(form: Any, *formsets: Any) -> None:
         formset._non_form_errors = ErrorList()
         for sub in formset.forms:
             sub._errors = ErrorDict()
+
+
+def audience_field(initial: int, help_text: Any = "", label: Any = None) -> forms.TypedChoiceField:
+    """The choice "who may see this?" on the form of an item: an `Audience`, as an int."""
+    return forms.TypedChoiceField(
+        label=_("Wie mag dit zien?") if label is None else label,
+        choices=Audience.choices,
+        coerce=int,
+        initial=initial,
+        help_text=help_text,
+    )

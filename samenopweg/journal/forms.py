@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.cases.models import CaseGrant, CaseRole
+from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
@@ -29,13 +30,7 @@ class JournalEntryForm(forms.Form):
         label=_("Andere deelnemers"), required=False, max_length=300
     )
     text = forms.CharField(label=_("Verslag"), widget=PlainLanguageTextarea(attrs={"rows": 8}))
-    audience = forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=Audience.PROFESSIONALS,
-        help_text=AUDIENCE_HELP,
-    )
+    audience = audience_field(Audience.PROFESSIONALS, AUDIENCE_HELP)
 
     def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,13 +55,7 @@ class TaskForm(forms.Form):
         label=_("Wie doet het?"), queryset=get_user_model().objects.none(), required=False
     )
     deadline = forms.DateField(label=_("Tegen wanneer?"), required=False, widget=DateInput())
-    audience = forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=Audience.PROFESSIONALS,
-        help_text=AUDIENCE_HELP,
-    )
+    audience = audience_field(Audience.PROFESSIONALS, AUDIENCE_HELP)
 
     def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

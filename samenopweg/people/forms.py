@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.forms import DateInput, VersionField
+from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.people.models import (
     NETWORK_FIELDS,
@@ -33,12 +34,7 @@ class PersonForm(forms.Form):
     notes = forms.CharField(
         label=_("Opmerkingen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    audience = forms.TypedChoiceField(
-        label=_("Wie mag deze gegevens zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=Audience.PARENTS,
-    )
+    audience = audience_field(Audience.PARENTS, label=_("Wie mag deze gegevens zien?"))
 
     # A new child needs a date of birth (the safety question and the genogram use it).
     child_needs_birth_date = True
@@ -104,9 +100,7 @@ class _PersonsChoice(forms.ModelMultipleChoiceField):
 
 
 def _network_audience(initial: int = Audience.NETWORK) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"), choices=Audience.choices, coerce=int, initial=initial
-    )
+    return audience_field(initial)
 
 
 class NetworkMemberForm(forms.Form):

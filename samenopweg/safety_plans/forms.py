@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.cases.forms import VersionField
+from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
@@ -22,13 +23,7 @@ AUDIENCE_HELP = _("Een veiligheidsplan is van het gezin en het netwerk: zij leze
 def _audience(
     initial: int = Audience.NETWORK, help_text: Any = AUDIENCE_HELP
 ) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=initial,
-        help_text=help_text,
-    )
+    return audience_field(initial, help_text)
 
 
 def _long(

@@ -21,6 +21,7 @@ from samenopweg.assessments.models import (
 from samenopweg.assessments.selectors.map import SessionLine
 from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.cases.models import CaseGrant
+from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
@@ -54,13 +55,7 @@ def view_value(entry: MapEntry) -> str:
 
 
 def _audience_field() -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=Audience.PROFESSIONALS,
-        help_text=AUDIENCE_HELP,
-    )
+    return audience_field(Audience.PROFESSIONALS, AUDIENCE_HELP)
 
 
 class _WhoseViewForm(forms.Form):

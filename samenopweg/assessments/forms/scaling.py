@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import MappingSession, ProfessionalView
 from samenopweg.cases.forms import DateInput
+from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -117,12 +118,7 @@ class ScoreRowForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    audience = forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=Audience.PROFESSIONALS,
-    )
+    audience = audience_field(Audience.PROFESSIONALS)
 
     def __init__(self, *args: Any, who_choices: list[tuple[Any, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

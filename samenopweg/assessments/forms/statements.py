@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import CommentKind, DangerStatement, StatementStatus
 from samenopweg.cases.forms import VersionField
+from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
@@ -24,13 +25,7 @@ AUDIENCE_HELP = _(
 
 
 def _audience_field(initial: int, help_text: Any = AUDIENCE_HELP) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=_("Wie mag dit zien?"),
-        choices=Audience.choices,
-        coerce=int,
-        initial=initial,
-        help_text=help_text,
-    )
+    return audience_field(initial, help_text)
 
 
 def _long(label: Any, help_text: Any = "", rows: int = 3) -> forms.CharField:
