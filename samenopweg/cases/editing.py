@@ -13,13 +13,13 @@ It is one plain function: a view builds its form and names its service and its p
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from samenopweg.cases.access import CaseAccess
 from samenopweg.cases.drafts import discard_draft, restored_form_data
@@ -28,6 +28,66 @@ from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.core.views import render_conflict
 from samenopweg.plainlanguage.services import save_tips
+
+T = TypeVar("T")
+
+
+def update_from_form(
+    request: HttpRequest, service: Callable[..., T], **given: Any
+) -> Callable[[forms.Form], T]:
+    """The `save` of an edit form whose fields are the service's arguments: the service gets
+    `given` (the item), the version the form was read at, who and the other cleaned fields."""
+
+    def save(form: forms.Form) -> T:
+        data = dict(form.cleaned_data)
+        return service(
+            **given,
+            expected_version=data.pop("version"),
+            actor=request.user,
+            request=request,
+            **data,
+        )
+
+    return save
+
+
+def template_page(
+    request: HttpRequest, access: CaseAccess, template: str, **context: Any
+) -> Callable[[forms.Form, str], HttpResponse]:
+    """A `show` for edit_cycle: `template` with the access, the trajectory, the form, the
+    draft notice and `context`."""
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render(
+            request,
+            template,
+            {"access": access, "t": access.trajectory, "form": form, "notice": notice, **context},
+        )
+
+    return show
+
+
+def button_step(
+    request: HttpRequest,
+    step: Callable[[], T],
+    *,
+    conflict: str,
+    each_message: bool = False,
+) -> tuple[bool, T | None]:
+    """A write behind one button, without a form page: run `step` (the named service). An edit
+    conflict says `conflict`; a refusal says the service's messages (joined, or one message
+    each with `each_message`). Returns whether it was saved and what the service returned."""
+    try:
+        return True, step()
+    except EditConflict:
+        messages.error(request, conflict)
+    except ValidationError as exc:
+        if each_message:
+            for error in exc.messages:
+                messages.error(request, error)
+        else:
+            messages.error(request, " ".join(exc.messages))
+    return False, None
 
 
 def edit_cycle(

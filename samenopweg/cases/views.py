@@ -25,6 +25,7 @@ from samenopweg.cases import services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
+from samenopweg.cases.editing import button_step
 from samenopweg.cases.forms import StageChangeForm, TrajectoryEditForm, stage_form_session_key
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Upload
 from samenopweg.core.forms import add_errors
@@ -96,27 +97,22 @@ def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     form = StageChangeForm(request.POST)
     saved = False
     if form.is_valid():
-        try:
-            services.change_stage(
+        saved, _change = button_step(
+            request,
+            lambda: services.change_stage(
                 trajectory=trajectory,
                 to_stage=form.cleaned_data["to_stage"],
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
                 actor=request.user,
                 request=request,
-            )
-        except EditConflict:
-            messages.error(
-                request,
-                _(
-                    "Iemand anders heeft dit traject intussen gewijzigd. Bekijk de nieuwe toestand en probeer opnieuw."
-                ),
-            )
-        except ValidationError as exc:
-            for error in exc.messages:
-                messages.error(request, error)
-        else:
-            saved = True
+            ),
+            conflict=_(
+                "Iemand anders heeft dit traject intussen gewijzigd. Bekijk de nieuwe toestand en probeer opnieuw."
+            ),
+            each_message=True,
+        )
+        if saved:
             messages.success(
                 request,
                 _("De fase is nu: %(stage)s.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle
+from samenopweg.cases.editing import edit_cycle, template_page, update_from_form
 from samenopweg.core.locking import EditConflict
 from samenopweg.journal import services
 from samenopweg.journal.forms import (
@@ -39,19 +37,6 @@ def _journal_url(access: CaseAccess) -> str:
 
 def _tasks_url(access: CaseAccess) -> str:
     return reverse("journal:tasks", args=[access.trajectory.reference])
-
-
-def _page(request: HttpRequest, access: CaseAccess, template: str, **context: Any) -> Any:
-    """A show() for edit_cycle: the page with its form and the draft notice."""
-
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render(
-            request,
-            template,
-            {"access": access, "t": access.trajectory, "form": form, "notice": notice, **context},
-        )
-
-    return show
 
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry", autosave=True)
@@ -80,7 +65,7 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         ),
         done=_journal_url(access),
         message=_("Het contact is bewaard in het logboek."),
-        show=_page(request, access, "journal/list.html", page=page),
+        show=template_page(request, access, "journal/list.html", page=page),
         cancel_url=_journal_url(access),
         texts=("text",),
     )
@@ -106,24 +91,14 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
             },
         )
 
-    def save(f: forms.Form) -> JournalEntry:
-        data = dict(f.cleaned_data)
-        return services.correct_journal_entry(
-            entry=entry,
-            expected_version=data.pop("version"),
-            actor=request.user,
-            request=request,
-            **data,
-        )
-
     return edit_cycle(
         request,
         access,
         form=form,
-        save=save,
+        save=update_from_form(request, services.correct_journal_entry, entry=entry),
         done=_journal_url(access),
         message=_("De correctie is bewaard. De vorige tekst blijft in de geschiedenis."),
-        show=_page(request, access, "journal/edit.html", entry=entry),
+        show=template_page(request, access, "journal/edit.html", entry=entry),
         cancel_url=_journal_url(access),
         conflict_fields=ENTRY_FIELDS,
         texts=("text",),
@@ -143,7 +118,7 @@ def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) ->
         ),
         done=_journal_url(access),
         message=_("Het bericht is ingetrokken. Het blijft zichtbaar voor professionals."),
-        show=_page(request, access, "journal/withdraw.html", entry=entry),
+        show=template_page(request, access, "journal/withdraw.html", entry=entry),
         cancel_url=_journal_url(access),
     )
 
@@ -176,7 +151,7 @@ def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         ),
         done=_tasks_url(access),
         message=_("De taak is bewaard."),
-        show=_page(
+        show=template_page(
             request,
             access,
             "journal/tasks.html",
@@ -199,24 +174,14 @@ def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpRes
             data, trajectory=trajectory, initial={**initial, "assignee": task.assignee_id}
         )
 
-    def save(f: forms.Form) -> Task:
-        data = dict(f.cleaned_data)
-        return services.update_task(
-            task=task,
-            expected_version=data.pop("version"),
-            actor=request.user,
-            request=request,
-            **data,
-        )
-
     return edit_cycle(
         request,
         access,
         form=form,
-        save=save,
+        save=update_from_form(request, services.update_task, task=task),
         done=_tasks_url(access),
         message=_("De taak is bijgewerkt."),
-        show=_page(request, access, "journal/task_edit.html", task=task),
+        show=template_page(request, access, "journal/task_edit.html", task=task),
         cancel_url=_tasks_url(access),
         conflict_fields=TASK_FIELDS,
     )

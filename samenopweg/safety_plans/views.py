@@ -33,7 +33,7 @@ from samenopweg.cases.access import (
     visible_kept_items,
 )
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle
+from samenopweg.cases.editing import edit_cycle, update_from_form
 from samenopweg.cases.models import Upload
 from samenopweg.cases.uploads import data_url
 from samenopweg.core.locking import EditConflict
@@ -622,22 +622,11 @@ def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpR
     the_story = _story(access, story_id)
     initial = {name: getattr(the_story, name) for name in services.STORY_FIELDS}
 
-    def save(form: forms.Form) -> Story:
-        fields = dict(form.cleaned_data)
-        version = fields.pop("version")
-        return services.update_story(
-            story=the_story,
-            expected_version=version,
-            actor=request.user,
-            request=request,
-            **fields,
-        )
-
     return edit_cycle(
         request,
         access,
         form=lambda data: StoryEditForm(data, initial={**initial, "version": the_story.version}),
-        save=save,
+        save=update_from_form(request, services.update_story, story=the_story),
         done=_story_url(access, the_story),
         message=_("Bewaard."),
         show=_form_page(

@@ -47,7 +47,7 @@ from samenopweg.assessments.selectors.map import (
 from samenopweg.assessments.services import map as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle
+from samenopweg.cases.editing import button_step, edit_cycle, template_page
 from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
@@ -75,19 +75,6 @@ def _whose_view_errors(service: Callable[[], Any]) -> Any:
         return service()
     except ValidationError as exc:
         raise _on_form_fields(exc) from None
-
-
-def _page(request: HttpRequest, access: CaseAccess, template: str, **context: Any) -> Any:
-    """A show() for edit_cycle: the page with its form and the draft notice."""
-
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render(
-            request,
-            template,
-            {"access": access, "t": access.trajectory, "form": form, "notice": notice, **context},
-        )
-
-    return show
 
 
 def _map_url(access: CaseAccess, entry: MapEntry | None = None) -> str:
@@ -229,7 +216,7 @@ def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "Het gesprek is bewaard. De kaart loopt verder vanaf het vorige gesprek: "
             "wat je nu toevoegt, hoort bij dit gesprek."
         ),
-        show=_page(request, access, "assessments/map/session_form.html"),
+        show=template_page(request, access, "assessments/map/session_form.html"),
         cancel_url=_map_url(access),
     )
 
@@ -282,7 +269,7 @@ def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpR
         save=save,
         done=_map_url(access, entry),
         message=_("De regel is aangepast."),
-        show=_page(request, access, "assessments/map/entry_edit.html", entry=entry),
+        show=template_page(request, access, "assessments/map/entry_edit.html", entry=entry),
         cancel_url=_map_url(access, entry),
         theirs=lambda current: {
             "text": current.text,
@@ -303,22 +290,20 @@ def entry_move(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpR
     if not form.is_valid():
         messages.error(request, _("Kies waar de regel naartoe moet."))
         return HttpResponseRedirect(_map_url(access, entry))
-    try:
-        services.move_map_entry(
+    saved, _moved = button_step(
+        request,
+        lambda: services.move_map_entry(
             entry=entry,
             expected_version=form.cleaned_data["version"],
             category=form.cleaned_data["category"],
             actor=request.user,
             request=request,
-        )
-    except EditConflict:
-        messages.error(
-            request,
-            _("Iemand anders heeft deze regel intussen gewijzigd. Kijk ze na en probeer opnieuw."),
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+        ),
+        conflict=_(
+            "Iemand anders heeft deze regel intussen gewijzigd. Kijk ze na en probeer opnieuw."
+        ),
+    )
+    if saved:
         messages.success(
             request,
             _("De regel staat nu bij ‘%(category)s’.")
@@ -445,7 +430,7 @@ def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> H
         ),
         done=_map_url(access),
         message=_("De regel is ingetrokken. Professionals zien ze nog onder ‘Ingetrokken’."),
-        show=_page(
+        show=template_page(
             request,
             access,
             "assessments/map/entry_withdraw.html",

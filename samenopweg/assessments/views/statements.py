@@ -15,7 +15,7 @@ from typing import Any, cast
 from django import forms
 from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -50,8 +50,7 @@ from samenopweg.assessments.selectors import statements as selectors
 from samenopweg.assessments.services import statements as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle
-from samenopweg.core.locking import EditConflict
+from samenopweg.cases.editing import button_step, edit_cycle, update_from_form
 from samenopweg.core.models import Audience
 
 TITLE = gettext_lazy("Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
@@ -160,10 +159,7 @@ def _edited(
     is its service with the item already given."""
 
     def save(f: forms.Form) -> Any:
-        data = dict(f.cleaned_data)
-        result = update(
-            expected_version=data.pop("version"), actor=request.user, request=request, **data
-        )
+        result = update_from_form(request, update)(f)
         if after_save is not None:
             after_save(f)
         return result
@@ -584,22 +580,18 @@ def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Deze stap bestaat niet. Kijk de pagina opnieuw na."))
         return redirect(_page_url(access))
-    try:
-        statement_set = services.change_statement_status(
+    saved, statement_set = button_step(
+        request,
+        lambda: services.change_statement_status(
             trajectory=access.trajectory,
             to_status=form.cleaned_data["status"],
             expected_version=form.cleaned_data["version"],
             actor=request.user,
             request=request,
-        )
-    except EditConflict:
-        messages.error(
-            request,
-            _("Iemand anders heeft de status intussen gewijzigd. Kijk de pagina opnieuw na."),
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+        ),
+        conflict=_("Iemand anders heeft de status intussen gewijzigd. Kijk de pagina opnieuw na."),
+    )
+    if saved and statement_set is not None:
         if statement_set.status == StatementStatus.SHARED:
             number = statement_set.shared_versions.values_list("number", flat=True).first()
             messages.success(
