@@ -9,27 +9,25 @@ from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 
 
-@receiver(user_logged_in)
-def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _record_user(user: Any, action: str, request: Any) -> None:
     record(
         actor=user,
-        action=AuditAction.LOGIN,
+        action=action,
         object_type="accounts.user",
         object_id=user.pk,
         request=request,
     )
 
 
+@receiver(user_logged_in)
+def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    _record_user(user, AuditAction.LOGIN, request)
+
+
 @receiver(user_logged_out)
 def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        record(
-            actor=user,
-            action=AuditAction.LOGOUT,
-            object_type="accounts.user",
-            object_id=user.pk,
-            request=request,
-        )
+        _record_user(user, AuditAction.LOGOUT, request)
 
 
 @receiver(user_login_failed)
