@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from samenopweg.assessments.services import map as services
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.models import CaseRole, Draft, Stage, Trajectory
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -54,12 +54,6 @@ def _entry(
     )
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _add_data(**extra: Any) -> dict[str, Any]:
     return {
         "category": MapCategory.STRENGTH,
@@ -75,7 +69,7 @@ def _add_data(**extra: Any) -> dict[str, Any]:
 
 def test_the_map_shows_three_columns_with_the_brochures_questions(world: World) -> None:
     _entry(world, view_of_role="", view_of_person=_mother(world))
-    response = _client(world.worker).get(_url(world, "map"))
+    response = logged_in_client(world.worker).get(_url(world, "map"))
     assert response.status_code == 200
     page = response.content.decode()
     for column in MapColumn:
@@ -108,7 +102,7 @@ def test_a_person_is_named_as_the_family_calls_them(world: World) -> None:
 
 
 def test_a_worker_adds_an_entry_and_it_is_audited(world: World) -> None:
-    response = _client(world.worker).post(_url(world, "map"), _add_data())
+    response = logged_in_client(world.worker).post(_url(world, "map"), _add_data())
     assert response.status_code == 302
     entry = MapEntry.objects.get(trajectory=world.trajectory)
     assert response["Location"].endswith(f"#regel-{entry.pk}")
@@ -129,7 +123,7 @@ def test_a_worker_adds_an_entry_and_it_is_audited(world: World) -> None:
 
 
 def test_an_entry_needs_to_say_whose_view_it_is_and_keeps_what_was_typed(world: World) -> None:
-    response = _client(world.owner).post(_url(world, "map"), _add_data(view=""))
+    response = logged_in_client(world.owner).post(_url(world, "map"), _add_data(view=""))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Zeg wiens kijk dit is: een persoon van het traject of een professional." in page
@@ -147,7 +141,9 @@ def test_the_service_wants_exactly_one_view(world: World) -> None:
 
 def test_it_refuses_a_person_of_another_trajectory(world: World) -> None:
     stranger = Person.objects.get(trajectory=world.other_trajectory, is_child=False)
-    response = _client(world.owner).post(_url(world, "map"), _add_data(view=f"p:{stranger.pk}"))
+    response = logged_in_client(world.owner).post(
+        _url(world, "map"), _add_data(view=f"p:{stranger.pk}")
+    )
     assert response.status_code == 200
     assert not MapEntry.objects.exists()
     with pytest.raises(ValidationError):
@@ -161,7 +157,9 @@ def test_it_refuses_a_session_of_another_trajectory(world: World) -> None:
         held_on=timezone.localdate(),
         actor=world.other_consultant,
     )
-    response = _client(world.owner).post(_url(world, "map"), _add_data(session=elsewhere.pk))
+    response = logged_in_client(world.owner).post(
+        _url(world, "map"), _add_data(session=elsewhere.pk)
+    )
     assert response.status_code == 200
     with pytest.raises(ValidationError):
         _entry(world, session=elsewhere)
@@ -169,7 +167,7 @@ def test_it_refuses_a_session_of_another_trajectory(world: World) -> None:
 
 
 def test_autosave_keeps_a_draft_of_a_new_entry(world: World) -> None:
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     url = _url(world, "map")
     typed = "Oma haalt Noor op als mama moet werken."
     response = client.post(url, _add_data(text=typed, _autosave="1"), HTTP_HX_REQUEST="true")
@@ -186,7 +184,7 @@ def test_autosave_keeps_a_draft_of_a_new_entry(world: World) -> None:
 
 def test_a_session_records_who_took_part(world: World) -> None:
     mother = _mother(world)
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url(world, "map_session_add"),
         {
             "held_on": timezone.localdate().isoformat(),
@@ -210,7 +208,7 @@ def test_a_session_refuses_people_from_elsewhere(world: World, field: str) -> No
     stranger = Person.objects.get(trajectory=world.other_trajectory, is_child=False)
     # worker2 works on the other trajectory; the expired grant is no longer current.
     ids = {"participants": [stranger.pk], "professionals": [world.worker_elsewhere.pk]}[field]
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url(world, "map_session_add"),
         {"held_on": timezone.localdate().isoformat(), field: ids},
     )
@@ -236,7 +234,7 @@ def test_a_later_session_builds_on_the_map_of_the_last_one(world: World) -> None
     second = services.record_mapping_session(
         trajectory=world.trajectory, held_on=timezone.localdate(), actor=world.owner
     )
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     response = client.get(_url(world, "map"))
     assert "Vorige keer gezegd." in response.content.decode()
     assert response.context["form"]["session"].value() == str(second.pk)
@@ -251,7 +249,7 @@ def test_a_later_session_builds_on_the_map_of_the_last_one(world: World) -> None
 
 def test_editing_twice_from_the_same_version_is_a_conflict(world: World) -> None:
     entry = _entry(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "map_entry_edit", entry_id=entry.pk)
     base = {"view": "r:consulent", "audience": "1", "version": str(entry.version)}
     assert client.post(url, {**base, "text": "Eerste versie."}).status_code == 302
@@ -270,7 +268,7 @@ def test_editing_twice_from_the_same_version_is_a_conflict(world: World) -> None
 
 def test_moving_an_entry_puts_it_in_another_column(world: World) -> None:
     entry = _entry(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     url = _url(world, "map_entry_move", entry_id=entry.pk)
     response = client.post(url, {"category": MapCategory.NEXT_STEP, "version": entry.version})
     assert response.status_code == 302
@@ -292,7 +290,7 @@ def test_moving_an_entry_puts_it_in_another_column(world: World) -> None:
 def test_merging_keeps_the_old_entries_behind_the_new_one(world: World) -> None:
     first = _entry(world, "Papa roept.")
     second = _entry(world, "Noor is bang als papa thuiskomt.", audience=Audience.PROFESSIONALS)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     url = _url(world, "map_merge")
     page = client.get(url, {"entries": [first.pk, second.pk]})
     assert page.status_code == 200
@@ -333,7 +331,7 @@ def test_merging_needs_two_entries_of_this_trajectory(world: World) -> None:
         view_of_role=ProfessionalView.CONSULENT,
         actor=world.other_consultant,
     )
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url(world, "map_merge"),
         {
             "entries": [mine.pk, theirs.pk],
@@ -359,7 +357,7 @@ def test_merging_an_entry_someone_changed_meanwhile_is_a_conflict(world: World) 
         view_of_role=ProfessionalView.CONSULENT,
         actor=world.worker,
     )
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url(world, "map_merge"),
         {
             "entries": [first.pk, second.pk],
@@ -380,7 +378,7 @@ def test_merging_an_entry_someone_changed_meanwhile_is_a_conflict(world: World) 
 
 def test_a_withdrawn_entry_leaves_the_map_but_is_kept_for_professionals(world: World) -> None:
     entry = _entry(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(
         _url(world, "map_entry_withdraw", entry_id=entry.pk), {"reason": "Verkeerd genoteerd"}
     )
@@ -400,7 +398,7 @@ def test_a_withdrawn_entry_leaves_the_map_but_is_kept_for_professionals(world: W
 
 def test_a_withdrawal_needs_a_reason(world: World) -> None:
     entry = _entry(world)
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url(world, "map_entry_withdraw", entry_id=entry.pk), {"reason": ""}
     )
     assert response.status_code == 200
@@ -412,7 +410,7 @@ def test_a_closed_trajectory_refuses_writes(world: World) -> None:
     entry = _entry(world)
     world.trajectory.stage = Stage.AFGESLOTEN
     world.trajectory.save(update_fields=["stage"])
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     assert client.post(_url(world, "map"), _add_data()).status_code == 403
     move = {"category": MapCategory.STRENGTH, "version": entry.version}
     assert client.post(_url(world, "map_entry_move", entry_id=entry.pk), move).status_code == 403
@@ -503,7 +501,7 @@ def _every_url(world: World, entry: MapEntry) -> list[str]:
 )
 def test_outsiders_get_404_on_every_map_url(world: World, persona: str) -> None:
     entry = _entry(world)
-    client = _client(getattr(world, persona))
+    client = logged_in_client(getattr(world, persona))
     for url in _every_url(world, entry):
         assert client.get(url).status_code == 404, url
         assert client.post(url, {**_add_data(), "reason": "x", "version": 1}).status_code == 404
@@ -513,7 +511,7 @@ def test_outsiders_get_404_on_every_map_url(world: World, persona: str) -> None:
 
 def test_the_parent_gets_403_on_every_map_url(world: World) -> None:
     entry = _entry(world)
-    client = _client(world.parent)
+    client = logged_in_client(world.parent)
     for url in _every_url(world, entry):
         assert client.get(url).status_code == 403, url
         assert client.post(url, {**_add_data(), "reason": "x", "version": 1}).status_code == 403
@@ -561,7 +559,7 @@ def test_the_map_page_does_not_grow_with_its_entries(
         actor=world.owner,
     )
     _entry(world, "Eerste regel.", session=session)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "map")
     with django_assert_num_queries(MAP_QUERIES):
         assert client.get(url).status_code == 200

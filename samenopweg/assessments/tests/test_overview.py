@@ -28,6 +28,7 @@ from samenopweg.assessments.selectors.overview import Overview, overview_for
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, get_trajectory_for_user
 from samenopweg.cases.models import Trajectory
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -140,32 +141,31 @@ def fill(world: World, *, entries: int = 50, statements: int = 5) -> list[Danger
     ]
     add_round(world, made, day=DAY)
     add_round(world, made, day=DAY + datetime.timedelta(days=28))
-    BottomLine.objects.create(
-        trajectory=world.trajectory,
-        text=f"{SHARED} Noor slaapt niet thuis als papa gedronken heeft.",
-        reason="Dan is het thuis niet veilig.",
-        audience=Audience.PARENTS,
-        created_by=world.owner,
-    )
-    BottomLine.objects.create(
-        trajectory=world.trajectory,
-        text=f"{PRIVATE} Melding bij het parket als papa opnieuw slaat.",
-        reason="Het mandaat.",
-        audience=Audience.PROFESSIONALS,
-        created_by=world.owner,
-    )
+    for text, reason, audience in (
+        (
+            f"{SHARED} Noor slaapt niet thuis als papa gedronken heeft.",
+            "Dan is het thuis niet veilig.",
+            Audience.PARENTS,
+        ),
+        (
+            f"{PRIVATE} Melding bij het parket als papa opnieuw slaat.",
+            "Het mandaat.",
+            Audience.PROFESSIONALS,
+        ),
+    ):
+        BottomLine.objects.create(
+            trajectory=world.trajectory,
+            text=text,
+            reason=reason,
+            audience=audience,
+            created_by=world.owner,
+        )
     StatementSet.objects.create(trajectory=world.trajectory, status=StatementStatus.DISCUSSED)
     return made
 
 
 def _access(user: Any, world: World) -> CaseAccess:
     return get_trajectory_for_user(user, world.trajectory.reference)
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _url(world: World, name: str = "assessments:overview") -> str:
@@ -192,7 +192,7 @@ def _texts(overview: Overview) -> str:
 @pytest.mark.parametrize("persona", ["owner", "worker", "team_lead"])
 def test_the_professionals_of_the_case_see_the_overview(world: World, persona: str) -> None:
     fill(world, entries=6, statements=2)
-    response = _client(world.personas()[persona]).get(_url(world))
+    response = logged_in_client(world.personas()[persona]).get(_url(world))
     assert response.status_code == 200
     page = response.content.decode()
     assert world.trajectory.reference in page
@@ -207,13 +207,13 @@ def test_the_professionals_of_the_case_see_the_overview(world: World, persona: s
 )
 @pytest.mark.parametrize("name", ["assessments:overview", "assessments:overview_pdf"])
 def test_outsiders_get_404(world: World, persona: str, name: str) -> None:
-    assert _client(world.personas()[persona]).get(_url(world, name)).status_code == 404
+    assert logged_in_client(world.personas()[persona]).get(_url(world, name)).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["assessments:overview", "assessments:overview_pdf"])
 def test_a_parent_cannot_print_here_yet(world: World, name: str) -> None:
     """Their portal comes later; the selector is ready for them (see below)."""
-    assert _client(world.parent).get(_url(world, name)).status_code == 403
+    assert logged_in_client(world.parent).get(_url(world, name)).status_code == 403
 
 
 def test_anonymous_visitors_go_to_the_login_page(client: Client, world: World) -> None:
@@ -223,7 +223,7 @@ def test_anonymous_visitors_go_to_the_login_page(client: Client, world: World) -
 
 
 def test_the_page_read_is_audited_as_a_view(world: World) -> None:
-    _client(world.worker).get(_url(world))
+    logged_in_client(world.worker).get(_url(world))
     row = AuditEvent.objects.get(path=_url(world))
     assert (row.action, row.actor, row.trajectory) == (
         AuditAction.VIEW,
@@ -238,7 +238,7 @@ def test_the_page_read_is_audited_as_a_view(world: World) -> None:
 def test_the_pdf_is_an_a4_landscape_attachment_with_an_export_row(world: World) -> None:
     fill(world, entries=10, statements=2)
     url = _url(world, "assessments:overview_pdf")
-    response = _client(world.owner).get(url)
+    response = logged_in_client(world.owner).get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -269,7 +269,7 @@ def test_a_usual_map_fits_one_a4_landscape_page(world: World) -> None:
 
 def test_the_pdf_answers_only_get(world: World) -> None:
     url = _url(world, "assessments:overview_pdf")
-    assert _client(world.owner).post(url).status_code == 405
+    assert logged_in_client(world.owner).post(url).status_code == 405
     assert not AuditEvent.objects.filter(path=url).exists()
 
 
@@ -360,7 +360,7 @@ def test_columns_keep_the_map_order_and_drop_empty_categories(world: World) -> N
 
 
 def test_an_empty_trajectory_prints_an_empty_sheet(world: World) -> None:
-    response = _client(world.owner).get(_url(world))
+    response = logged_in_client(world.owner).get(_url(world))
     page = response.content.decode()
     assert "Nog geen gevaarsboodschappen." in page
     assert "Nog geen bodemeisen." in page
@@ -374,7 +374,7 @@ def test_the_overview_does_not_grow_with_the_map(
     world: World, django_assert_num_queries: Any
 ) -> None:
     statements = fill(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     with django_assert_num_queries(OVERVIEW_QUERIES):
         response = client.get(_url(world))
     assert response.status_code == 200
@@ -395,5 +395,5 @@ def test_the_overview_does_not_grow_with_the_map(
 
 @pytest.mark.parametrize("name", ["assessments:map", "assessments:statements"])
 def test_the_map_and_the_statements_page_link_to_it(world: World, name: str) -> None:
-    page = _client(world.owner).get(_url(world, name)).content.decode()
+    page = logged_in_client(world.owner).get(_url(world, name)).content.decode()
     assert f'href="{_url(world)}"' in page

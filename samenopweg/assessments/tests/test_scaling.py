@@ -29,6 +29,7 @@ from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_r
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess
 from samenopweg.cases.models import CaseRole, Stage, Trajectory
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -103,12 +104,6 @@ def statement(world: World) -> DangerStatement:
     return make_statement(world.trajectory, world.owner)
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _new_url(world: World) -> str:
     return reverse("assessments:scaling_new", args=[world.trajectory.reference])
 
@@ -134,7 +129,7 @@ def test_it_records_a_round_with_its_numbers_and_an_audit_row(
             ]
         }
     )
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 302
     assert response["Location"] == reverse("assessments:scaling", args=[world.trajectory.reference])
     scaling_round = ScalingRound.objects.get(trajectory=world.trajectory)
@@ -162,7 +157,7 @@ def test_the_worker_on_the_case_may_record_a_round(
     world: World, statement: DangerStatement
 ) -> None:
     data = round_data({statement: [{"who": "role:hulpverlener", "score": "5"}]})
-    assert _client(world.worker).post(_new_url(world), data).status_code == 302
+    assert logged_in_client(world.worker).post(_new_url(world), data).status_code == 302
     assert ScalingScore.objects.get().professional_role == ProfessionalView.HULPVERLENER
 
 
@@ -173,7 +168,7 @@ def test_it_records_a_round_at_a_mapping_session_of_this_trajectory(
         trajectory=world.trajectory, held_on=DAY, created_by=world.owner
     )
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]}, session=session.pk)
-    assert _client(world.owner).post(_new_url(world), data).status_code == 302
+    assert logged_in_client(world.owner).post(_new_url(world), data).status_code == 302
     assert ScalingRound.objects.get().session == session
 
 
@@ -190,7 +185,7 @@ def test_it_records_numbers_for_several_statements_in_one_round(world: World) ->
             ],
         }
     )
-    assert _client(world.owner).post(_new_url(world), data).status_code == 302
+    assert logged_in_client(world.owner).post(_new_url(world), data).status_code == 302
     assert ScalingRound.objects.count() == 1
     assert sorted(ScalingScore.objects.values_list("danger_statement_id", "score")) == sorted(
         [(first.pk, 7), (second.pk, 2), (second.pk, 2)]
@@ -200,7 +195,7 @@ def test_it_records_numbers_for_several_statements_in_one_round(world: World) ->
 def test_empty_rows_are_ignored_but_a_round_needs_one_number(
     world: World, statement: DangerStatement
 ) -> None:
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     response = client.post(_new_url(world), round_data({statement: []}))
     assert response.status_code == 200
     assert "Vul minstens één cijfer in." in response.content.decode()
@@ -219,7 +214,7 @@ def test_a_number_without_anyone_is_refused_next_to_the_field_keeping_the_text(
     data = round_data(
         {statement: [{"score": "5", "what_makes_it": "Mama belt elke dag <naar> oma."}]}
     )
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Kies wie dit cijfer geeft." in page
@@ -231,7 +226,7 @@ def test_a_number_without_anyone_is_refused_next_to_the_field_keeping_the_text(
 
 def test_someone_without_a_number_is_refused(world: World, statement: DangerStatement) -> None:
     data = round_data({statement: [{"who": "role:consulent", "what_makes_it": "Nog te vroeg."}]})
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200
     assert "Kies een cijfer van 0 tot 10." in response.content.decode()
     assert not ScalingRound.objects.exists()
@@ -252,7 +247,7 @@ def test_eleven_is_refused_with_a_dutch_message_keeping_what_was_typed(
             ]
         }
     )
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Kies een cijfer van 0 tot 10." in page
@@ -267,7 +262,7 @@ def test_a_person_of_another_trajectory_is_refused(
 ) -> None:
     foreign = mother(world.other_trajectory)
     data = round_data({statement: [{"who": f"person:{foreign.pk}", "score": "4"}]})
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200
     assert "Kies iemand uit de lijst." in response.content.decode()
     assert not ScalingRound.objects.exists()
@@ -280,7 +275,7 @@ def test_a_session_of_another_trajectory_is_refused(
         trajectory=world.other_trajectory, held_on=DAY, created_by=world.other_consultant
     )
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]}, session=foreign.pk)
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200
     assert "Kies een gesprek van dit traject." in response.content.decode()
     assert not ScalingRound.objects.exists()
@@ -291,7 +286,7 @@ def test_a_statement_of_another_trajectory_is_not_on_the_form(
 ) -> None:
     foreign = make_statement(world.other_trajectory, world.other_consultant)
     data = round_data({statement: [], foreign: [{"who": "role:consulent", "score": "4"}]})
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200  # its rows are not read: nothing to store
     assert not ScalingScore.objects.exists()
 
@@ -299,7 +294,7 @@ def test_a_statement_of_another_trajectory_is_not_on_the_form(
 def test_a_withdrawn_statement_is_not_on_the_form(world: World, statement: DangerStatement) -> None:
     withdrawn = make_statement(world.trajectory, world.owner, n=2)
     DangerStatement.objects.filter(pk=withdrawn.pk).update(withdrawn_at=world.trajectory.created_at)
-    response = _client(world.owner).get(_new_url(world))
+    response = logged_in_client(world.owner).get(_new_url(world))
     assert [s.pk for s, _formset in response.context["blocks"]] == [statement.pk]
 
 
@@ -378,7 +373,7 @@ def test_add_another_row_shows_one_more_row_without_errors_keeping_the_text(
 ) -> None:
     data = round_data({statement: [{"score": "5", "what_makes_it": "Blijft staan."}]})
     data["add_row"] = str(statement.pk)
-    response = _client(world.owner).post(_new_url(world), data)
+    response = logged_in_client(world.owner).post(_new_url(world), data)
     assert response.status_code == 200
     page = response.content.decode()
     assert f'name="s{statement.pk}-4-who"' in page
@@ -395,7 +390,7 @@ def test_the_form_offers_only_this_trajectorys_persons_and_sessions(
     MappingSession.objects.create(
         trajectory=world.other_trajectory, held_on=DAY, created_by=world.other_consultant
     )
-    response = _client(world.owner).get(_new_url(world))
+    response = logged_in_client(world.owner).get(_new_url(world))
     assert response.status_code == 200
     page = response.content.decode()
     assert f"person:{mother(world.trajectory).pk}" in page
@@ -416,7 +411,7 @@ def test_the_form_offers_only_this_trajectorys_persons_and_sessions(
 def test_outsiders_get_404_on_every_url(
     world: World, statement: DangerStatement, name: str, persona: str
 ) -> None:
-    client = _client(world.personas()[persona])
+    client = logged_in_client(world.personas()[persona])
     url = reverse(name, args=[world.trajectory.reference])
     assert client.get(url).status_code == 404
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
@@ -426,7 +421,7 @@ def test_outsiders_get_404_on_every_url(
 
 @pytest.mark.parametrize("name", URL_NAMES)
 def test_the_parent_gets_403(world: World, statement: DangerStatement, name: str) -> None:
-    client = _client(world.parent)
+    client = logged_in_client(world.parent)
     url = reverse(name, args=[world.trajectory.reference])
     assert client.get(url).status_code == 403
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
@@ -443,7 +438,7 @@ def test_anonymous_visitors_go_to_the_login(world: World, name: str) -> None:
 
 def test_a_closed_trajectory_takes_no_new_round(world: World, statement: DangerStatement) -> None:
     Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     assert client.get(_new_url(world)).status_code == 403
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
     assert client.post(_new_url(world), data).status_code == 403
@@ -502,7 +497,7 @@ def test_the_page_shows_each_statement_with_its_chart_table_and_latest_numbers(
     mama = mother(world.trajectory)
     _round(world, DAY, [(statement, mama, 4), (statement, "consulent", 3)])
     _round(world, DAY + datetime.timedelta(days=30), [(statement, mama, 5)])
-    response = _client(world.owner).get(
+    response = logged_in_client(world.owner).get(
         reverse("assessments:scaling", args=[world.trajectory.reference])
     )
     assert response.status_code == 200
@@ -528,7 +523,7 @@ def test_a_large_difference_is_named_in_words(world: World, statement: DangerSta
     _round(
         world, DAY, [(statement, mama, 7), (statement, "consulent", 3), (statement, "school", 5)]
     )
-    page = _client(world.owner).get(
+    page = logged_in_client(world.owner).get(
         reverse("assessments:scaling", args=[world.trajectory.reference])
     )
     assert (
@@ -586,12 +581,12 @@ def test_the_item_rule_hides_professionals_only_numbers_from_a_parent(world: Wor
 
 
 def test_the_page_without_statements_says_what_comes_first(world: World) -> None:
-    response = _client(world.owner).get(
+    response = logged_in_client(world.owner).get(
         reverse("assessments:scaling", args=[world.trajectory.reference])
     )
     assert response.status_code == 200
     assert "Er zijn nog geen gevaarsboodschappen." in response.content.decode()
-    new = _client(world.owner).get(_new_url(world))
+    new = logged_in_client(world.owner).get(_new_url(world))
     assert new.status_code == 200
     assert '<form method="post" novalidate>' not in new.content.decode()
 
@@ -633,7 +628,7 @@ def test_the_scaling_page_does_not_grow_with_the_rounds(
 ) -> None:
     statements = [make_statement(world.trajectory, world.owner, n=n) for n in range(5)]
     _bulk_rounds(world, statements, 0, 10)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = reverse("assessments:scaling", args=[world.trajectory.reference])
     with django_assert_num_queries(SCALING_PAGE_QUERIES):
         response = client.get(url)

@@ -16,6 +16,18 @@ from samenopweg.people.models import Person
 from samenopweg.people.services import add_person
 
 
+def _grant(world, user, role, *, reason="x", actor=None, **extra):
+    """`actor` (the owner, unless another is given) grants `user` access to the world's case."""
+    return services.grant_access(
+        trajectory=world.trajectory,
+        user=user,
+        role=role,
+        reason=reason,
+        actor=actor or world.owner,
+        **extra,
+    )
+
+
 def _team_url(world):
     return reverse("case_people:team", args=[world.trajectory.reference])
 
@@ -23,26 +35,14 @@ def _team_url(world):
 @pytest.mark.django_db
 def test_a_worker_on_the_case_cannot_grant_access(world):
     with pytest.raises(ValidationError, match="Alleen de consulent"):
-        services.grant_access(
-            trajectory=world.trajectory,
-            user=world.worker_elsewhere,
-            role=CaseRole.HULPVERLENER,
-            reason="x",
-            actor=world.worker,
-        )
+        _grant(world, world.worker_elsewhere, CaseRole.HULPVERLENER, actor=world.worker)
 
 
 @pytest.mark.django_db
 def test_a_second_consultant_on_the_case_cannot_grant_access(client, world):
     colleague = make_user("colleague")
     member(colleague, world.ocj, Role.CONSULENT, world.team)
-    services.grant_access(
-        trajectory=world.trajectory,
-        user=colleague,
-        role=CaseRole.CONSULENT,
-        reason="Vervanging",
-        actor=world.owner,
-    )
+    _grant(world, colleague, CaseRole.CONSULENT, reason="Vervanging")
     client.force_login(colleague)
     response = client.post(
         _team_url(world),
@@ -62,13 +62,7 @@ def test_a_second_consultant_on_the_case_cannot_grant_access(client, world):
 @pytest.mark.django_db
 def test_a_consultant_of_another_service_cannot_join_the_case(world):
     with pytest.raises(ValidationError, match="geen consulent van deze dienst"):
-        services.grant_access(
-            trajectory=world.trajectory,
-            user=world.other_consultant,
-            role=CaseRole.CONSULENT,
-            reason="x",
-            actor=world.owner,
-        )
+        _grant(world, world.other_consultant, CaseRole.CONSULENT)
 
 
 @pytest.mark.django_db
@@ -144,14 +138,7 @@ def test_a_parent_account_is_linked_to_their_person(client, world):
 def test_a_professional_account_cannot_be_linked_as_family(world):
     mother = Person.objects.get(trajectory=world.trajectory, is_child=False)
     with pytest.raises(ValidationError, match="professional"):
-        services.grant_access(
-            trajectory=world.trajectory,
-            user=world.worker_elsewhere,
-            role=CaseRole.OUDER,
-            person=mother,
-            reason="x",
-            actor=world.owner,
-        )
+        _grant(world, world.worker_elsewhere, CaseRole.OUDER, person=mother)
 
 
 @pytest.mark.django_db
@@ -192,14 +179,7 @@ def test_a_child_added_later_makes_the_safety_question_due_now(world):
 def test_the_reason_is_for_parents_not_for_a_child_or_the_network(client, world):
     teen = make_user("teen")
     child = Person.objects.get(trajectory=world.trajectory, is_child=True)
-    services.grant_access(
-        trajectory=world.trajectory,
-        user=teen,
-        role=CaseRole.JONGERE,
-        person=child,
-        reason="Noor",
-        actor=world.owner,
-    )
+    _grant(world, teen, CaseRole.JONGERE, person=child, reason="Noor")
     url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
     client.force_login(world.parent)
     assert world.trajectory.reason in client.get(url).content.decode()

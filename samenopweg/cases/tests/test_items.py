@@ -13,8 +13,8 @@ from conftest import World
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases import items
 from samenopweg.cases.access import CaseAccess, visible_kept_items
-from samenopweg.cases.models import Draft, Stage
-from samenopweg.cases.services import change_stage
+from samenopweg.cases.models import Draft
+from samenopweg.cases.tests.helpers import close_trajectory
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.journal import services as journal
@@ -35,15 +35,22 @@ def _entry(world: World, **extra: object) -> JournalEntry:
     )
 
 
-def _close(world: World) -> None:
-    change_stage(
-        trajectory=world.trajectory,
-        to_stage=Stage.AFGESLOTEN,
-        reason="Veilig genoeg.",
-        expected_version=world.trajectory.version,
-        actor=world.owner,
+def _correct(
+    entry: JournalEntry, expected_version: int, text: str, *, actor: object, reason: str = ""
+) -> JournalEntry:
+    """Correct only the text of `entry` (read at `expected_version`); the rest stays as it is."""
+    return journal.correct_journal_entry(
+        entry=entry,
+        expected_version=expected_version,
+        occurred_on=entry.occurred_on,
+        kind=entry.kind,
+        text=text,
+        audience=entry.audience,
+        participants=[],
+        other_participants="",
+        reason=reason,
+        actor=actor,
     )
-    world.trajectory.refresh_from_db()
 
 
 def _events(obj: object, action: str) -> int:
@@ -63,18 +70,7 @@ def test_create_keeps_who_made_it_and_leaves_one_audit_row(world: World) -> None
 
 def test_update_checks_the_version_keeps_history_and_names_the_change(world: World) -> None:
     entry = _entry(world)
-    journal.correct_journal_entry(
-        entry=entry,
-        expected_version=1,
-        occurred_on=entry.occurred_on,
-        kind=entry.kind,
-        text="Mama belde over de nieuwe school.",
-        audience=entry.audience,
-        participants=[],
-        other_participants="",
-        reason="Typfout",
-        actor=world.worker,
-    )
+    _correct(entry, 1, "Mama belde over de nieuwe school.", actor=world.worker, reason="Typfout")
 
     revision = JournalRevision.objects.get(entry=entry)
     assert revision.text == "Mama belde over de school." and revision.version == 1
@@ -85,18 +81,7 @@ def test_update_checks_the_version_keeps_history_and_names_the_change(world: Wor
 
     stale = JournalEntry.objects.get(pk=entry.pk)
     with pytest.raises(EditConflict) as conflict:
-        journal.correct_journal_entry(
-            entry=stale,
-            expected_version=1,
-            occurred_on=entry.occurred_on,
-            kind=entry.kind,
-            text="Iets anders",
-            audience=entry.audience,
-            participants=[],
-            other_participants="",
-            reason="",
-            actor=world.owner,
-        )
+        _correct(stale, 1, "Iets anders", actor=world.owner)
     assert conflict.value.current.text == "Mama belde over de nieuwe school."
     assert JournalRevision.objects.filter(entry=entry).count() == 1
 
@@ -112,7 +97,7 @@ def test_a_closed_trajectory_refuses_create_update_and_withdraw(world: World) ->
         audience=Audience.PROFESSIONALS,
         actor=world.owner,
     )
-    _close(world)
+    close_trajectory(world)
     entry.trajectory, task.trajectory = world.trajectory, world.trajectory
 
     with pytest.raises(ValidationError, match="afgesloten"):
@@ -137,18 +122,7 @@ def test_withdraw_says_why_hides_from_family_and_bumps_the_version(world: World)
     assert entry.withdrawn_reason == "Fout traject"
     assert _events(entry, AuditAction.WITHDRAW) == 1
     with pytest.raises(ValidationError, match="ingetrokken"):
-        journal.correct_journal_entry(
-            entry=entry,
-            expected_version=2,
-            occurred_on=entry.occurred_on,
-            kind=entry.kind,
-            text="x",
-            audience=entry.audience,
-            participants=[],
-            other_participants="",
-            reason="",
-            actor=world.owner,
-        )
+        _correct(entry, 2, "x", actor=world.owner)
 
 
 def test_a_withdrawal_with_a_stale_version_is_a_conflict(world: World) -> None:
@@ -252,7 +226,7 @@ def test_the_cycle_shows_a_refusal_next_to_the_form_with_the_text_kept(
 
 def test_the_cycle_refuses_a_post_on_a_closed_trajectory(client, world: World) -> None:
     entry = _entry(world)
-    _close(world)
+    close_trajectory(world)
     client.force_login(world.owner)
 
     response = client.post(_edit_url(world, entry), _post(entry, text="Te laat"))

@@ -210,24 +210,40 @@ def test_a_successful_registration_opens_the_new_trajectory(client: Client, worl
 # Two people editing the same thing
 
 
-def test_a_second_save_of_the_trajectory_shows_both_texts_and_overwrites_nothing(
-    world: World,
-) -> None:
-    url = reverse("cases:edit", args=[world.trajectory.reference])
+def _save_after_a_colleague(
+    world: World, url: str, theirs: FormData, mine: FormData
+) -> tuple[Client, Any, str]:
+    """The team lead and the owner open the same form; the team lead saves `theirs` first, then
+    the owner posts `mine` and gets the conflict page (409) showing both texts (the first value
+    of each). Returns the owner's client, that page, and the version both forms were read at."""
     colleague, me = logged_in(world.team_lead), logged_in(world.owner)
     theirs_form = form_data(colleague.get(url), "version")
     mine_form = form_data(me.get(url), "version")
-    assert theirs_form["version"] == mine_form["version"] == "1"
+    assert theirs_form["version"] == mine_form["version"]
 
-    theirs_form["goal"] = "THEIRS: Noor slaapt elke nacht veilig thuis."
+    theirs_form.update(theirs)
     assert colleague.post(url, theirs_form).status_code == 302
-    mine_form["goal"] = "MINE: Noor voelt zich veilig bij mama."
+    mine_form.update(mine)
     response = me.post(url, mine_form)
 
     assert response.status_code == 409
     content = response.content.decode()
-    assert "THEIRS: Noor slaapt elke nacht veilig thuis." in content
-    assert "MINE: Noor voelt zich veilig bij mama." in content
+    for text in (next(iter(theirs.values())), next(iter(mine.values()))):
+        assert text in content
+    return me, response, theirs_form["version"]
+
+
+def test_a_second_save_of_the_trajectory_shows_both_texts_and_overwrites_nothing(
+    world: World,
+) -> None:
+    url = reverse("cases:edit", args=[world.trajectory.reference])
+    me, response, version = _save_after_a_colleague(
+        world,
+        url,
+        {"goal": "THEIRS: Noor slaapt elke nacht veilig thuis."},
+        {"goal": "MINE: Noor voelt zich veilig bij mama."},
+    )
+    assert version == "1"
     world.trajectory.refresh_from_db()
     assert world.trajectory.goal == "THEIRS: Noor slaapt elke nacht veilig thuis."
 
@@ -243,19 +259,12 @@ def test_a_second_save_of_the_trajectory_shows_both_texts_and_overwrites_nothing
 def test_a_second_correction_of_a_journal_entry_shows_both_texts(world: World) -> None:
     entry = world.private_entry
     url = reverse("journal:edit", args=[world.trajectory.reference, entry.pk])
-    colleague, me = logged_in(world.team_lead), logged_in(world.owner)
-    theirs_form = form_data(colleague.get(url), "version")
-    mine_form = form_data(me.get(url), "version")
-
-    theirs_form.update(text="THEIRS: de school belde op maandag.", reason="Dag verbeterd")
-    assert colleague.post(url, theirs_form).status_code == 302
-    mine_form.update(text="MINE: de school mailde op dinsdag.", reason="Kanaal verbeterd")
-    response = me.post(url, mine_form)
-
-    assert response.status_code == 409
-    content = response.content.decode()
-    assert "THEIRS: de school belde op maandag." in content
-    assert "MINE: de school mailde op dinsdag." in content
+    me, response, _version = _save_after_a_colleague(
+        world,
+        url,
+        {"text": "THEIRS: de school belde op maandag.", "reason": "Dag verbeterd"},
+        {"text": "MINE: de school mailde op dinsdag.", "reason": "Kanaal verbeterd"},
+    )
     entry.refresh_from_db()
     assert entry.text == "THEIRS: de school belde op maandag."
     assert entry.revisions.count() == 1
@@ -271,19 +280,12 @@ def test_a_second_correction_of_a_journal_entry_shows_both_texts(world: World) -
 def test_a_second_save_of_a_task_shows_both_titles(world: World) -> None:
     task = world.task
     url = reverse("journal:task_edit", args=[world.trajectory.reference, task.pk])
-    colleague, me = logged_in(world.team_lead), logged_in(world.owner)
-    theirs_form = form_data(colleague.get(url), "version")
-    mine_form = form_data(me.get(url), "version")
-
-    theirs_form["title"] = "THEIRS: huisbezoek op woensdag"
-    assert colleague.post(url, theirs_form).status_code == 302
-    mine_form["title"] = "MINE: huisbezoek met de grootmoeder"
-    response = me.post(url, mine_form)
-
-    assert response.status_code == 409
-    content = response.content.decode()
-    assert "THEIRS: huisbezoek op woensdag" in content
-    assert "MINE: huisbezoek met de grootmoeder" in content
+    me, response, _version = _save_after_a_colleague(
+        world,
+        url,
+        {"title": "THEIRS: huisbezoek op woensdag"},
+        {"title": "MINE: huisbezoek met de grootmoeder"},
+    )
     assert Task.objects.get(pk=task.pk).title == "THEIRS: huisbezoek op woensdag"
 
     assert me.post(url, form_data(response, "version")).status_code == 302

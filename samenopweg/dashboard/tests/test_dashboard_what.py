@@ -6,7 +6,6 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +20,7 @@ from samenopweg.assessments.models import (
     StatementStatus,
 )
 from samenopweg.cases.models import Trajectory
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.core.models import Audience
 from samenopweg.dashboard.selectors import DashboardFilters, caseload_details, caseload_for_user
 from samenopweg.people.models import Person
@@ -85,12 +85,6 @@ def rows(world: World, **filters: Any) -> dict[str, Trajectory]:
         list(caseload_for_user(user=world.owner, filters=DashboardFilters(**filters)))
     )
     return {t.reference: t for t in caseload}
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 # --- the annotations -------------------------------------------------------------------------
@@ -187,7 +181,7 @@ def test_the_dashboard_shows_the_what_column(world: World) -> None:
     statement(shared, world.owner)
     status(shared, StatementStatus.SHARED)
 
-    response = _client(world.team_lead).get(reverse("dashboard:dashboard"))
+    response = logged_in_client(world.team_lead).get(reverse("dashboard:dashboard"))
     page = response.content.decode()
     assert '<th scope="col">Wat</th>' in page
     cells = {t.reference: t for t in response.context["page"].object_list}
@@ -203,7 +197,7 @@ def test_the_dashboard_filter_is_a_checkbox_that_keeps_its_state(world: World) -
     shared = register(world.team, world.owner, child="Gedeeld")
     statement(shared, world.owner)
     status(shared, StatementStatus.SHARED)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
 
     response = client.get(reverse("dashboard:dashboard"), {"what": "missing"})
     shown = {t.reference for t in response.context["page"].object_list}
@@ -227,6 +221,6 @@ def test_the_what_column_adds_no_query(
         made = statement(trajectory, world.owner, goal=bool(i % 2))
         status(trajectory, StatementStatus.SHARED if i % 2 else StatementStatus.DRAFT)
         scaling_round(trajectory, world.owner, DAY, {made: i})
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     with django_assert_num_queries(expected("dashboard_owner")):
         assert client.get(reverse("dashboard:dashboard"), query).status_code == 200

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from conftest import World, register
 from samenopweg.audit.models import AuditAction, AuditEvent
+from samenopweg.cases.tests.helpers import logged_in_client, trajectory_url
 from samenopweg.core.models import Audience
 from samenopweg.people.models import (
     ChildSupport,
@@ -21,18 +21,12 @@ from samenopweg.people.models import (
 from samenopweg.people.tests import network_world as netwerk
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _url(name: str, world: World, **kwargs: Any) -> str:
-    return reverse(f"people:{name}", kwargs={"reference": world.trajectory.reference, **kwargs})
+    return trajectory_url(f"people:{name}", world, **kwargs)
 
 
 def test_the_worker_adds_someone_to_the_network(world: World) -> None:
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(_url("network_member_add", world), netwerk.member_add_data(world))
     assert response.status_code == 302
     member = NetworkMember.objects.get(person=netwerk.neighbour(world))
@@ -47,7 +41,7 @@ def test_the_worker_adds_someone_to_the_network(world: World) -> None:
 
 def test_a_person_is_in_the_network_once_and_a_child_is_not_a_member(world: World) -> None:
     netwerk.ensure_member(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(
         _url("network_member_add", world),
         {**netwerk.member_add_data(world), "person": netwerk.child(world).pk},
@@ -60,7 +54,7 @@ def test_a_person_is_in_the_network_once_and_a_child_is_not_a_member(world: Worl
 def test_a_new_chair_takes_over_from_the_previous_one(world: World) -> None:
     first = netwerk.ensure_member(world)
     NetworkMember.objects.filter(pk=first.pk).update(is_chair=True)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     client.post(
         _url("network_member_add", world), {**netwerk.member_add_data(world), "is_chair": "on"}
     )
@@ -72,7 +66,7 @@ def test_a_new_chair_takes_over_from_the_previous_one(world: World) -> None:
 
 def test_lasting_adults_are_confirmed_per_child(world: World) -> None:
     support = netwerk.ensure_support(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     page = client.get(_url("network", world)).content.decode()
     assert "nog niet bevestigd" in page
     client.post(_url("child_support_change", world, support_id=support.pk), {"what": "confirm"})
@@ -87,7 +81,7 @@ def test_lasting_adults_are_confirmed_per_child(world: World) -> None:
 def test_a_trusted_person_must_be_an_adult_of_this_trajectory(world: World) -> None:
     other = register(world.team, world.owner, child="Ander")
     stranger = other.persons.filter(is_child=False).first() or other.persons.get()
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("child_support_add", world),
         {
             "child": netwerk.child(world).pk,
@@ -101,14 +95,14 @@ def test_a_trusted_person_must_be_an_adult_of_this_trajectory(world: World) -> N
 
 
 def test_who_may_not_come_is_for_professionals_only_whatever_was_asked(world: World) -> None:
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     data = {**netwerk.ban_add_data(world), "audience": Audience.CHILD}
     assert client.post(_url("contact_ban_add", world), data).status_code == 302
     ban = ContactBan.objects.get()
     assert ban.audience == Audience.PROFESSIONALS
     assert "Dreigde de moeder." in client.get(_url("network", world)).content.decode()
     # The parent's page never shows it.
-    family = _client(world.parent).get(
+    family = logged_in_client(world.parent).get(
         reverse("dashboard:family_detail", args=[world.trajectory.reference])
     )
     assert "Dreigde de moeder." not in family.content.decode()
@@ -118,13 +112,13 @@ def test_who_may_not_come_is_for_professionals_only_whatever_was_asked(world: Wo
 
 
 def test_a_network_meeting_keeps_who_was_there(world: World) -> None:
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url("network_meeting_add", world), netwerk.meeting_data(world)
     )
     assert response.status_code == 302
     meeting = NetworkMeeting.objects.get()
     assert [p.first_name for p in meeting.attendees.all()] == ["Maria"]
-    assert "de juf" in _client(world.worker).get(_url("network", world)).content.decode()
+    assert "de juf" in logged_in_client(world.worker).get(_url("network", world)).content.decode()
 
 
 def test_two_people_editing_a_member_the_second_is_told(world: World) -> None:
@@ -132,9 +126,12 @@ def test_two_people_editing_a_member_the_second_is_told(world: World) -> None:
     data = netwerk.member_edit_data(world)
     url = _url("network_member_edit", world, member_id=member.pk)
     assert (
-        _client(world.worker).post(url, {**data, "role_text": "oma (van mama)"}).status_code == 302
+        logged_in_client(world.worker)
+        .post(url, {**data, "role_text": "oma (van mama)"})
+        .status_code
+        == 302
     )
-    second = _client(world.owner).post(url, {**data, "role_text": "oma Maria Claes"})
+    second = logged_in_client(world.owner).post(url, {**data, "role_text": "oma Maria Claes"})
     assert second.status_code == 409
     member.refresh_from_db()
     assert member.role_text == "oma (van mama)"
@@ -181,8 +178,8 @@ def test_network_writes_are_for_the_professionals_of_the_case(
         world.parent_elsewhere,
         world.expired,
     ):
-        assert _client(outsider).post(url, payload).status_code == 404
-    assert _client(world.parent).post(url, payload).status_code == 403
+        assert logged_in_client(outsider).post(url, payload).status_code == 404
+    assert logged_in_client(world.parent).post(url, payload).status_code == 403
     assert state() == before
-    response = _client(world.worker).post(url, payload)
+    response = logged_in_client(world.worker).post(url, payload)
     assert response.status_code == 302, response.content.decode()[:3000]

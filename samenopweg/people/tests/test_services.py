@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from conftest import World
 from samenopweg.audit.models import AuditAction, AuditEvent
-from samenopweg.cases.models import Stage
-from samenopweg.cases.services import change_stage
+from samenopweg.cases.tests.helpers import close_trajectory
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.people import services
@@ -33,17 +32,6 @@ from samenopweg.people.models import (
 from samenopweg.people.tests import network_world as netwerk
 
 pytestmark = pytest.mark.django_db
-
-
-def _close(world: World) -> None:
-    change_stage(
-        trajectory=world.trajectory,
-        to_stage=Stage.AFGESLOTEN,
-        reason="Veilig genoeg.",
-        expected_version=world.trajectory.version,
-        actor=world.owner,
-    )
-    world.trajectory.refresh_from_db()
 
 
 def _mother(world: World) -> Person:
@@ -186,7 +174,7 @@ def _state() -> tuple[Any, ...]:
 def test_every_write_is_refused_on_a_closed_trajectory(world: World, name: str) -> None:
     write = WRITES[name](world)
     netwerk.ensure_support(world), netwerk.ensure_ban(world), netwerk.neighbour(world)
-    _close(world)
+    close_trajectory(world)
     before = _state()
 
     with pytest.raises(ValidationError, match="afgesloten"):

@@ -14,8 +14,7 @@ from django.utils import timezone
 from conftest import World
 from samenopweg.assessments.tests.statement_world import ensure_goal
 from samenopweg.audit.models import AuditAction, AuditEvent
-from samenopweg.cases.models import Stage
-from samenopweg.cases.services import change_stage
+from samenopweg.cases.tests.helpers import close_trajectory
 from samenopweg.core.models import Audience
 from samenopweg.safety_plans import services
 from samenopweg.safety_plans.models import (
@@ -156,17 +155,6 @@ STORY_WRITES: dict[str, Callable[[World], Any]] = {
 }
 
 
-def _close(world: World) -> None:
-    change_stage(
-        trajectory=world.trajectory,
-        to_stage=Stage.AFGESLOTEN,
-        reason="Veilig genoeg.",
-        expected_version=world.trajectory.version,
-        actor=world.owner,
-    )
-    world.trajectory.refresh_from_db()
-
-
 def _state(world: World) -> list[Any]:
     return [
         list(SafetyPlan.objects.order_by("id").values_list("id", "version", "status")),
@@ -180,7 +168,7 @@ def _state(world: World) -> list[Any]:
 def _refused_when_closed(world: World, write: Callable[[World], Any]) -> None:
     hoe.ensure_rule(world)
     hoe.ensure_story(world)
-    _close(world)
+    close_trajectory(world)
     before = _state(world)
     with pytest.raises(ValidationError) as refused:
         write(world)

@@ -6,7 +6,6 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from conftest import World
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.assessments.tests.statement_world import ensure_goal
 from samenopweg.audit.models import AuditAction, AuditEvent
+from samenopweg.cases.tests.helpers import logged_in_client, trajectory_url
 from samenopweg.core.models import Audience
 from samenopweg.safety_plans import services
 from samenopweg.safety_plans.models import (
@@ -29,16 +29,8 @@ from samenopweg.safety_plans.selectors import plan_signals
 from samenopweg.safety_plans.tests import plan_world as hoe
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _url(name: str, world: World, **kwargs: Any) -> str:
-    return reverse(
-        f"safety_plans:{name}", kwargs={"reference": world.trajectory.reference, **kwargs}
-    )
+    return trajectory_url(f"safety_plans:{name}", world, **kwargs)
 
 
 # --- making the plan ---------------------------------------------------------------------------
@@ -46,7 +38,7 @@ def _url(name: str, world: World, **kwargs: Any) -> str:
 
 def test_the_worker_makes_a_plan_and_a_rule_linked_to_a_goal(world: World) -> None:
     goal = ensure_goal(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(
         _url("plan_create", world) + "?soort=lasting",
         {
@@ -84,7 +76,7 @@ def test_a_second_open_plan_of_the_same_kind_is_refused_and_what_was_typed_stays
     world: World,
 ) -> None:
     hoe.ensure_plan(world)
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("plan_create", world) + "?soort=lasting",
         {
             "safety_object": "de rode sjaal",
@@ -99,7 +91,7 @@ def test_a_second_open_plan_of_the_same_kind_is_refused_and_what_was_typed_stays
 
 
 def test_an_immediate_agreement_is_reviewed_within_a_week(world: World) -> None:
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     too_late = timezone.localdate() + datetime.timedelta(days=10)
     response = client.post(
         _url("plan_create", world) + "?soort=immediate",
@@ -138,7 +130,7 @@ def test_a_passed_review_date_is_flagged_on_the_page_and_for_the_dashboard(world
         review_on=timezone.localdate() - datetime.timedelta(days=1),
         created_by=world.worker,
     )
-    page = _client(world.owner).get(_url("plan", world)).content.decode()
+    page = logged_in_client(world.owner).get(_url("plan", world)).content.decode()
     assert "datum voorbij" in page
     assert plan_signals([world.trajectory.pk])[world.trajectory.pk].review_overdue == plan.review_on
 
@@ -150,7 +142,7 @@ def test_a_plan_without_rules_cannot_run(world: World) -> None:
     plan = SafetyPlan.objects.create(
         trajectory=world.trajectory, kind=PlanKind.LASTING, created_by=world.worker
     )
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("plan_status", world, plan_id=plan.pk),
         {"to_status": PlanStatus.ACTIVE, "version": plan.version},
         follow=True,
@@ -166,7 +158,7 @@ def test_each_status_change_keeps_the_plan_as_it_was(world: World) -> None:
     SafetyPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.DRAFT)
     PlanVersion.objects.all().delete()
     plan.refresh_from_db()
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     client.post(
         _url("plan_status", world, plan_id=plan.pk),
         {"to_status": PlanStatus.TESTING, "version": plan.version},
@@ -198,25 +190,27 @@ def test_only_the_consultant_confirms_and_a_later_change_asks_for_a_new_look(wor
     rule = hoe.ensure_rule(world)
     plan = rule.plan
     url = _url("plan_confirm", world, plan_id=plan.pk)
-    assert _client(world.worker).post(url).status_code == 403
-    assert _client(world.parent).post(url).status_code == 403
-    assert _client(world.worker_elsewhere).post(url).status_code == 404
-    assert _client(world.parent_elsewhere).post(url).status_code == 404
+    assert logged_in_client(world.worker).post(url).status_code == 403
+    assert logged_in_client(world.parent).post(url).status_code == 403
+    assert logged_in_client(world.worker_elsewhere).post(url).status_code == 404
+    assert logged_in_client(world.parent_elsewhere).post(url).status_code == 404
     plan.refresh_from_db()
     assert plan.confirmed_at is None
 
     # A page read before the worker's last change: refused, nothing confirmed.
     stale = (plan.content_changed_at - datetime.timedelta(minutes=1)).isoformat()
-    response = _client(world.owner).post(url, {"seen": stale}, follow=True)
+    response = logged_in_client(world.owner).post(url, {"seen": stale}, follow=True)
     assert "Het plan veranderde terwijl je keek." in response.content.decode()
     plan.refresh_from_db()
     assert plan.confirmed_at is None
 
     seen = plan.content_changed_at.isoformat()
-    assert _client(world.owner).post(url, {"seen": seen}).status_code == 302
+    assert logged_in_client(world.owner).post(url, {"seen": seen}).status_code == 302
     plan.refresh_from_db()
     assert plan.is_confirmed and plan.confirmed_by == world.owner
-    assert "Bevestigd door" in _client(world.worker).get(_url("plan", world)).content.decode()
+    assert (
+        "Bevestigd door" in logged_in_client(world.worker).get(_url("plan", world)).content.decode()
+    )
 
     # The worker changes the rule: the confirmation no longer covers the plan.
     services.update_rule(
@@ -237,7 +231,7 @@ def test_only_the_consultant_confirms_and_a_later_change_asks_for_a_new_look(wor
     assert not plan.is_confirmed
     assert (
         "Aangepast sinds de bevestiging"
-        in _client(world.owner).get(_url("plan", world)).content.decode()
+        in logged_in_client(world.owner).get(_url("plan", world)).content.decode()
     )
 
 
@@ -253,7 +247,7 @@ def test_a_lasting_plan_is_confirmed_only_when_every_goal_has_a_rule(world: Worl
         created_by=world.owner,
     )
     rule.plan.refresh_from_db()
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url("plan_confirm", world, plan_id=rule.plan.pk),
         {"seen": rule.plan.content_changed_at.isoformat()},
         follow=True,
@@ -286,14 +280,14 @@ def test_writes_are_for_the_professionals_of_the_case(
         world.parent_elsewhere,
         world.expired,
     ):
-        assert _client(outsider).post(url, data(world)).status_code == 404
-    assert _client(world.parent).post(url, data(world)).status_code == 403
+        assert logged_in_client(outsider).post(url, data(world)).status_code == 404
+    assert logged_in_client(world.parent).post(url, data(world)).status_code == 403
     assert (
         PlanRule.objects.count(),
         RuleCheckIn.objects.count(),
         SafetyPlan.objects.count(),
     ) == counts
-    response = _client(world.worker).post(url, data(world))
+    response = logged_in_client(world.worker).post(url, data(world))
     assert response.status_code == 302, response.content.decode()[:3000]
 
 
@@ -302,7 +296,7 @@ def test_writes_are_for_the_professionals_of_the_case(
 
 def test_a_check_in_that_did_not_go_well_marks_the_rule_broken(world: World) -> None:
     rule = hoe.ensure_rule(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(_url("check_in", world, rule_id=rule.pk), hoe.check_in_data(world))
     assert response.status_code == 302
     check_in = RuleCheckIn.objects.get(rule=rule)
@@ -339,7 +333,7 @@ def test_a_draft_plan_is_not_followed_up(world: World) -> None:
     SafetyPlan.objects.filter(pk=rule.plan_id).update(status=PlanStatus.DRAFT)
     rule.plan.refresh_from_db()
     services.refresh_follow_up(rule)
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("check_in", world, rule_id=rule.pk), hoe.check_in_data(world)
     )
     assert response.status_code == 200
@@ -349,23 +343,23 @@ def test_a_draft_plan_is_not_followed_up(world: World) -> None:
 
 def test_a_withdrawn_rule_leaves_the_plan_but_stays_in_the_file(world: World) -> None:
     rule = hoe.ensure_rule(world)
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("rule_withdraw", world, rule_id=rule.pk), {"reason": "Oma verhuist."}
     )
     assert response.status_code == 302
     rule.refresh_from_db()
     assert rule.withdrawn_at is not None and rule.withdrawn_reason == "Oma verhuist."
-    assert rule.what not in _client(world.worker).get(_url("plan", world)).content.decode()
+    assert rule.what not in logged_in_client(world.worker).get(_url("plan", world)).content.decode()
 
 
 def test_two_people_editing_a_rule_the_second_is_told(world: World) -> None:
     rule = hoe.ensure_rule(world)
     data = hoe.rule_edit_data(world)
-    first = _client(world.worker).post(
+    first = logged_in_client(world.worker).post(
         _url("rule_edit", world, rule_id=rule.pk), {**data, "what": "Versie van de hulpverlener."}
     )
     assert first.status_code == 302
-    second = _client(world.owner).post(
+    second = logged_in_client(world.owner).post(
         _url("rule_edit", world, rule_id=rule.pk), {**data, "what": "Versie van de consulent."}
     )
     assert second.status_code == 409
@@ -382,7 +376,7 @@ def test_goals_and_persons_of_another_trajectory_are_refused(world: World) -> No
     plan = hoe.ensure_plan(world)
     data = hoe.rule_create_data(world)
     stranger = other.persons.filter(is_child=True).get()
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("rule_create", world, plan_id=plan.pk), {**data, "who": [stranger.pk]}
     )
     assert response.status_code == 200
@@ -405,7 +399,7 @@ def test_the_dashboards_of_consultant_and_worker_show_broken_and_late_rules(worl
         actor=world.worker,
     )
     for user in (world.owner, world.worker, world.team_lead):
-        page = _client(user).get(reverse("dashboard:dashboard")).content.decode()
+        page = logged_in_client(user).get(reverse("dashboard:dashboard")).content.decode()
         assert "1 afspraak niet gelukt" in page, user
         assert "1 opvolging te laat" in page, user
 

@@ -5,29 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from conftest import World
 from samenopweg.cases.models import Upload
+from samenopweg.cases.tests.helpers import logged_in_client, trajectory_url
 from samenopweg.safety_plans.models import Story, StoryPage, StoryVersion
 from samenopweg.safety_plans.tests import plan_world as hoe
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _url(name: str, world: World, **kwargs: Any) -> str:
-    return reverse(
-        f"safety_plans:{name}", kwargs={"reference": world.trajectory.reference, **kwargs}
-    )
+    return trajectory_url(f"safety_plans:{name}", world, **kwargs)
 
 
 def test_the_worker_writes_a_story_with_a_drawing(world: World) -> None:
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(
         _url("story_create", world) + "?soort=plan", hoe.story_create_data(world)
     )
@@ -46,7 +38,7 @@ def test_the_worker_writes_a_story_with_a_drawing(world: World) -> None:
 
 def test_a_picture_needs_its_words_and_a_bad_file_keeps_the_text(world: World) -> None:
     story = hoe.ensure_story(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     response = client.post(
         _url("page_add", world, story_id=story.pk),
         {**hoe.page_add_data(world), "picture_alt": ""},
@@ -69,7 +61,7 @@ def test_a_picture_needs_its_words_and_a_bad_file_keeps_the_text(world: World) -
 
 def test_a_kept_version_stays_as_it_was(world: World) -> None:
     story = hoe.ensure_story(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     client.post(_url("story_keep", world, story_id=story.pk))
     assert StoryVersion.objects.filter(story=story).count() == 2
     page = story.pages.get()
@@ -85,7 +77,7 @@ def test_a_replaced_picture_stays_in_the_file(world: World) -> None:
     story = hoe.ensure_story(world)
     page = story.pages.get()
     old = page.picture_id
-    response = _client(world.worker).post(
+    response = logged_in_client(world.worker).post(
         _url("page_edit", world, page_id=page.pk),
         {**hoe.page_edit_data(world), "picture": hoe.picture_file("nieuw.png")},
     )
@@ -97,7 +89,7 @@ def test_a_replaced_picture_stays_in_the_file(world: World) -> None:
 
 def test_the_booklet_is_an_a5_pdf_with_the_pictures(world: World) -> None:
     story = hoe.ensure_story(world)
-    response = _client(world.owner).get(_url("story_booklet", world, story_id=story.pk))
+    response = logged_in_client(world.owner).get(_url("story_booklet", world, story_id=story.pk))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     body = response.content
@@ -131,5 +123,5 @@ def test_outsiders_get_404_on_every_story_page(world: World, name: str, kwargs: 
         world.other_consultant,
         world.expired,
     ):
-        assert _client(outsider).get(url).status_code == 404
-    assert _client(world.worker).get(url).status_code == 200
+        assert logged_in_client(outsider).get(url).status_code == 404
+    assert logged_in_client(world.worker).get(url).status_code == 200
