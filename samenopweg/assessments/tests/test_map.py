@@ -54,6 +54,22 @@ def _entry(
     )
 
 
+def _merge(
+    world: World, entries: list[MapEntry], text: str, trajectory: Trajectory | None = None
+) -> MapEntry:
+    """The owner merges `entries` into one harm line for the parents, in the consultant's view."""
+    return services.merge_map_entries(
+        trajectory=trajectory or world.trajectory,
+        entries=entries,
+        expected_versions={},
+        text=text,
+        category=MapCategory.HARM,
+        audience=Audience.PARENTS,
+        view_of_role=ProfessionalView.CONSULENT,
+        actor=world.owner,
+    )
+
+
 def _add_data(**extra: Any) -> dict[str, Any]:
     return {
         "category": MapCategory.STRENGTH,
@@ -454,16 +470,7 @@ def test_a_closed_trajectory_refuses_every_map_service(world: World) -> None:
             category=MapCategory.STRENGTH,
             actor=world.owner,
         ),
-        lambda: services.merge_map_entries(
-            trajectory=trajectory,
-            entries=[entry, other],
-            expected_versions={},
-            text="Samen",
-            category=MapCategory.HARM,
-            audience=Audience.PARENTS,
-            view_of_role=ProfessionalView.CONSULENT,
-            actor=world.owner,
-        ),
+        lambda: _merge(world, [entry, other], "Samen", trajectory=trajectory),
         lambda: services.withdraw_map_entry(entry=entry, reason="Weg", actor=world.owner),
         lambda: services.record_mapping_session(
             trajectory=trajectory, held_on=timezone.localdate(), actor=world.owner
@@ -524,16 +531,7 @@ def test_the_family_would_see_only_current_entries_shared_with_them(world: World
     withdrawn = _entry(world, "INGETROKKEN", audience=Audience.PARENTS)
     services.withdraw_map_entry(entry=withdrawn, reason="Fout", actor=world.owner)
     a, b = _entry(world, "A", audience=Audience.NETWORK), _entry(world, "B")
-    merged = services.merge_map_entries(
-        trajectory=world.trajectory,
-        entries=[a, b],
-        expected_versions={},
-        text="A en B",
-        category=MapCategory.HARM,
-        audience=Audience.PARENTS,
-        view_of_role=ProfessionalView.CONSULENT,
-        actor=world.owner,
-    )
+    merged = _merge(world, [a, b], "A en B")
     parent = CaseAccess(world.trajectory, CaseRole.OUDER)
     network = CaseAccess(world.trajectory, CaseRole.NETWERK)
     assert set(visible_items(parent, MapEntry.objects.all())) == {shared, a, b, merged}
@@ -574,16 +572,7 @@ def test_the_map_page_does_not_grow_with_its_entries(
             session=session if i % 3 else None,
         )
     services.withdraw_map_entry(entry=MapEntry.objects.last(), reason="Fout", actor=world.owner)  # type: ignore[arg-type]
-    services.merge_map_entries(
-        trajectory=world.trajectory,
-        entries=list(MapEntry.objects.filter(category=MapCategory.HARM)[:3]),
-        expected_versions={},
-        text="Samen.",
-        category=MapCategory.HARM,
-        audience=Audience.PARENTS,
-        view_of_role=ProfessionalView.CONSULENT,
-        actor=world.owner,
-    )
+    _merge(world, list(MapEntry.objects.filter(category=MapCategory.HARM)[:3]), "Samen.")
     with django_assert_num_queries(MAP_QUERIES):
         response = client.get(url)
     assert response.status_code == 200

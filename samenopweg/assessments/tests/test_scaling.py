@@ -192,6 +192,14 @@ def test_it_records_numbers_for_several_statements_in_one_round(world: World) ->
     )
 
 
+def _post_refused(world: World, data: dict[str, Any]) -> str:
+    """The owner posts a round that is not stored (refused, or a row added): the page again."""
+    response = logged_in_client(world.owner).post(_new_url(world), data)
+    assert response.status_code == 200
+    assert not ScalingRound.objects.exists()
+    return str(response.content.decode())
+
+
 def test_empty_rows_are_ignored_but_a_round_needs_one_number(
     world: World, statement: DangerStatement
 ) -> None:
@@ -214,22 +222,17 @@ def test_a_number_without_anyone_is_refused_next_to_the_field_keeping_the_text(
     data = round_data(
         {statement: [{"score": "5", "what_makes_it": "Mama belt elke dag <naar> oma."}]}
     )
-    response = logged_in_client(world.owner).post(_new_url(world), data)
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = _post_refused(world, data)
     assert "Kies wie dit cijfer geeft." in page
     assert f'id="id_s{statement.pk}-0-who_error"' in page
     assert "Mama belt elke dag &lt;naar&gt; oma." in page
     assert '<option value="5" selected>5</option>' in page
-    assert not ScalingRound.objects.exists()
 
 
 def test_someone_without_a_number_is_refused(world: World, statement: DangerStatement) -> None:
     data = round_data({statement: [{"who": "role:consulent", "what_makes_it": "Nog te vroeg."}]})
-    response = logged_in_client(world.owner).post(_new_url(world), data)
-    assert response.status_code == 200
-    assert "Kies een cijfer van 0 tot 10." in response.content.decode()
-    assert not ScalingRound.objects.exists()
+    page = _post_refused(world, data)
+    assert "Kies een cijfer van 0 tot 10." in page
 
 
 def test_eleven_is_refused_with_a_dutch_message_keeping_what_was_typed(
@@ -247,14 +250,11 @@ def test_eleven_is_refused_with_a_dutch_message_keeping_what_was_typed(
             ]
         }
     )
-    response = logged_in_client(world.owner).post(_new_url(world), data)
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = _post_refused(world, data)
     assert "Kies een cijfer van 0 tot 10." in page
     assert f'id="id_s{statement.pk}-0-score_error"' in page
     assert "Alles gaat heel goed." in page and "Niets meer." in page
     assert '<option value="role:consulent" selected>' in page
-    assert not ScalingRound.objects.exists()
 
 
 def test_a_person_of_another_trajectory_is_refused(
@@ -262,10 +262,8 @@ def test_a_person_of_another_trajectory_is_refused(
 ) -> None:
     foreign = mother(world.other_trajectory)
     data = round_data({statement: [{"who": f"person:{foreign.pk}", "score": "4"}]})
-    response = logged_in_client(world.owner).post(_new_url(world), data)
-    assert response.status_code == 200
-    assert "Kies iemand uit de lijst." in response.content.decode()
-    assert not ScalingRound.objects.exists()
+    page = _post_refused(world, data)
+    assert "Kies iemand uit de lijst." in page
 
 
 def test_a_session_of_another_trajectory_is_refused(
@@ -275,10 +273,8 @@ def test_a_session_of_another_trajectory_is_refused(
         trajectory=world.other_trajectory, held_on=DAY, created_by=world.other_consultant
     )
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]}, session=foreign.pk)
-    response = logged_in_client(world.owner).post(_new_url(world), data)
-    assert response.status_code == 200
-    assert "Kies een gesprek van dit traject." in response.content.decode()
-    assert not ScalingRound.objects.exists()
+    page = _post_refused(world, data)
+    assert "Kies een gesprek van dit traject." in page
 
 
 def test_a_statement_of_another_trajectory_is_not_on_the_form(
@@ -373,14 +369,11 @@ def test_add_another_row_shows_one_more_row_without_errors_keeping_the_text(
 ) -> None:
     data = round_data({statement: [{"score": "5", "what_makes_it": "Blijft staan."}]})
     data["add_row"] = str(statement.pk)
-    response = logged_in_client(world.owner).post(_new_url(world), data)
-    assert response.status_code == 200
-    page = response.content.decode()
+    page = _post_refused(world, data)
     assert f'name="s{statement.pk}-4-who"' in page
     assert f'name="s{statement.pk}-5-who"' not in page
     assert 'class="error"' not in page
     assert "Blijft staan." in page
-    assert not ScalingRound.objects.exists()
 
 
 def test_the_form_offers_only_this_trajectorys_persons_and_sessions(
