@@ -397,6 +397,16 @@ def test_the_form_offers_only_this_trajectorys_persons_and_sessions(
 # --- who may ------------------------------------------------------------------------------
 
 
+def _get_and_post(
+    user: Any, world: World, statement: DangerStatement, name: str
+) -> tuple[int, int]:
+    """The status codes `user` gets on the page `name`: reading it, and posting a round."""
+    client = logged_in_client(user)
+    url = reverse(name, args=[world.trajectory.reference])
+    data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
+    return client.get(url).status_code, client.post(url, data).status_code
+
+
 @pytest.mark.parametrize("name", URL_NAMES)
 @pytest.mark.parametrize(
     "persona", ["worker_elsewhere", "other_consultant", "expired", "parent_elsewhere", "auditor"]
@@ -404,21 +414,13 @@ def test_the_form_offers_only_this_trajectorys_persons_and_sessions(
 def test_outsiders_get_404_on_every_url(
     world: World, statement: DangerStatement, name: str, persona: str
 ) -> None:
-    client = logged_in_client(world.personas()[persona])
-    url = reverse(name, args=[world.trajectory.reference])
-    assert client.get(url).status_code == 404
-    data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
-    assert client.post(url, data).status_code == 404
+    assert _get_and_post(world.personas()[persona], world, statement, name) == (404, 404)
     assert not ScalingRound.objects.exists()
 
 
 @pytest.mark.parametrize("name", URL_NAMES)
 def test_the_parent_gets_403(world: World, statement: DangerStatement, name: str) -> None:
-    client = logged_in_client(world.parent)
-    url = reverse(name, args=[world.trajectory.reference])
-    assert client.get(url).status_code == 403
-    data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
-    assert client.post(url, data).status_code == 403
+    assert _get_and_post(world.parent, world, statement, name) == (403, 403)
     assert not ScalingRound.objects.exists()
 
 
