@@ -252,6 +252,10 @@ def change_plan_status(
     request: HttpRequest | None = None,
 ) -> PlanVersion:
     """Move the plan a step; each step keeps the plan as it was then (a PlanVersion)."""
+    if plan.version != expected_version:
+        # Someone changed the plan since this page was read: a conflict, before judging a step
+        # that may only look wrong because of their change.
+        raise EditConflict(SafetyPlan.objects.get(pk=plan.pk))
     from_status = PlanStatus(plan.status)
     if to_status not in ALLOWED_STATUS[from_status]:
         raise ValidationError(

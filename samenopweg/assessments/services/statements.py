@@ -151,8 +151,8 @@ def _edit(
     if children is not None:
         before["children"] = _children_value(old_children)
         after["children"] = _children_value(children)
-    if before == after:
-        return item
+    if before == after and item.version == expected_version:
+        return item  # a stale unchanged form still meets the conflict in items.update
     return items.update(
         item=item,
         expected_version=expected_version,

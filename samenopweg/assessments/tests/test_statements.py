@@ -914,3 +914,19 @@ def test_the_history_does_not_grow_with_the_changes(world: World) -> None:
     small = _count(client, url)
     _fill(world, 3, 2)
     assert _count(client, url) == small
+
+
+def test_an_unchanged_save_from_a_stale_version_is_still_a_conflict(world: World) -> None:
+    statement = wat.ensure_statement(world)
+    client = _client(world.owner)
+    url = _url(world, "statement_edit", statement_id=statement.pk)
+    base = wat.statement_edit_data(_Case(world))
+    assert client.post(url, {**base, "behaviour": "papa roept NIEUW"}).status_code == 302
+
+    # The same person's second tab still shows version 1 and the old text, unchanged.
+    stale = client.post(url, {**base, "behaviour": statement.behaviour})
+
+    assert stale.status_code == 409
+    assert "papa roept NIEUW" in stale.content.decode()
+    statement.refresh_from_db()
+    assert (statement.behaviour, statement.version) == ("papa roept NIEUW", 2)

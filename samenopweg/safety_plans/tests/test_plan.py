@@ -432,3 +432,25 @@ def test_a_plan_that_needs_a_look_ranks_above_a_quiet_trajectory(world: World) -
     assert [pk for pk, _rank in ranked].index(world.trajectory.pk) < [
         pk for pk, _rank in ranked
     ].index(quiet.pk)
+
+
+def test_a_status_step_from_a_stale_page_is_a_conflict_not_a_refused_step(world: World) -> None:
+    from samenopweg.core.locking import EditConflict
+    from samenopweg.safety_plans.models import ALLOWED_STATUS
+
+    hoe.ensure_rule(world)
+    plan = hoe.ensure_plan(world)
+    stale_version, step = plan.version, ALLOWED_STATUS[PlanStatus(plan.status)][0]
+    services.change_plan_status(
+        plan=plan, to_status=step, expected_version=plan.version, actor=world.owner
+    )
+    # The second person's page was read before the step; their post names that version.
+    current = SafetyPlan.objects.get(pk=plan.pk)
+
+    # The same step from the stale page: without the version check first it is refused as a
+    # step that makes no sense, and the person never learns someone else just took it.
+    with pytest.raises(EditConflict):
+        services.change_plan_status(
+            plan=current, to_status=step, expected_version=stale_version, actor=world.worker
+        )
+    assert SafetyPlan.objects.get(pk=plan.pk).status == step
