@@ -1,11 +1,13 @@
 # English words, Belgian order: an English-speaking user in Flanders reads 05/03/2026 as 5 March.
-DATE_FORMAT = "j F Y"
-TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j F Y, H:i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j F"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-FIRST_DAY_OF_WEEK = 1
+# The display formats are the Belgian ones; only the accepted input differs (no 05-03-2026).
+from config.formats.nl_BE.formats import DATE_FORMAT as DATE_FORMAT
+from config.formats.nl_BE.formats import DATETIME_FORMAT as DATETIME_FORMAT
+from config.formats.nl_BE.formats import DATETIME_INPUT_FORMATS as DATETIME_INPUT_FORMATS
+from config.formats.nl_BE.formats import FIRST_DAY_OF_WEEK as FIRST_DAY_OF_WEEK
+from config.formats.nl_BE.formats import MONTH_DAY_FORMAT as MONTH_DAY_FORMAT
+from config.formats.nl_BE.formats import SHORT_DATE_FORMAT as SHORT_DATE_FORMAT
+from config.formats.nl_BE.formats import SHORT_DATETIME_FORMAT as SHORT_DATETIME_FORMAT
+from config.formats.nl_BE.formats import TIME_FORMAT as TIME_FORMAT
+from config.formats.nl_BE.formats import YEAR_MONTH_FORMAT as YEAR_MONTH_FORMAT
+
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
