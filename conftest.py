@@ -181,14 +181,14 @@ def world(db: Any) -> World:
         kind=ContactKind.HOME_VISIT,
         text="GEDEELD: we spraken af om elke week te bellen.",
         audience=Audience.PARENTS,
-        author=owner,
+        created_by=owner,
     )
     private_entry = JournalEntry.objects.create(
         trajectory=trajectory,
         kind=ContactKind.PHONE,
         text="ALLEEN-PROF: melding van de school.",
         audience=Audience.PROFESSIONALS,
-        author=owner,
+        created_by=owner,
     )
     task = Task.objects.create(
         trajectory=trajectory, title="Huisbezoek plannen", created_by=owner, assignee=worker

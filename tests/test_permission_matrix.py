@@ -563,7 +563,7 @@ def test_it_hides_another_trajectorys_entry_behind_this_reference(
         trajectory=world.other_trajectory,
         kind=world.shared_entry.kind,
         text="ANDER-TRAJECT",
-        author=world.other_consultant,
+        created_by=world.other_consultant,
     )
     client.force_login(world.owner)
     url = reverse("journal:history", args=[world.trajectory.reference, foreign.pk])

@@ -69,7 +69,7 @@ def _more_entries(world: World, n: int = 10) -> None:
             trajectory=world.trajectory,
             kind=ContactKind.PHONE,
             text=f"Contact {i}",
-            author=world.worker if i % 2 else world.owner,
+            created_by=world.worker if i % 2 else world.owner,
             withdrawn_at=timezone.now() if withdrawn else None,
             withdrawn_by=world.owner if withdrawn else None,
         )
