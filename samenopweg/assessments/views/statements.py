@@ -50,7 +50,7 @@ from samenopweg.assessments.selectors import statements as selectors
 from samenopweg.assessments.services import statements as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import button_step, edit_cycle, update_from_form
+from samenopweg.cases.editing import button_step, edit_cycle, template_page, update_from_form
 from samenopweg.core.models import Audience
 
 TITLE = gettext_lazy("Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
@@ -101,25 +101,16 @@ def _edit_page(
     statement: DangerStatement | None = None,
 ) -> Callable[[forms.Form, str], HttpResponse]:
     """The `show` of edit_cycle for the statement, goal and bottom line forms."""
-
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render(
-            request,
-            "assessments/statements/edit.html",
-            {
-                "access": access,
-                "t": access.trajectory,
-                "form": form,
-                "page_heading": page_heading,
-                "submit": submit,
-                "notice": notice,
-                "intro": intro,
-                "statement": statement,
-                "cancel_url": _page_url(access),
-            },
-        )
-
-    return show
+    return template_page(
+        request,
+        access,
+        "assessments/statements/edit.html",
+        page_heading=page_heading,
+        submit=submit,
+        intro=intro,
+        statement=statement,
+        cancel_url=_page_url(access),
+    )
 
 
 def _gone(request: HttpRequest, access: CaseAccess, item: Any) -> HttpResponse | None:
