@@ -113,6 +113,7 @@ def render_form_page(
             "notice": notice,
             "intro": intro,
             "multipart": multipart,
+            "autosave": True,
             **extra,
         },
     )
