@@ -32,6 +32,19 @@ from samenopweg.plainlanguage.services import save_tips
 T = TypeVar("T")
 
 
+def from_form(
+    request: HttpRequest, service: Callable[..., T], **given: Any
+) -> Callable[[forms.Form], T]:
+    """The `save` of a form whose fields are the service's arguments (a new item, a comment, a
+    withdrawal's reason): the service gets `given` (the trajectory or the item), who and the
+    cleaned fields."""
+
+    def save(form: forms.Form) -> T:
+        return service(**given, actor=request.user, request=request, **form.cleaned_data)
+
+    return save
+
+
 def update_from_form(
     request: HttpRequest, service: Callable[..., T], **given: Any
 ) -> Callable[[forms.Form], T]:
@@ -49,6 +62,12 @@ def update_from_form(
         )
 
     return save
+
+
+def edit_initial(item: Any, fields: Sequence[str], **more: Any) -> dict[str, Any]:
+    """The initial data of an edit form: the item's `fields`, `more`, and the version it was
+    read at (what `update_from_form` hands on as `expected_version`)."""
+    return {**{name: getattr(item, name) for name in fields}, **more, "version": item.version}
 
 
 def template_page(

@@ -14,8 +14,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle, template_page, update_from_form
-from samenopweg.core.locking import EditConflict
+from samenopweg.cases.editing import (
+    button_step,
+    edit_cycle,
+    edit_initial,
+    from_form,
+    template_page,
+    update_from_form,
+)
 from samenopweg.journal import services
 from samenopweg.journal.forms import (
     JournalCorrectionForm,
@@ -60,9 +66,7 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         request,
         access,
         form=form,
-        save=lambda f: services.add_journal_entry(
-            trajectory=trajectory, actor=request.user, request=request, **f.cleaned_data
-        ),
+        save=from_form(request, services.add_journal_entry, trajectory=trajectory),
         done=_journal_url(access),
         message=_("Het contact is bewaard in het logboek."),
         show=template_page(request, access, "journal/list.html", page=page),
@@ -79,16 +83,14 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
     entry = get_item_for_user(access, JournalEntry.objects.all(), entry_id)
 
     def form(data: QueryDict | None) -> forms.Form:
-        initial = {name: getattr(entry, name) for name in ENTRY_FIELDS}
         return JournalCorrectionForm(
             data,
             trajectory=trajectory,
-            initial={
-                **initial,
-                "participants": list(entry.participants.all()),
-                "other_participants": entry.other_participants,
-                "version": entry.version,
-            },
+            initial=edit_initial(
+                entry,
+                (*ENTRY_FIELDS, "other_participants"),
+                participants=list(entry.participants.all()),
+            ),
         )
 
     return edit_cycle(
@@ -113,9 +115,7 @@ def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) ->
         request,
         access,
         form=WithdrawForm,
-        save=lambda f: services.withdraw_journal_entry(
-            entry=entry, reason=f.cleaned_data["reason"], actor=request.user, request=request
-        ),
+        save=from_form(request, services.withdraw_journal_entry, entry=entry),
         done=_journal_url(access),
         message=_("Het bericht is ingetrokken. Het blijft zichtbaar voor professionals."),
         show=template_page(request, access, "journal/withdraw.html", entry=entry),
@@ -146,9 +146,7 @@ def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         request,
         access,
         form=lambda data: TaskForm(data, trajectory=trajectory),
-        save=lambda f: services.add_task(
-            trajectory=trajectory, actor=request.user, request=request, **f.cleaned_data
-        ),
+        save=from_form(request, services.add_task, trajectory=trajectory),
         done=_tasks_url(access),
         message=_("De taak is bewaard."),
         show=template_page(
@@ -169,10 +167,8 @@ def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpRes
     task = get_item_for_user(access, Task.objects.all(), task_id)
 
     def form(data: QueryDict | None) -> forms.Form:
-        initial = {name: getattr(task, name) for name in (*TASK_FIELDS, "audience", "version")}
-        return TaskEditForm(
-            data, trajectory=trajectory, initial={**initial, "assignee": task.assignee_id}
-        )
+        initial = edit_initial(task, (*TASK_FIELDS, "audience"), assignee=task.assignee_id)
+        return TaskEditForm(data, trajectory=trajectory, initial=initial)
 
     return edit_cycle(
         request,
@@ -193,18 +189,17 @@ def task_done(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpRes
     access.require_open()
     task = get_item_for_user(access, Task.objects.all(), task_id)
     version = request.POST.get("version", "")
-    try:
-        services.update_task(
+    saved, _task = button_step(
+        request,
+        lambda: services.update_task(
             task=task,
             expected_version=int(version) if version.isdigit() else -1,
             status=TaskStatus.DONE,
             actor=request.user,
             request=request,
-        )
-    except EditConflict:
-        messages.error(
-            request, _("Iemand anders heeft deze taak intussen gewijzigd. Kijk ze opnieuw na.")
-        )
-    else:
+        ),
+        conflict=_("Iemand anders heeft deze taak intussen gewijzigd. Kijk ze opnieuw na."),
+    )
+    if saved:
         messages.success(request, _("Taak afgevinkt: %(title)s") % {"title": task.title})
     return redirect("journal:tasks", reference=access.trajectory.reference)

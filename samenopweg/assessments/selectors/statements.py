@@ -72,22 +72,25 @@ class Withdrawal:
         return cls(reason=item.withdrawn_reason, by=item.withdrawn_by or "", at=item.withdrawn_at)
 
 
-@dataclass
-class GoalRow:
-    goal: SafetyGoal
+@dataclass(kw_only=True)
+class _Row:
+    """What the page shows with a statement, goal or bottom line besides its own fields."""
+
     remarks: list[Remark] = field(default_factory=list)
     withdrawal: Withdrawal | None = None
     comment_form: Any = None  # set by the view
 
 
 @dataclass
-class StatementRow:
+class GoalRow(_Row):
+    goal: SafetyGoal
+
+
+@dataclass
+class StatementRow(_Row):
     statement: DangerStatement
     children: list[Person]
     goals: list[GoalRow] = field(default_factory=list)
-    remarks: list[Remark] = field(default_factory=list)
-    withdrawal: Withdrawal | None = None
-    comment_form: Any = None  # set by the view
 
     @property
     def has_goal(self) -> bool:
@@ -95,11 +98,8 @@ class StatementRow:
 
 
 @dataclass
-class BottomLineRow:
+class BottomLineRow(_Row):
     bottom_line: BottomLine
-    remarks: list[Remark] = field(default_factory=list)
-    withdrawal: Withdrawal | None = None
-    comment_form: Any = None  # set by the view
 
 
 @dataclass
@@ -170,31 +170,20 @@ def statements_page(access: CaseAccess) -> StatementsPage:
             key = ("bottom_line", comment.bottom_line_id or 0)
         by_target.setdefault(key, []).append(Remark(comment, who))
 
+    def around(kind: str, item: Any) -> dict[str, Any]:
+        """The `_Row` part of an item's row: its remarks and its withdrawal."""
+        return {"remarks": by_target.get((kind, item.pk), []), "withdrawal": Withdrawal.of(item)}
+
     rows = [
         StatementRow(
             statement=s,
             children=list(s.children.all()),
-            goals=[
-                GoalRow(
-                    goal=g,
-                    remarks=by_target.get(("goal", g.pk), []),
-                    withdrawal=Withdrawal.of(g),
-                )
-                for g in s.goals.all()
-            ],
-            remarks=by_target.get(("statement", s.pk), []),
-            withdrawal=Withdrawal.of(s),
+            goals=[GoalRow(goal=g, **around("goal", g)) for g in s.goals.all()],
+            **around("statement", s),
         )
         for s in statements
     ]
-    line_rows = [
-        BottomLineRow(
-            bottom_line=b,
-            remarks=by_target.get(("bottom_line", b.pk), []),
-            withdrawal=Withdrawal.of(b),
-        )
-        for b in bottom_lines
-    ]
+    line_rows = [BottomLineRow(bottom_line=b, **around("bottom_line", b)) for b in bottom_lines]
     return StatementsPage(
         statement_set=statement_set,
         status=statement_set.status if statement_set else StatementStatus.DRAFT,

@@ -47,7 +47,13 @@ from samenopweg.assessments.selectors.map import (
 from samenopweg.assessments.services import map as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import button_step, edit_cycle, template_page
+from samenopweg.cases.editing import (
+    button_step,
+    edit_cycle,
+    edit_initial,
+    from_form,
+    template_page,
+)
 from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
@@ -221,13 +227,14 @@ def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-def _refuse_if_not_current(request: HttpRequest, access: CaseAccess, entry: MapEntry) -> bool:
+def _gone(request: HttpRequest, access: CaseAccess, entry: MapEntry) -> HttpResponse | None:
+    """A merged or withdrawn entry has no edit or withdraw page: back to the map, saying why."""
     if entry.is_current:
-        return False
+        return None
     messages.error(
         request, _("Deze regel is samengevoegd of ingetrokken en staat niet meer op de kaart.")
     )
-    return True
+    return redirect("assessments:map", reference=access.trajectory.reference)
 
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry", autosave=True)
@@ -235,8 +242,8 @@ def _refuse_if_not_current(request: HttpRequest, access: CaseAccess, entry: MapE
 def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Change the words, whose view it is, or who may see it."""
     entry = get_item_for_user(access, MapEntry.objects.all(), entry_id)
-    if _refuse_if_not_current(request, access, entry):
-        return redirect("assessments:map", reference=access.trajectory.reference)
+    if gone := _gone(request, access, entry):
+        return gone
     persons = map_persons(access)
 
     def save(f: forms.Form) -> MapEntry:
@@ -259,12 +266,7 @@ def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpR
         form=lambda data: MapEntryEditForm(
             data,
             persons=persons,
-            initial={
-                "text": entry.text,
-                "view": view_value(entry),
-                "audience": entry.audience,
-                "version": entry.version,
-            },
+            initial=edit_initial(entry, ("text", "audience"), view=view_value(entry)),
         ),
         save=save,
         done=_map_url(access, entry),
@@ -418,16 +420,14 @@ def merge(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Take an entry off the map, with a reason; it is kept and professionals still see it."""
     entry = get_item_for_user(access, MapEntry.objects.all(), entry_id)
-    if _refuse_if_not_current(request, access, entry):
-        return redirect("assessments:map", reference=access.trajectory.reference)
+    if gone := _gone(request, access, entry):
+        return gone
     labels = {p.pk: label for p, label in map_persons(access)}
     return edit_cycle(
         request,
         access,
         form=MapWithdrawForm,
-        save=lambda f: services.withdraw_map_entry(
-            entry=entry, reason=f.cleaned_data["reason"], actor=request.user, request=request
-        ),
+        save=from_form(request, services.withdraw_map_entry, entry=entry),
         done=_map_url(access),
         message=_("De regel is ingetrokken. Professionals zien ze nog onder ‘Ingetrokken’."),
         show=template_page(

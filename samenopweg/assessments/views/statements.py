@@ -50,7 +50,14 @@ from samenopweg.assessments.selectors import statements as selectors
 from samenopweg.assessments.services import statements as services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import button_step, edit_cycle, template_page, update_from_form
+from samenopweg.cases.editing import (
+    button_step,
+    edit_cycle,
+    edit_initial,
+    from_form,
+    template_page,
+    update_from_form,
+)
 from samenopweg.core.models import Audience
 
 TITLE = gettext_lazy("Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
@@ -91,6 +98,23 @@ def _comment_prefix(target: str, pk: int) -> str:
     return f"c-{TARGETS[target][1]}-{pk}"
 
 
+_ANCHORS = {model: prefix for model, prefix in TARGETS.values()}
+
+
+def _anchor(item: DangerStatement | SafetyGoal | BottomLine) -> str:
+    """Where the item stands on the page: "gb-3", "doel-7", "bm-2"."""
+    return f"{_ANCHORS[type(item)]}-{item.pk}"
+
+
+def _text(item: DangerStatement | SafetyGoal | BottomLine) -> str:
+    """The item in the words the page shows for it, above its comment and withdraw forms."""
+    if isinstance(item, DangerStatement):
+        return item.sentence
+    if isinstance(item, SafetyGoal):
+        return item.parents_and_network_will
+    return item.text
+
+
 def _edit_page(
     request: HttpRequest,
     access: CaseAccess,
@@ -121,46 +145,49 @@ def _gone(request: HttpRequest, access: CaseAccess, item: Any) -> HttpResponse |
     return redirect(_page_url(access))
 
 
-def _goal_tip(request: HttpRequest, form: forms.Form) -> None:
-    words = negative_wording(form.cleaned_data.get("parents_and_network_will", ""))
-    if words:
-        messages.info(
-            request,
-            _(
-                "Tip: schrijf het doel als wat ouders en netwerk wél zullen doen "
-                "(gevonden: %(words)s)."
+def _with_goal_tip(
+    request: HttpRequest, save: Callable[[forms.Form], SafetyGoal]
+) -> Callable[[forms.Form], SafetyGoal]:
+    """`save`, then a tip when the goal is written as what must stop instead of what will happen."""
+
+    def save_and_tip(form: forms.Form) -> SafetyGoal:
+        goal = save(form)
+        words = negative_wording(form.cleaned_data.get("parents_and_network_will", ""))
+        if words:
+            messages.info(
+                request,
+                _(
+                    "Tip: schrijf het doel als wat ouders en netwerk wél zullen doen "
+                    "(gevonden: %(words)s)."
+                )
+                % {"words": ", ".join(words)},
             )
-            % {"words": ", ".join(words)},
-        )
+        return goal
+
+    return save_and_tip
 
 
-def _edited(
+def _statement_cycle(
     request: HttpRequest,
     access: CaseAccess,
     *,
     form: Callable[[QueryDict | None], forms.Form],
-    update: Callable[..., Any],
-    anchor: str,
+    save: Callable[[forms.Form], Any],
     message: str,
     texts: Sequence[str],
     show: Callable[[forms.Form, str], HttpResponse],
-    after_save: Callable[[forms.Form], None] | None = None,
+    item: Any = None,
 ) -> HttpResponse:
-    """The edit cycle of a statement, goal or bottom line: `update(expected_version=…, **fields)`
-    is its service with the item already given."""
-
-    def save(f: forms.Form) -> Any:
-        result = update_from_form(request, update)(f)
-        if after_save is not None:
-            after_save(f)
-        return result
-
+    """The edit cycle of a new or changed statement, goal or bottom line; saved, the page comes
+    back at it. An edit names its `item`: a withdrawn one has no edit page any more."""
+    if item is not None and (gone := _gone(request, access, item)):
+        return gone
     return edit_cycle(
         request,
         access,
         form=form,
         save=save,
-        done=_page_url(access, anchor),
+        done=lambda saved: _page_url(access, _anchor(saved)),
         message=message,
         show=show,
         cancel_url=_page_url(access),
@@ -219,15 +246,13 @@ def _inline_comment_form(target: str, pk: int, page: selectors.StatementsPage) -
 @require_http_methods(["GET", "POST"])
 def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
-    return edit_cycle(
+    return _statement_cycle(
         request,
         access,
         form=lambda data: DangerStatementForm(data, trajectory=trajectory),
-        save=lambda f: services.create_danger_statement(
-            trajectory=trajectory, actor=request.user, request=request, **f.cleaned_data
-        ),
-        done=lambda statement: _page_url(access, f"gb-{statement.pk}"),
+        save=from_form(request, services.create_danger_statement, trajectory=trajectory),
         message=_("De gevaarsboodschap is bewaard. Schrijf er een veiligheidsdoel bij."),
+        texts=STATEMENT_TEXTS,
         show=_edit_page(
             request,
             access,
@@ -238,8 +263,6 @@ def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                 "wat vrezen we als er niets verandert? Samen wordt dat één zin die het gezin leest."
             ),
         ),
-        cancel_url=_page_url(access),
-        texts=STATEMENT_TEXTS,
     )
 
 
@@ -248,28 +271,19 @@ def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
     trajectory = access.trajectory
     statement = get_item_for_user(access, DangerStatement.objects.all(), statement_id)
-    gone = _gone(request, access, statement)
-    if gone:
-        return gone
 
     def form(data: QueryDict | None) -> forms.Form:
-        initial = {name: getattr(statement, name) for name in services.STATEMENT_FIELDS}
-        return DangerStatementEditForm(
-            data,
-            trajectory=trajectory,
-            initial={
-                **initial,
-                "children": list(statement.children.all()),
-                "version": statement.version,
-            },
+        initial = edit_initial(
+            statement, services.STATEMENT_FIELDS, children=list(statement.children.all())
         )
+        return DangerStatementEditForm(data, trajectory=trajectory, initial=initial)
 
-    return _edited(
+    return _statement_cycle(
         request,
         access,
+        item=statement,
         form=form,
-        update=lambda **data: services.update_danger_statement(statement=statement, **data),
-        anchor=f"gb-{statement.pk}",
+        save=update_from_form(request, services.update_danger_statement, statement=statement),
         message=_("De gevaarsboodschap is aangepast. De vorige tekst staat in de geschiedenis."),
         texts=STATEMENT_TEXTS,
         show=_edit_page(
@@ -286,41 +300,30 @@ def _withdraw_page(
     request: HttpRequest,
     access: CaseAccess,
     *,
-    item: Any,
-    text: str,
+    item: DangerStatement | SafetyGoal | BottomLine,
     page_heading: str,
     explanation: str,
-    withdraw: Callable[[str], Any],
+    save: Callable[[forms.Form], Any],
 ) -> HttpResponse:
     """Withdraw a statement, goal or bottom line, with a reason: one edit cycle for the three."""
-    gone = _gone(request, access, item)
-    if gone:
+    if gone := _gone(request, access, item):
         return gone
-
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render(
-            request,
-            "assessments/statements/withdraw.html",
-            {
-                "access": access,
-                "t": access.trajectory,
-                "form": form,
-                "notice": notice,
-                "text": text,
-                "page_heading": page_heading,
-                "explanation": explanation,
-                "cancel_url": _page_url(access),
-            },
-        )
-
     return edit_cycle(
         request,
         access,
         form=WithdrawForm,
-        save=lambda f: withdraw(f.cleaned_data["reason"]),
+        save=save,
         done=_page_url(access),
         message=_("Ingetrokken. Het blijft zichtbaar voor professionals, met de reden."),
-        show=show,
+        show=template_page(
+            request,
+            access,
+            "assessments/statements/withdraw.html",
+            text=_text(item),
+            page_heading=page_heading,
+            explanation=explanation,
+            cancel_url=_page_url(access),
+        ),
         cancel_url=_page_url(access),
     )
 
@@ -333,15 +336,12 @@ def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: i
         request,
         access,
         item=statement,
-        text=statement.sentence,
         page_heading=_("Gevaarsboodschap intrekken"),
         explanation=_(
             "Niets wordt gewist. De gevaarsboodschap en haar veiligheidsdoelen zijn daarna niet "
             "meer zichtbaar voor het gezin; professionals zien ze doorgestreept, met de reden."
         ),
-        withdraw=lambda reason: services.withdraw_danger_statement(
-            statement=statement, reason=reason, actor=request.user, request=request
-        ),
+        save=from_form(request, services.withdraw_danger_statement, statement=statement),
     )
 
 
@@ -354,13 +354,7 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """A goal for one danger statement (chosen in the form, preselected from the page's link)."""
     trajectory = access.trajectory
     chosen = request.GET.get("gevaarsboodschap", "")
-
-    def save(f: forms.Form) -> SafetyGoal:
-        goal = services.create_safety_goal(actor=request.user, request=request, **f.cleaned_data)
-        _goal_tip(request, f)
-        return goal
-
-    return edit_cycle(
+    return _statement_cycle(
         request,
         access,
         form=lambda data: SafetyGoalForm(
@@ -368,9 +362,9 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             trajectory=trajectory,
             initial={"danger_statement": int(chosen) if chosen.isdigit() else None},
         ),
-        save=save,
-        done=lambda goal: _page_url(access, f"doel-{goal.pk}"),
+        save=_with_goal_tip(request, from_form(request, services.create_safety_goal)),
         message=_("Het veiligheidsdoel is bewaard."),
+        texts=GOAL_TEXTS,
         show=_edit_page(
             request,
             access,
@@ -381,8 +375,6 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                 "wat professionals zullen zien en hoelang. Schrijf wat er wél zal gebeuren."
             ),
         ),
-        cancel_url=_page_url(access),
-        texts=GOAL_TEXTS,
     )
 
 
@@ -390,16 +382,15 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
     goal = get_item_for_user(access, SafetyGoal.objects.select_related("danger_statement"), goal_id)
-    gone = _gone(request, access, goal)
-    if gone:
-        return gone
-    initial = {name: getattr(goal, name) for name in services.GOAL_FIELDS}
-    return _edited(
+    initial = edit_initial(goal, services.GOAL_FIELDS)
+    return _statement_cycle(
         request,
         access,
-        form=lambda data: SafetyGoalEditForm(data, initial={**initial, "version": goal.version}),
-        update=lambda **data: services.update_safety_goal(goal=goal, **data),
-        anchor=f"doel-{goal.pk}",
+        item=goal,
+        form=lambda data: SafetyGoalEditForm(data, initial=initial),
+        save=_with_goal_tip(
+            request, update_from_form(request, services.update_safety_goal, goal=goal)
+        ),
         message=_("Het veiligheidsdoel is aangepast. De vorige tekst staat in de geschiedenis."),
         texts=GOAL_TEXTS,
         show=_edit_page(
@@ -409,7 +400,6 @@ def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpRes
             submit=_("Aanpassing bewaren"),
             statement=goal.danger_statement,
         ),
-        after_save=lambda f: _goal_tip(request, f),
     )
 
 
@@ -421,15 +411,12 @@ def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> Htt
         request,
         access,
         item=goal,
-        text=goal.parents_and_network_will,
         page_heading=_("Veiligheidsdoel intrekken"),
         explanation=_(
             "Niets wordt gewist. Het doel is daarna niet meer zichtbaar voor het gezin; "
             "professionals zien het doorgestreept, met de reden."
         ),
-        withdraw=lambda reason: services.withdraw_safety_goal(
-            goal=goal, reason=reason, actor=request.user, request=request
-        ),
+        save=from_form(request, services.withdraw_safety_goal, goal=goal),
     )
 
 
@@ -439,16 +426,13 @@ def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> Htt
 @trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline", autosave=True)
 @require_http_methods(["GET", "POST"])
 def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    trajectory = access.trajectory
-    return edit_cycle(
+    return _statement_cycle(
         request,
         access,
         form=BottomLineForm,
-        save=lambda f: services.create_bottom_line(
-            trajectory=trajectory, actor=request.user, request=request, **f.cleaned_data
-        ),
-        done=lambda line: _page_url(access, f"bm-{line.pk}"),
+        save=from_form(request, services.create_bottom_line, trajectory=access.trajectory),
         message=_("De bodemeis is bewaard."),
+        texts=BOTTOM_LINE_TEXTS,
         show=_edit_page(
             request,
             access,
@@ -456,8 +440,6 @@ def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse
             submit=_("Bodemeis bewaren"),
             intro=_("Een bodemeis hoort bij het mandaat: ze staat niet ter discussie. Zeg waarom."),
         ),
-        cancel_url=_page_url(access),
-        texts=BOTTOM_LINE_TEXTS,
     )
 
 
@@ -465,16 +447,13 @@ def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: int) -> HttpResponse:
     line = get_item_for_user(access, BottomLine.objects.all(), bottom_line_id)
-    gone = _gone(request, access, line)
-    if gone:
-        return gone
-    initial = {name: getattr(line, name) for name in services.BOTTOM_LINE_FIELDS}
-    return _edited(
+    initial = edit_initial(line, services.BOTTOM_LINE_FIELDS)
+    return _statement_cycle(
         request,
         access,
-        form=lambda data: BottomLineEditForm(data, initial={**initial, "version": line.version}),
-        update=lambda **data: services.update_bottom_line(bottom_line=line, **data),
-        anchor=f"bm-{line.pk}",
+        item=line,
+        form=lambda data: BottomLineEditForm(data, initial=initial),
+        save=update_from_form(request, services.update_bottom_line, bottom_line=line),
         message=_("De bodemeis is aangepast. De vorige tekst staat in de geschiedenis."),
         texts=BOTTOM_LINE_TEXTS,
         show=_edit_page(
@@ -493,15 +472,12 @@ def bottom_line_withdraw(
         request,
         access,
         item=line,
-        text=line.text,
         page_heading=_("Bodemeis intrekken"),
         explanation=_(
             "Niets wordt gewist. De bodemeis is daarna niet meer zichtbaar voor het gezin; "
             "professionals zien ze doorgestreept, met de reden."
         ),
-        withdraw=lambda reason: services.withdraw_bottom_line(
-            bottom_line=line, reason=reason, actor=request.user, request=request
-        ),
+        save=from_form(request, services.withdraw_bottom_line, bottom_line=line),
     )
 
 
@@ -518,43 +494,27 @@ def statement_comment(
     """Comment on, propose wording for or disagree with a statement, goal or bottom line."""
     if target not in TARGETS:
         raise Http404
-    model, anchor = TARGETS[target]
+    model = TARGETS[target][0]
     obj = cast(services.Target, get_item_for_user(access, model._default_manager.all(), target_id))
     persons = selectors.person_choices(access)
     prefix = _comment_prefix(target, obj.pk)
-    if isinstance(obj, DangerStatement):
-        text = obj.sentence
-    elif isinstance(obj, SafetyGoal):
-        text = obj.parents_and_network_will
-    else:
-        text = obj.text
-
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render(
-            request,
-            "assessments/statements/comment.html",
-            {
-                "access": access,
-                "t": access.trajectory,
-                "form": form,
-                "notice": notice,
-                "text": text,
-                "kind_label": model._meta.verbose_name,
-                "cancel_url": _page_url(access, f"{anchor}-{obj.pk}"),
-            },
-        )
-
+    back = _page_url(access, _anchor(obj))
     return edit_cycle(
         request,
         access,
         form=lambda data: StatementCommentForm(data, prefix=prefix, persons=persons),
-        save=lambda f: services.add_statement_comment(
-            target=obj, actor=request.user, request=request, **f.cleaned_data
-        ),
-        done=_page_url(access, f"{anchor}-{obj.pk}"),
+        save=from_form(request, services.add_statement_comment, target=obj),
+        done=back,
         message=_("Je reactie staat nu bij de tekst."),
-        show=show,
-        cancel_url=_page_url(access, f"{anchor}-{obj.pk}"),
+        show=template_page(
+            request,
+            access,
+            "assessments/statements/comment.html",
+            text=_text(obj),
+            kind_label=model._meta.verbose_name,
+            cancel_url=back,
+        ),
+        cancel_url=back,
         texts=("text",),
     )
 
