@@ -38,7 +38,7 @@ CASELOAD = 100
 
 # Columns copied from the template row; reference, team and search text are made per row.
 COPIED = [
-    f.column
+    str(f.column)
     for f in Trajectory._meta.concrete_fields
     if f.column not in {"id", "reference", "team_id", "search_text"}
 ]
@@ -61,7 +61,7 @@ def _copy_rows(model: Any, template_pk: int, trajectory_ids_sql: str, **vary: st
     """One copy of the template row per trajectory id the SQL selects."""
     table = model._meta.db_table
     columns = [
-        f.column
+        str(f.column)
         for f in model._meta.concrete_fields
         if f.column not in {"id", "trajectory_id", *vary}
     ]
@@ -77,13 +77,13 @@ def _copy_rows(model: Any, template_pk: int, trajectory_ids_sql: str, **vary: st
 
 @pytest.fixture
 def crowded() -> dict[str, User]:
-    lead_team = TeamFactory()
-    other_team = TeamFactory(organisation=lead_team.organisation)
-    consultant = ConsultantFactory(username="plan_consulent", team=other_team)
-    lead = ConsultantFactory(username="plan_teamleider", team=lead_team)
+    lead_team = TeamFactory.create()
+    other_team = TeamFactory.create(organisation=lead_team.organisation)
+    consultant = ConsultantFactory.create(username="plan_consulent", team=other_team)
+    lead = ConsultantFactory.create(username="plan_teamleider", team=lead_team)
     Membership.objects.filter(user=lead).update(role=Role.TEAMVERANTWOORDELIJKE)
-    template = TrajectoryFactory(team=other_team, owner=consultant)
-    task = TaskFactory(trajectory=template, status=TaskStatus.OPEN)
+    template = TrajectoryFactory.create(team=other_team, owner=consultant)
+    task = TaskFactory.create(trajectory=template, status=TaskStatus.OPEN)
     grant = CaseGrant.objects.get(trajectory=template, user=consultant, role=CaseRole.CONSULENT)
     _copy_trajectories(template, team_id=lead_team.pk, other_team_id=other_team.pk)
     copies = "SELECT id FROM cases_trajectory WHERE reference LIKE 'PLAN-%%'"
@@ -138,13 +138,13 @@ def test_the_rows_are_there(crowded: dict[str, User]) -> None:
 @pytest.mark.parametrize("who", ["lead", "consultant"])
 def test_dashboard_ranking_uses_indexes(crowded: dict[str, User], who: str) -> None:
     ranking = caseload_for_user(user=crowded[who], filters=DashboardFilters())
-    _assert_indexed(ranking.values_list("pk", "attention"))
+    _assert_indexed(ranking.values_list("pk", "attention"))  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("who", ["lead", "consultant"])
 def test_search_uses_indexes(crowded: dict[str, User], who: str) -> None:
     search = caseload_for_user(user=crowded[who], filters=DashboardFilters(q="familie12"))
-    _assert_indexed(search.values_list("pk", "attention"))
+    _assert_indexed(search.values_list("pk", "attention"))  # type: ignore[misc]
 
 
 def test_trajectory_lookup_uses_indexes(crowded: dict[str, User]) -> None:

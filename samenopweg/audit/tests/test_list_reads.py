@@ -16,7 +16,7 @@ from tests.factories import TrajectoryFactory, UserFactory
 
 def _trajectories(count: int) -> list[int]:
     """`count` trajectories: one made by the factory, the rest copies of it (fast)."""
-    first = TrajectoryFactory()
+    first = TrajectoryFactory.create()
     made = Trajectory.objects.bulk_create(
         [
             Trajectory(
@@ -37,7 +37,7 @@ def _trajectories(count: int) -> list[int]:
 @pytest.mark.parametrize(("count", "statements"), [(1, 1), (50, 1), (500, 1), (1201, 3)])
 def test_one_row_per_trajectory_in_few_statements(count: int, statements: int) -> None:
     """More ids than one statement takes (SQLite: 32,766 parameters) are split, none lost."""
-    actor: Any = UserFactory()
+    actor: Any = UserFactory.create()
     ids = sorted(_trajectories(count))
     with CaptureQueriesContext(connection) as captured:
         record_list_read(actor=actor, object_type="cases.trajectory", trajectory_ids=ids)
@@ -51,5 +51,5 @@ def test_one_row_per_trajectory_in_few_statements(count: int, statements: int) -
 
 @pytest.mark.django_db
 def test_nothing_shown_nothing_written() -> None:
-    record_list_read(actor=UserFactory(), object_type="cases.trajectory", trajectory_ids=[])
+    record_list_read(actor=UserFactory.create(), object_type="cases.trajectory", trajectory_ids=[])
     assert not AuditEvent.objects.exists()
