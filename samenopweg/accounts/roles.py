@@ -30,6 +30,8 @@ class CaseRole(models.TextChoices):
 TEAMVERANTWOORDELIJKE = "teamverantwoordelijke"
 
 PROFESSIONAL_ROLES = frozenset({Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE, Role.HULPVERLENER})
+# The roles that hold the public mandate: they open trajectories and carry them.
+MANDATE_ROLES = frozenset({Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE})
 PROFESSIONAL_CASE_ROLES = (CaseRole.CONSULENT, CaseRole.HULPVERLENER)
 FAMILY_CASE_ROLES = (CaseRole.OUDER, CaseRole.JONGERE, CaseRole.NETWERK)
 
@@ -77,7 +79,14 @@ def is_auditor(user: Any) -> bool:
 
 def may_register(user: Any) -> bool:
     """Only consultants and team leads open a trajectory (they hold the mandate)."""
-    return bool(active_roles(user) & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE})
+    return bool(active_roles(user) & MANDATE_ROLES)
+
+
+def may_carry_for_team(user: Any, team: Any) -> bool:
+    """Whether `user` may carry (own) a trajectory of `team`: a consultant or its team lead."""
+    return Membership.objects.filter(
+        user=user, team=team, role__in=MANDATE_ROLES, is_active=True
+    ).exists()
 
 
 def is_family_account(user: Any) -> bool:

@@ -28,6 +28,12 @@ class Require(enum.Enum):
     MEMBER = "member"  # anyone with access, the family and network included
 
 
+def autosaved(request: HttpRequest, trajectory: Any) -> HttpResponse:
+    """An autosave post (htmx, every few seconds): keep it as a draft, answer with its status."""
+    save_draft(request=request, trajectory=trajectory)
+    return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
+
+
 def trajectory_view(
     *,
     require: Require = Require.PROFESSIONAL,
@@ -59,8 +65,7 @@ def trajectory_view(
             elif require is Require.CONSULTANT:
                 access.require_consultant()
             if autosave and request.method == "POST" and request.POST.get("_autosave"):
-                save_draft(request=request, trajectory=access.trajectory)
-                return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
+                return autosaved(request, access.trajectory)
 
             response = view(request, access, *args, **kwargs)
             # Whatever showed case data leaves a read row: a page (200), an edit conflict

@@ -26,7 +26,7 @@ from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.core.forms import add_errors
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
-from samenopweg.core.views import render_conflict
+from samenopweg.core.views import render_conflict, render_form_page
 from samenopweg.plainlanguage.services import save_tips
 
 T = TypeVar("T")
@@ -82,6 +82,18 @@ def template_page(
             template,
             {"access": access, "t": access.trajectory, "form": form, "notice": notice, **context},
         )
+
+    return show
+
+
+def form_page(
+    request: HttpRequest, access: CaseAccess, **page: Any
+) -> Callable[[forms.Form, str], HttpResponse]:
+    """A `show` for edit_cycle: one form on a trajectory's page (`core.views.render_form_page`,
+    which names what `page` holds: heading, submit, cancel_url, active, ...)."""
+
+    def show(form: forms.Form, notice: str) -> HttpResponse:
+        return render_form_page(request, access=access, form=form, notice=notice, **page)
 
     return show
 

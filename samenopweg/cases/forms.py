@@ -84,21 +84,31 @@ class StageChangeForm(forms.Form):
     version = VersionField()
 
 
+def reason_field(rows: int) -> forms.CharField:
+    """A trajectory's `reason`, as the family is told it (registration and the edit page)."""
+    return forms.CharField(
+        label=_("Waarom zijn de diensten betrokken?"),
+        widget=PlainLanguageTextarea(attrs={"rows": rows}),
+        help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
+    )
+
+
+def goal_field(rows: int) -> forms.CharField:
+    """A trajectory's `goal`: when it is safe enough to stop."""
+    return forms.CharField(
+        label=_("Waar werken we samen naartoe?"),
+        widget=PlainLanguageTextarea(attrs={"rows": rows}),
+        help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
+    )
+
+
 class TrajectoryEditForm(forms.Form):
     framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
     youth_judge_reference = forms.CharField(
         label=_("Referentie jeugdrechter"), required=False, max_length=60
     )
-    reason = forms.CharField(
-        label=_("Waarom zijn de diensten betrokken?"),
-        widget=PlainLanguageTextarea(attrs={"rows": 6}),
-        help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
-    )
-    goal = forms.CharField(
-        label=_("Waar werken we samen naartoe?"),
-        widget=PlainLanguageTextarea(attrs={"rows": 6}),
-        help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
-    )
+    reason = reason_field(rows=6)
+    goal = goal_field(rows=6)
     version = VersionField()
 
 

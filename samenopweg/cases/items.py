@@ -15,7 +15,9 @@ here, which do what every write needs, the same way everywhere:
 - the version check (`core.locking.save_versioned`, raising `EditConflict`);
 - the history or version row, built by the caller from the item as it was;
 - the audit row, in the same transaction (`audit.services.record`);
-- withdrawal: who, when and why, hidden from the family from then on.
+- withdrawal: who, when and why, hidden from the family from then on;
+- a save that changes nothing is no change (`is_unchanged`); a new item's place or a kept
+  version's number comes next in its sequence (`next_number`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -117,6 +119,37 @@ def _set_many(item: models.Model, many: Mapping[str, Iterable[Any]] | None) -> N
 
 def _many_values(item: models.Model, names: Iterable[str]) -> dict[str, list[int]]:
     return {name: sorted(getattr(item, name).values_list("pk", flat=True)) for name in names}
+
+
+def next_number(
+    rows: models.QuerySet[Any] | models.Manager[Any], field: str = "position", *, first: int = 0
+) -> int:
+    """The next number of a sequence kept in `field` of `rows` (an item's position among its
+    siblings, a kept version's number): one past the highest, or `first` for the first row."""
+    highest = rows.aggregate(highest=Max(field))["highest"]
+    return first if highest is None else highest + 1
+
+
+def is_unchanged(
+    item: Item,
+    *,
+    expected_version: int,
+    fields: Mapping[str, Any],
+    many: Mapping[str, Iterable[Any]] | None = None,
+) -> bool:
+    """Whether an edit form saves what the item already holds, read at its current version.
+
+    Such a save is no change: the caller skips `update` (no new version, no audit row). A form
+    read at an older version is never unchanged: it goes on to `update`, which reports the
+    conflict."""
+    return (
+        item.version == expected_version
+        and all(getattr(item, name) == value for name, value in fields.items())
+        and all(
+            _many_values(item, [name])[name] == sorted(v.pk for v in values)
+            for name, values in (many or {}).items()
+        )
+    )
 
 
 @transaction.atomic

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Model
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -47,6 +47,8 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     Stage.OPVOLGING: (Stage.AFGESLOTEN, Stage.PLAN),
     Stage.AFGESLOTEN: (Stage.IN_KAART, Stage.PLAN, Stage.OPVOLGING),
 }
+# What update_trajectory (the trajectory's edit page) may change.
+TRAJECTORY_FIELDS = ("framework", "youth_judge_reference", "reason", "goal")
 _SAFETY_SEVERITY = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
 
 
@@ -71,6 +73,28 @@ def _next_reference(team: Team, year: int) -> str:
     ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
     counter.refresh_from_db(fields=["last_number"])
     return f"{prefix}-{year}-{counter.last_number:05d}"
+
+
+M = TypeVar("M", bound=Model)
+
+
+def _save_new(
+    row: M,
+    trajectory: Trajectory,
+    *,
+    action: str,
+    actor: Any,
+    request: HttpRequest | None,
+    detail: dict[str, Any] | None = None,
+) -> M:
+    """Save a new row of `trajectory` that is not an item of its file (the trajectory itself, a
+    grant): validated, with its audit row in the same transaction."""
+    row.full_clean()
+    row.save()
+    record(
+        actor=actor, action=action, obj=row, trajectory=trajectory, request=request, detail=detail
+    )
+    return row
 
 
 def validate_framework(organisation_kind: str, framework: str, youth_judge_reference: str) -> None:
@@ -110,12 +134,7 @@ def open_trajectory(
     children, the adults and the first safety question (record_first_safety_checks).
     """
     validate_framework(team.organisation.kind, framework, youth_judge_reference)
-    if not Membership.objects.filter(
-        user=owner,
-        team=team,
-        role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
-        is_active=True,
-    ).exists():
+    if not roles.may_carry_for_team(owner, team):
         raise ValidationError({"owner": _("Deze consulent hoort niet bij dit team.")})
     registered_on = registered_on or timezone.localdate()
     trajectory = Trajectory(
@@ -130,15 +149,7 @@ def open_trajectory(
         registered_on=registered_on,
         created_by=actor,
     )
-    trajectory.full_clean()
-    trajectory.save()
-    record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=trajectory,
-        trajectory=trajectory,
-        request=request,
-    )
+    _save_new(trajectory, trajectory, action=AuditAction.CREATE, actor=actor, request=request)
     StageChange.objects.create(
         trajectory=trajectory, from_stage="", to_stage=Stage.AANMELDING, changed_by=actor
     )
@@ -164,22 +175,7 @@ def record_first_safety_checks(
     """The aanmelding's round of "is the child safe now?" for the children just created:
     (child, answer, basis, next step, urgency). The alert and the summary as in
     record_safety_checks, without its checks of a trajectory that already existed."""
-    checks = [
-        _record_safety_check(
-            trajectory=trajectory,
-            child=child,
-            answer=answer,
-            basis=basis,
-            next_step=next_step,
-            urgency=urgency,
-            actor=actor,
-            request=request,
-        )
-        for child, answer, basis, next_step, urgency in answers
-    ]
-    _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
-    refresh_safety_summary(trajectory)
-    return checks
+    return _record_round(trajectory=trajectory, answers=answers, actor=actor, request=request)
 
 
 def search_text_for(reference: str, names: Iterable[tuple[str, str]]) -> str:
@@ -198,29 +194,35 @@ def refresh_search_text(trajectory: Trajectory) -> None:
     Trajectory.objects.filter(pk=trajectory.pk).update(search_text=trajectory.search_text)
 
 
-def _record_safety_check(
+def _record_round(
     *,
     trajectory: Trajectory,
-    child: Any,  # a people.Person of the trajectory, a child
-    answer: str,
-    basis: str,
-    next_step: str,
-    urgency: str,
+    answers: list[tuple[Any, str, str, str, str]],
     actor: Any,
     request: HttpRequest | None,
-) -> SafetyCheck:
-    check = SafetyCheck(
-        trajectory=trajectory,
-        child=child,
-        answer=answer,
-        basis=basis.strip(),
-        next_step=next_step.strip(),
-        urgency=urgency,
-        checked_by=actor,
-    )
-    return items.create(
-        item=check, actor=actor, request=request, detail={"answer": answer, "urgency": urgency}
-    )
+) -> list[SafetyCheck]:
+    """One round of the safety question for children of the trajectory, checked beforehand:
+    (child, answer, basis, next step, urgency); the alert if one is not safe, the summary."""
+    checks = [
+        items.create(
+            item=SafetyCheck(
+                trajectory=trajectory,
+                child=child,
+                answer=answer,
+                basis=basis.strip(),
+                next_step=next_step.strip(),
+                urgency=urgency,
+                checked_by=actor,
+            ),
+            actor=actor,
+            request=request,
+            detail={"answer": answer, "urgency": urgency},
+        )
+        for child, answer, basis, next_step, urgency in answers
+    ]
+    _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
+    refresh_safety_summary(trajectory)
+    return checks
 
 
 def team_leads(team: Team) -> Any:
@@ -321,25 +323,10 @@ def record_safety_checks(
     # Read the stage from the row: the instance in hand may predate a closure.
     if Trajectory.objects.filter(pk=trajectory.pk, stage=Stage.AFGESLOTEN).exists():
         raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
-    checks = []
-    for child, answer, basis, next_step, urgency in answers:
-        if child.trajectory_id != trajectory.pk or not child.is_child:
-            raise ValidationError(_("Dit kind hoort niet bij dit traject."))
-        checks.append(
-            _record_safety_check(
-                trajectory=trajectory,
-                child=child,
-                answer=answer,
-                basis=basis,
-                next_step=next_step,
-                urgency=urgency,
-                actor=actor,
-                request=request,
-            )
-        )
-    _alert_if_unsafe(trajectory=trajectory, checks=checks, actor=actor, request=request)
-    refresh_safety_summary(trajectory)
-    return checks
+    children = [row[0] for row in answers]
+    if any(child.trajectory_id != trajectory.pk or not child.is_child for child in children):
+        raise ValidationError(_("Dit kind hoort niet bij dit traject."))
+    return _record_round(trajectory=trajectory, answers=answers, actor=actor, request=request)
 
 
 @transaction.atomic
@@ -421,8 +408,7 @@ def update_trajectory(
     request: HttpRequest | None = None,
     **changes: Any,
 ) -> Trajectory:
-    allowed = {"framework", "youth_judge_reference", "reason", "goal"}
-    unknown = set(changes) - allowed
+    unknown = set(changes) - set(TRAJECTORY_FIELDS)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     validate_framework(
@@ -468,17 +454,14 @@ def _grant(
         valid_from=valid_from or timezone.now(),
         valid_until=valid_until,
     )
-    grant.full_clean()
-    grant.save()
-    record(
-        actor=actor,
+    return _save_new(
+        grant,
+        trajectory,
         action=AuditAction.GRANT,
-        obj=grant,
-        trajectory=trajectory,
+        actor=actor,
         request=request,
         detail={"user": user.get_username(), "role": role},
     )
-    return grant
 
 
 @transaction.atomic
@@ -532,7 +515,7 @@ def grant_access(
     if (
         role == CaseRole.CONSULENT
         and not memberships.filter(
-            role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
+            role__in=roles.MANDATE_ROLES,
             organisation=trajectory.organisation,
         ).exists()
     ):

@@ -24,69 +24,35 @@ from samenopweg.audit.services import record
 from samenopweg.cases import services
 from samenopweg.cases.access import CaseAccess, get_item_for_user
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.cases.editing import button_step
+from samenopweg.cases.editing import (
+    button_step,
+    edit_cycle,
+    edit_initial,
+    template_page,
+    update_from_form,
+)
 from samenopweg.cases.forms import StageChangeForm, TrajectoryEditForm, stage_form_session_key
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Upload
-from samenopweg.core.forms import add_errors
-from samenopweg.core.locking import EditConflict
-from samenopweg.core.views import render_conflict
-from samenopweg.plainlanguage.services import save_tips
 
 
 @trajectory_view(require=Require.CONSULTANT, audit_as="cases.trajectory", autosave=True)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
-    notice = ""
-    if request.method == "POST":
-        access.require_open()
-        form = TrajectoryEditForm(request.POST)
-    else:
-        data, notice = restored_form_data(request, trajectory=trajectory)
-        form = TrajectoryEditForm(
-            data,
-            initial={
-                "framework": trajectory.framework,
-                "youth_judge_reference": trajectory.youth_judge_reference,
-                "reason": trajectory.reason,
-                "goal": trajectory.goal,
-                "version": trajectory.version,
-            },
-        )
-    if request.method == "POST" and form.is_valid():
-        fields = {
-            k: form.cleaned_data[k]
-            for k in ("framework", "youth_judge_reference", "reason", "goal")
-        }
-        try:
-            services.update_trajectory(
-                trajectory=trajectory,
-                expected_version=form.cleaned_data["version"],
-                actor=request.user,
-                request=request,
-                **fields,
-            )
-        except EditConflict as conflict:
-            current = conflict.current
-            return render_conflict(
-                request,
-                form=form,
-                theirs={k: getattr(current, k) for k in fields},
-                current_version=current.version,
-                cancel_url=reverse("dashboard:detail", args=[trajectory.reference]),
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            discard_draft(request=request, trajectory=trajectory)
-            messages.success(request, _("De gegevens van het traject zijn bewaard."))
-            save_tips(request, form, ["reason", "goal"])
-            return redirect("dashboard:detail", reference=trajectory.reference)
-    return render(
+    initial = edit_initial(trajectory, services.TRAJECTORY_FIELDS)
+    detail_url = reverse("dashboard:detail", args=[trajectory.reference])
+    return edit_cycle(
         request,
-        "cases/edit.html",
-        {"access": access, "t": trajectory, "form": form, "notice": notice},
+        access,
+        form=lambda data: TrajectoryEditForm(data, initial=initial),
+        save=update_from_form(request, services.update_trajectory, trajectory=trajectory),
+        done=detail_url,
+        message=_("De gegevens van het traject zijn bewaard."),
+        show=template_page(request, access, "cases/edit.html"),
+        cancel_url=detail_url,
+        conflict_fields=services.TRAJECTORY_FIELDS,
+        texts=("reason", "goal"),
+        tips_always=True,
     )
 
 

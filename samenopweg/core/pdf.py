@@ -12,6 +12,8 @@ import logging
 from typing import Any
 
 from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 
 
 @functools.cache
@@ -40,6 +42,21 @@ def render_pdf(html: str, *, base_url: str, stylesheet: str) -> bytes:
     pdf = pdf_document(html, base_url=base_url, stylesheet=stylesheet).write_pdf()
     assert pdf is not None  # bytes when no target is given
     return bytes(pdf)
+
+
+def pdf_download(
+    request: HttpRequest, html: str, *, stylesheet: str, filename: str
+) -> HttpResponse:
+    """`html` as a PDF download; never kept in a browser's or a proxy's cache (case data)."""
+    response = HttpResponse(
+        render_pdf(html, base_url=request.build_absolute_uri("/"), stylesheet=stylesheet),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=filename
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def warm_up(

@@ -14,12 +14,13 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenopweg.accounts import roles
 from samenopweg.accounts.models import Membership, Role, Team
-from samenopweg.cases.forms import DateInput, GrantFields, SafetyFields
+from samenopweg.cases.forms import DateInput, GrantFields, SafetyFields, goal_field, reason_field
 from samenopweg.cases.models import CaseRole, Framework
 from samenopweg.cases.services import validate_framework
+from samenopweg.core.forms import add_errors
 from samenopweg.people.models import Gender, Person, RelationKind
-from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
 
 class TrajectoryRegistrationForm(forms.Form):
@@ -38,24 +39,13 @@ class TrajectoryRegistrationForm(forms.Form):
     registered_on = forms.DateField(
         label=_("Aangemeld op"), widget=DateInput(), initial=timezone.localdate
     )
-    reason = forms.CharField(
-        label=_("Waarom zijn de diensten betrokken?"),
-        widget=PlainLanguageTextarea(attrs={"rows": 4}),
-        help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
-    )
-    goal = forms.CharField(
-        label=_("Waar werken we samen naartoe?"),
-        widget=PlainLanguageTextarea(attrs={"rows": 4}),
-        help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
-    )
+    reason = reason_field(rows=4)
+    goal = goal_field(rows=4)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         team_ids = Membership.objects.filter(
-            user=user,
-            role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
-            is_active=True,
-            team__isnull=False,
+            user=user, role__in=roles.MANDATE_ROLES, is_active=True, team__isnull=False
         ).values("team_id")
         teams = Team.objects.filter(pk__in=team_ids, is_active=True).select_related("organisation")
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
@@ -74,16 +64,7 @@ class TrajectoryRegistrationForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         team, framework, owner = data.get("team"), data.get("framework"), data.get("owner")
-        if (
-            team
-            and owner
-            and not Membership.objects.filter(
-                user=owner,
-                team=team,
-                role__in=[Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE],
-                is_active=True,
-            ).exists()
-        ):
+        if team and owner and not roles.may_carry_for_team(owner, team):
             self.add_error("owner", _("Deze consulent hoort niet bij dit team."))
         if team and framework:
             try:
@@ -91,8 +72,7 @@ class TrajectoryRegistrationForm(forms.Form):
                     team.organisation.kind, framework, data.get("youth_judge_reference", "")
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    self.add_error(field, errors)
+                add_errors(self, exc)
         return data
 
 

@@ -7,9 +7,10 @@ that need nothing above cases. Templates stay in cases/templates/cases/.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,8 +24,8 @@ from django.views.decorators.http import require_http_methods
 from samenopweg.accounts import roles
 from samenopweg.cases import services as case_services
 from samenopweg.cases.access import CaseAccess
-from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.drafts import discard_draft, restored_form_data, save_draft
+from samenopweg.cases.decorators import Require, autosaved, trajectory_view
+from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.forms import GrantForm, SafetyCheckForm
 from samenopweg.cases.models import SafetyAnswer, SafetyCheck
 from samenopweg.core.forms import add_errors, hide_errors
@@ -43,9 +44,7 @@ from samenopweg.people.registration import (
 )
 from samenopweg.plainlanguage.services import save_tips
 
-
-def _autosave_response(request: HttpRequest) -> HttpResponse:
-    return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
+Input = TypeVar("Input", ChildInput, AdultInput)
 
 
 @login_required
@@ -57,8 +56,7 @@ def register(request: HttpRequest) -> HttpResponse:
             _("Alleen een consulent of teamverantwoordelijke meldt een traject aan.")
         )
     if request.method == "POST" and request.POST.get("_autosave"):
-        save_draft(request=request, trajectory=None)
-        return _autosave_response(request)
+        return autosaved(request, None)
     notice = ""
     data: Any
     if request.method == "POST":
@@ -94,43 +92,9 @@ def register(request: HttpRequest) -> HttpResponse:
             goal=form.cleaned_data["goal"],
             registered_on=form.cleaned_data["registered_on"],
             children=[
-                ChildInput(
-                    **{
-                        k: c[k]
-                        for k in (
-                            "first_name",
-                            "last_name",
-                            "date_of_birth",
-                            "gender",
-                            "safety_answer",
-                            "safety_basis",
-                            "next_step",
-                            "urgency",
-                        )
-                    }
-                )
-                for c in children.cleaned_data
-                if c and not c.get("DELETE")
+                _input(ChildInput, c) for c in children.cleaned_data if c and not c.get("DELETE")
             ],
-            adults=[
-                AdultInput(
-                    **{
-                        k: a[k]
-                        for k in (
-                            "first_name",
-                            "last_name",
-                            "relation_kind",
-                            "gender",
-                            "has_parental_authority",
-                            "lives_with_child",
-                            "phone",
-                            "email",
-                        )
-                    }
-                )
-                for a in adults.cleaned_data
-                if a
-            ],
+            adults=[_input(AdultInput, a) for a in adults.cleaned_data if a],
         )
         try:
             trajectory = register_trajectory(
@@ -159,6 +123,11 @@ def register(request: HttpRequest) -> HttpResponse:
             "submission": submission,
         },
     )
+
+
+def _input(kind: type[Input], data: dict[str, Any]) -> Input:
+    """A registration's ChildInput or AdultInput from one form of its formset."""
+    return kind(**{f.name: data[f.name] for f in dataclasses.fields(kind)})
 
 
 def _say_who_was_alerted(request: HttpRequest, trajectory: Any) -> None:

@@ -10,7 +10,6 @@ from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.people.models import (
-    NETWORK_FIELDS,
     PERSON_FIELDS,
     Gender,
     NetworkKind,
@@ -89,12 +88,16 @@ class PersonEditForm(PersonForm):
 # --- the safety network ---------------------------------------------------------------------
 
 
-class _PersonChoice(forms.ModelChoiceField):
+class PersonChoice(forms.ModelChoiceField):
+    """A person of the trajectory, by full name."""
+
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.full_name)
 
 
-class _PersonsChoice(forms.ModelMultipleChoiceField):
+class PersonsChoice(forms.ModelMultipleChoiceField):
+    """Persons of the trajectory, by full name."""
+
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.full_name)
 
@@ -104,7 +107,7 @@ def _network_audience(initial: int = Audience.NETWORK) -> forms.TypedChoiceField
 
 
 class NetworkMemberForm(forms.Form):
-    person = _PersonChoice(
+    person = PersonChoice(
         label=_("Wie?"),
         queryset=Person.objects.none(),
         help_text=_(
@@ -147,17 +150,14 @@ class NetworkMemberForm(forms.Form):
         else:
             self.fields["person"].queryset = candidates  # type: ignore[attr-defined]
 
-    def member_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in NETWORK_FIELDS}
-
 
 class NetworkMemberEditForm(NetworkMemberForm):
     version = VersionField()
 
 
 class ChildSupportForm(forms.Form):
-    child = _PersonChoice(label=_("Voor welk kind?"), queryset=Person.objects.none())
-    adult = _PersonChoice(label=_("Welke volwassene?"), queryset=Person.objects.none())
+    child = PersonChoice(label=_("Voor welk kind?"), queryset=Person.objects.none())
+    adult = PersonChoice(label=_("Welke volwassene?"), queryset=Person.objects.none())
     role = forms.ChoiceField(
         label=_("Wat is deze volwassene voor het kind?"), choices=SupportRole.choices
     )
@@ -176,8 +176,8 @@ class ChildSupportForm(forms.Form):
 
 
 class ContactBanForm(forms.Form):
-    person = _PersonChoice(label=_("Wie mag niet bij het kind?"), queryset=Person.objects.none())
-    child = _PersonChoice(
+    person = PersonChoice(label=_("Wie mag niet bij het kind?"), queryset=Person.objects.none())
+    child = PersonChoice(
         label=_("Welk kind?"),
         queryset=Person.objects.none(),
         required=False,
@@ -201,7 +201,7 @@ class LiftBanForm(forms.Form):
 
 class NetworkMeetingForm(forms.Form):
     held_on = forms.DateField(label=_("Datum"), widget=DateInput())
-    attendees = _PersonsChoice(
+    attendees = PersonsChoice(
         label=_("Wie was er?"), queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     other_attendees = forms.CharField(label=_("Wie nog?"), max_length=300, required=False)

@@ -85,34 +85,27 @@ def register_trajectory(
         actor=actor,
         request=request,
     )
-    children = []
-    for child in reg.children:
-        person = Person.objects.create(
+
+    def new_person(given: ChildInput | AdultInput, **fields: Any) -> Person:
+        return Person.objects.create(
             trajectory=trajectory,
-            first_name=child.first_name.strip(),
-            last_name=child.last_name.strip(),
-            date_of_birth=child.date_of_birth,
-            gender=child.gender,
-            is_child=True,
-            audience=Audience.CHILD,
+            first_name=given.first_name.strip(),
+            last_name=given.last_name.strip(),
+            gender=given.gender,
             created_by=actor,
+            **fields,
         )
-        children.append((person, child))
+
+    children = [
+        (new_person(c, date_of_birth=c.date_of_birth, is_child=True, audience=Audience.CHILD), c)
+        for c in reg.children
+    ]
     for adult in reg.adults:
-        person = Person.objects.create(
-            trajectory=trajectory,
-            first_name=adult.first_name.strip(),
-            last_name=adult.last_name.strip(),
-            gender=adult.gender,
-            phone=adult.phone,
-            email=adult.email,
-            audience=Audience.PARENTS,
-            created_by=actor,
-        )
+        parent = new_person(adult, phone=adult.phone, email=adult.email, audience=Audience.PARENTS)
         Relation.objects.bulk_create(
             Relation(
                 trajectory=trajectory,
-                person=person,
+                person=parent,
                 child=child_person,
                 kind=adult.relation_kind,
                 has_parental_authority=adult.has_parental_authority,

@@ -176,10 +176,8 @@ def update_network_member(
     **fields: Any,
 ) -> NetworkMember:
     changes = {name: fields[name] for name in NETWORK_FIELDS}
-    if expected_version == member.version and all(
-        getattr(member, name) == value for name, value in changes.items()
-    ):
-        return member  # nothing changed: no new version, no audit row
+    if items.is_unchanged(member, expected_version=expected_version, fields=changes):
+        return member  # no new version, no audit row
     if changes["is_chair"] and not member.is_chair:
         _hand_over_chair(member, actor, request)
     return items.update(

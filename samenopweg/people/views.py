@@ -20,8 +20,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle
-from samenopweg.core.views import render_form_page
+from samenopweg.cases.editing import (
+    edit_cycle,
+    edit_initial,
+    form_page,
+    from_form,
+    update_from_form,
+)
 from samenopweg.people import diagrams as diagrams_module
 from samenopweg.people import selectors, services
 from samenopweg.people.forms import (
@@ -39,7 +44,6 @@ from samenopweg.people.models import (
     PERSON_FIELDS,
     ChildSupport,
     ContactBan,
-    NetworkMeeting,
     NetworkMember,
     Person,
     Relation,
@@ -128,8 +132,7 @@ def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 
 
 def _person_initial(person: Person) -> dict[str, Any]:
-    initial: dict[str, Any] = {name: getattr(person, name) for name in PERSON_FIELDS}
-    initial["version"] = person.version
+    initial = edit_initial(person, PERSON_FIELDS)
     for relation in Relation.objects.filter(person=person):
         initial[f"rel_{relation.child_id}_kind"] = relation.kind
         initial[f"rel_{relation.child_id}_authority"] = relation.has_parental_authority
@@ -206,23 +209,16 @@ def _network_cycle(
     **cycle: Any,
 ) -> HttpResponse:
     """`edit_cycle` for a form of the network page: its form page, back to the network."""
-
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render_form_page(
-            request,
-            access=access,
-            form=form,
-            heading=heading,
-            submit=submit,
-            cancel_url=_network_url(access),
-            active="network",
-            pl_hint=_(
-                "Taalcheck: het netwerk leest dit mee. Schrijf zoals je het aan hen zou zeggen."
-            ),
-            notice=notice,
-            intro=intro,
-        )
-
+    show = form_page(
+        request,
+        access,
+        heading=heading,
+        submit=submit,
+        cancel_url=_network_url(access),
+        active="network",
+        pl_hint=_("Taalcheck: het netwerk leest dit mee. Schrijf zoals je het aan hen zou zeggen."),
+        intro=intro,
+    )
     return edit_cycle(request, access, show=show, cancel_url=_network_url(access), **cycle)
 
 
@@ -245,16 +241,6 @@ def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     candidates = _adults(access).filter(network_member__isnull=True)
-
-    def save(form: Any) -> NetworkMember:
-        return services.add_network_member(
-            trajectory=access.trajectory,
-            person=form.cleaned_data["person"],
-            actor=request.user,
-            request=request,
-            **form.member_fields(),
-        )
-
     return _network_cycle(
         request,
         access,
@@ -263,7 +249,7 @@ def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse
         form=lambda data: NetworkMemberForm(
             data, candidates=candidates, initial=_initial_pk(request, "persoon", "person")
         ),
-        save=save,
+        save=from_form(request, services.add_network_member, trajectory=access.trajectory),
         done=lambda member: _network_url(access, f"lid-{member.pk}"),
         message=lambda member: (
             _("%(name)s staat in het netwerk.") % {"name": member.person.full_name}
@@ -275,26 +261,14 @@ def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
     member = get_item_for_user(access, NetworkMember.objects.select_related("person"), member_id)
-    initial = {name: getattr(member, name) for name in NETWORK_FIELDS}
-
-    def save(form: Any) -> NetworkMember:
-        return services.update_network_member(
-            member=member,
-            expected_version=form.cleaned_data["version"],
-            actor=request.user,
-            request=request,
-            **form.member_fields(),
-        )
-
+    initial = edit_initial(member, NETWORK_FIELDS)
     return _network_cycle(
         request,
         access,
         heading=_("%(name)s in het netwerk") % {"name": member.person.full_name},
         submit=_("Bewaren"),
-        form=lambda data: NetworkMemberEditForm(
-            data, candidates=None, initial={**initial, "version": member.version}
-        ),
-        save=save,
+        form=lambda data: NetworkMemberEditForm(data, candidates=None, initial=initial),
+        save=update_from_form(request, services.update_network_member, member=member),
         done=_network_url(access, f"lid-{member.pk}"),
         message=_("Bewaard."),
         conflict_fields=("role_text", "commitment"),
@@ -318,9 +292,7 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         form=lambda data: ChildSupportForm(
             data, children=children, adults=adults, initial=_initial_pk(request, "kind", "child")
         ),
-        save=lambda form: services.add_child_support(
-            trajectory=access.trajectory, actor=request.user, request=request, **form.cleaned_data
-        ),
+        save=from_form(request, services.add_child_support, trajectory=access.trajectory),
         done=_network_url(access, "kinderen"),
         message=_("Bewaard."),
     )
@@ -359,9 +331,7 @@ def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         submit=_("Bewaren"),
         intro=_("Wie mag niet bij het kind komen, en waarom. Alleen professionals zien dit."),
         form=lambda data: ContactBanForm(data, persons=persons, children=children),
-        save=lambda form: services.ban_contact(
-            trajectory=access.trajectory, actor=request.user, request=request, **form.cleaned_data
-        ),
+        save=from_form(request, services.ban_contact, trajectory=access.trajectory),
         done=_network_url(access, "niet-toegelaten"),
         message=_("Bewaard. Alleen professionals zien dit."),
     )
@@ -377,9 +347,7 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
         heading=_("%(name)s mag weer bij het kind") % {"name": ban.person.full_name},
         submit=_("Opheffen"),
         form=LiftBanForm,
-        save=lambda form: services.lift_ban(
-            ban=ban, reason=form.cleaned_data["reason"], actor=request.user, request=request
-        ),
+        save=from_form(request, services.lift_ban, ban=ban),
         done=_network_url(access, "niet-toegelaten"),
         message=_("Opgeheven. Het blijft in het dossier."),
     )
@@ -389,20 +357,13 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
 @require_http_methods(["GET", "POST"])
 def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = visible_items(access, Person.objects.all()).order_by("-is_child", "first_name", "id")
-
-    def save(form: Any) -> NetworkMeeting:
-        fields = {**form.cleaned_data, "attendees": list(form.cleaned_data["attendees"])}
-        return services.add_network_meeting(
-            trajectory=access.trajectory, actor=request.user, request=request, **fields
-        )
-
     return _network_cycle(
         request,
         access,
         heading=_("Netwerkoverleg"),
         submit=_("Bewaren"),
         form=lambda data: NetworkMeetingForm(data, persons=persons),
-        save=save,
+        save=from_form(request, services.add_network_meeting, trajectory=access.trajectory),
         done=_network_url(access, "overleg"),
         message=_("Het netwerkoverleg is bewaard."),
     )

@@ -10,9 +10,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import SafetyGoal
-from samenopweg.cases.forms import VersionField
+from samenopweg.cases.forms import DateInput, VersionField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.people.forms import PersonChoice, PersonsChoice
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 from samenopweg.safety_plans.models import CheckOutcome, PlanStatus
@@ -35,23 +36,6 @@ def _long(
         required=required,
         widget=PlainLanguageTextarea(attrs={"rows": rows}),
     )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class PersonChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.full_name)
-
-
-class PersonsChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.full_name)
 
 
 class GoalsChoice(forms.ModelMultipleChoiceField):

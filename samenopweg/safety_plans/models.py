@@ -180,12 +180,13 @@ class PlanComment(Item):
         return self.text[:60]
 
 
-class PlanVersion(models.Model):
-    """The plan as it was at each status change, frozen as JSON (what the family was given)."""
+class KeptVersion(models.Model):
+    """Something of the HOW exactly as it was at one moment, frozen as JSON, numbered from 1.
 
-    plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="versions")
+    Not an item: what it keeps carries the audience it had then and is read through
+    `cases.access.visible_kept_items`."""
+
     number = models.PositiveIntegerField()
-    status = models.CharField(max_length=20, choices=PlanStatus.choices)
     snapshot = models.JSONField()
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -193,7 +194,17 @@ class PlanVersion(models.Model):
     made_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["-number"]
+
+
+class PlanVersion(KeptVersion):
+    """The plan as it was at each status change (what the family was given)."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="versions")
+    status = models.CharField(max_length=20, choices=PlanStatus.choices)
+
+    class Meta(KeptVersion.Meta):
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number")
         ]
@@ -249,19 +260,12 @@ class StoryPage(WithdrawableItem):
         return self.text[:60]
 
 
-class StoryVersion(models.Model):
+class StoryVersion(KeptVersion):
     """The story as it was when it was read with the family: kept exactly, pictures included."""
 
     story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="versions")
-    number = models.PositiveIntegerField()
-    snapshot = models.JSONField()
-    made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    made_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-number"]
+    class Meta(KeptVersion.Meta):
         constraints = [
             models.UniqueConstraint(fields=["story", "number"], name="one_story_version_number")
         ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -64,19 +64,10 @@ def _update(
     request: HttpRequest | None,
     many: Mapping[str, Iterable[Any]] | None = None,
 ) -> bool:
-    """`items.update`, unless the form saves what is already there from the current version:
+    """`items.update`, unless the form saves what is already there (`items.is_unchanged`):
     then nothing happens (no new version, no audit row, and the consultant's confirmation of the
-    plan still counts) and this returns False. A form from an older version is never unchanged:
-    it goes on to the kernel, which reports the conflict."""
-    unchanged = (
-        item.version == expected_version
-        and all(getattr(item, name) == value for name, value in fields.items())
-        and all(
-            sorted(getattr(item, name).values_list("pk", flat=True)) == sorted(v.pk for v in values)
-            for name, values in (many or {}).items()
-        )
-    )
-    if unchanged:
+    plan still counts) and this returns False."""
+    if items.is_unchanged(item, expected_version=expected_version, fields=fields, many=many):
         return False
     items.update(
         item=item,
@@ -118,6 +109,37 @@ def _check_persons(trajectory: Trajectory, persons: Iterable[Person | None], fie
 def _check_goals(trajectory: Trajectory, goals: Sequence[SafetyGoal]) -> None:
     if any(g.trajectory_id != trajectory.pk or g.withdrawn_at is not None for g in goals):
         raise ValidationError({"goals": _("Kies een veiligheidsdoel van dit traject.")})
+
+
+class RuleData(TypedDict):
+    """What a rule says: the fields of its form, given to add_rule and update_rule."""
+
+    what: str
+    who: Sequence[Person]
+    when: str
+    check_how: str
+    checked_by: Person | None
+    check_every_days: int
+    fallback: str
+    goals: Sequence[SafetyGoal]
+    audience: int
+
+
+def _rule_fields(trajectory: Trajectory, data: RuleData) -> dict[str, Any]:
+    """The columns (RULE_FIELDS) of a new or changed rule, once its persons and goals are found
+    to be of this trajectory."""
+    _check_persons(trajectory, data["who"], "who")
+    _check_persons(trajectory, [data["checked_by"]], "checked_by")
+    _check_goals(trajectory, data["goals"])
+    return {
+        "what": data["what"].strip(),
+        "when": data["when"].strip(),
+        "check_how": data["check_how"].strip(),
+        "checked_by": data["checked_by"],
+        "check_every_days": data["check_every_days"],
+        "fallback": data["fallback"].strip(),
+        "audience": data["audience"],
+    }
 
 
 def refresh_follow_up(rule: PlanRule, *, started: datetime.date | None = None) -> None:
@@ -186,13 +208,15 @@ def create_plan(
     *,
     trajectory: Trajectory,
     kind: str,
-    review_on: datetime.date | None,
     safety_object: str,
     safety_object_meaning: str,
     audience: int,
     actor: Any,
     request: HttpRequest | None = None,
+    review_on: datetime.date | None = None,
 ) -> SafetyPlan:
+    """A new immediate agreement (looked at again on `review_on`, within the week) or lasting
+    plan (no review date)."""
     _check_review_on(kind, review_on)
     if (
         SafetyPlan.objects.filter(trajectory=trajectory, kind=kind)
@@ -267,8 +291,12 @@ def change_plan_status(
         and not plan.rules.filter(withdrawn_at__isnull=True).exists()
     ):
         raise ValidationError(_("Schrijf eerst minstens één afspraak."))
-    latest = plan.versions.order_by("-number").values_list("number", flat=True).first() or 0
-    kept = PlanVersion(plan=plan, number=latest + 1, status=to_status, made_by=actor)
+    kept = PlanVersion(
+        plan=plan,
+        number=items.next_number(plan.versions, "number", first=1),
+        status=to_status,
+        made_by=actor,
+    )
 
     def keep(before: SafetyPlan) -> PlanVersion:
         # The plan as it is after the step: what the family is given from now on.
@@ -348,44 +376,19 @@ def confirm_plan(
 
 @transaction.atomic
 def add_rule(
-    *,
-    plan: SafetyPlan,
-    what: str,
-    who: Sequence[Person],
-    when: str,
-    check_how: str,
-    checked_by: Person | None,
-    check_every_days: int,
-    fallback: str,
-    goals: Sequence[SafetyGoal],
-    audience: int,
-    actor: Any,
-    request: HttpRequest | None = None,
+    *, plan: SafetyPlan, actor: Any, request: HttpRequest | None = None, **data: Unpack[RuleData]
 ) -> PlanRule:
-    trajectory = plan.trajectory
     _refuse_ended(plan)
-    _check_persons(trajectory, who, "who")
-    _check_persons(trajectory, [checked_by], "checked_by")
-    _check_goals(trajectory, goals)
-    last = plan.rules.order_by("-position").values_list("position", flat=True).first()
+    fields = _rule_fields(plan.trajectory, data)
     rule = PlanRule(
-        plan=plan,
-        trajectory=trajectory,
-        what=what.strip(),
-        when=when.strip(),
-        check_how=check_how.strip(),
-        checked_by=checked_by,
-        check_every_days=check_every_days,
-        fallback=fallback.strip(),
-        audience=audience,
-        position=(last if last is not None else -1) + 1,
+        plan=plan, trajectory=plan.trajectory, position=items.next_number(plan.rules), **fields
     )
     items.create(
         item=rule,
         actor=actor,
         request=request,
-        many={"who": who, "goals": goals},
-        detail={"goals": sorted(g.pk for g in goals)},
+        many={"who": data["who"], "goals": data["goals"]},
+        detail={"goals": sorted(g.pk for g in data["goals"])},
     )
     refresh_follow_up(rule)
     _changed(plan)
@@ -397,38 +400,17 @@ def update_rule(
     *,
     rule: PlanRule,
     expected_version: int,
-    what: str,
-    who: Sequence[Person],
-    when: str,
-    check_how: str,
-    checked_by: Person | None,
-    check_every_days: int,
-    fallback: str,
-    goals: Sequence[SafetyGoal],
-    audience: int,
     actor: Any,
     request: HttpRequest | None = None,
+    **data: Unpack[RuleData],
 ) -> PlanRule:
-    trajectory = rule.trajectory
     _refuse_ended(rule.plan)
     items.refuse_withdrawn(rule, _("Deze afspraak is ingetrokken en kan niet meer veranderen."))
-    _check_persons(trajectory, who, "who")
-    _check_persons(trajectory, [checked_by], "checked_by")
-    _check_goals(trajectory, goals)
-    fields = {
-        "what": what.strip(),
-        "when": when.strip(),
-        "check_how": check_how.strip(),
-        "checked_by": checked_by,
-        "check_every_days": check_every_days,
-        "fallback": fallback.strip(),
-        "audience": audience,
-    }
     if _update(
         item=rule,
         expected_version=expected_version,
-        fields=fields,
-        many={"who": who, "goals": goals},
+        fields=_rule_fields(rule.trajectory, data),
+        many={"who": data["who"], "goals": data["goals"]},
         actor=actor,
         request=request,
     ):
@@ -594,11 +576,10 @@ def add_story_page(
     _refuse_picture_without_words(bool(uploaded), picture_alt)
     # store_picture refuses a closed trajectory before it writes the file.
     picture = _picture(trajectory, uploaded, story.audience, actor, request) if uploaded else None
-    last = story.pages.order_by("-position").values_list("position", flat=True).first()
     page = StoryPage(
         story=story,
         trajectory=trajectory,
-        position=(last if last is not None else -1) + 1,
+        position=items.next_number(story.pages),
         text=text.strip(),
         picture=picture,
         picture_alt=picture_alt.strip(),
@@ -674,10 +655,9 @@ def keep_story_version(
     pages = list(story.pages.filter(withdrawn_at__isnull=True).order_by("position", "id"))
     if not pages:
         raise ValidationError(_("Schrijf eerst minstens één bladzijde."))
-    latest = story.versions.order_by("-number").values_list("number", flat=True).first() or 0
     version = StoryVersion.objects.create(
         story=story,
-        number=latest + 1,
+        number=items.next_number(story.versions, "number", first=1),
         snapshot={
             "title": story.title,
             "kind": story.kind,

@@ -8,7 +8,6 @@ team lead) confirms that the plan answers every safety goal.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -19,7 +18,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -33,13 +31,18 @@ from samenopweg.cases.access import (
     visible_kept_items,
 )
 from samenopweg.cases.decorators import Require, trajectory_view
-from samenopweg.cases.editing import edit_cycle, update_from_form
+from samenopweg.cases.editing import (
+    button_step,
+    edit_cycle,
+    edit_initial,
+    form_page,
+    from_form,
+    update_from_form,
+)
 from samenopweg.cases.models import Upload
 from samenopweg.cases.uploads import data_url
-from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
-from samenopweg.core.pdf import render_pdf
-from samenopweg.core.views import render_form_page
+from samenopweg.core.pdf import pdf_download
 from samenopweg.people.models import NetworkMember, Person
 from samenopweg.safety_plans import selectors, services
 from samenopweg.safety_plans.forms import (
@@ -103,10 +106,10 @@ PLAN_HINT = _lazy(
     "Taalcheck: het gezin en het netwerk lezen dit mee. Schrijf zoals je het aan hen zou zeggen."
 )
 STORY_HINT = _lazy("Taalcheck: de kinderen lezen dit. Korte zinnen, gewone woorden.")
-Show = Callable[[forms.Form, str], HttpResponse]
+PLAN_ENDED = _lazy("Dit plan is gestopt en kan niet meer veranderen.")
 
 
-def _form_page(
+def _cycle(
     request: HttpRequest,
     access: CaseAccess,
     *,
@@ -115,37 +118,44 @@ def _form_page(
     intro: str = "",
     cancel_url: str = "",
     for_children: bool = False,
-    **extra: Any,
-) -> Show:
-    """How a form page of the HOW shows its form (the `show` of edit_cycle): a form of the plan,
-    which the family and the network read along (back to the plan), or `for_children`, of Words
-    and Pictures (a page may carry a picture)."""
+    rule: PlanRule | None = None,
+    story_page: StoryPage | None = None,
+    **cycle: Any,
+) -> HttpResponse:
+    """`edit_cycle` for a form page of the HOW: a form of the plan, which the family and the
+    network read along (back to the plan, under the `rule` it is about), or `for_children`, of
+    Words and Pictures (a `story_page` shows its picture)."""
+    cancel_url = cancel_url or _page_url(access)
+    show = form_page(
+        request,
+        access,
+        heading=heading,
+        submit=submit,
+        cancel_url=cancel_url,
+        active="plan",
+        pl_hint=str(STORY_HINT if for_children else PLAN_HINT),
+        intro=intro,
+        multipart=for_children,
+        template="safety_plans/story_form.html" if for_children else "safety_plans/form.html",
+        rule=rule,
+        story_page=story_page,
+    )
+    return edit_cycle(request, access, show=show, cancel_url=cancel_url, **cycle)
 
-    def show(form: forms.Form, notice: str) -> HttpResponse:
-        return render_form_page(
-            request,
-            access=access,
-            form=form,
-            heading=heading,
-            submit=submit,
-            cancel_url=cancel_url or _page_url(access),
-            active="plan",
-            pl_hint=str(STORY_HINT if for_children else PLAN_HINT),
-            notice=notice,
-            intro=intro,
-            multipart=for_children,
-            template="safety_plans/story_form.html" if for_children else "safety_plans/form.html",
-            **extra,
-        )
 
-    return show
-
-
-def _refuse(request: HttpRequest, access: CaseAccess, exc: ValidationError) -> HttpResponse:
-    """A step that is not possible (a status button, a plan that ended): say why, on the plan."""
-    for message in exc.messages:
+def _refuse(request: HttpRequest, url: str, why: ValidationError | str) -> HttpResponse:
+    """A step that is not possible (a status button, a plan that ended): say why, at `url`."""
+    for message in why.messages if isinstance(why, ValidationError) else [why]:
         messages.error(request, message)
-    return redirect(_page_url(access))
+    return redirect(url)
+
+
+def _kept_version(versions: Any, number: int) -> Any:
+    """Version `number` of a plan's or a story's kept versions, or 404."""
+    version = versions.filter(number=number).first()
+    if version is None:
+        raise Http404(_("Deze versie bestaat niet."))
+    return version
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -182,9 +192,7 @@ def plan_version(
 ) -> HttpResponse:
     """The plan exactly as it was at one status change, its rules through the item rule."""
     the_plan = _plan(access, plan_id)
-    version = PlanVersion.objects.filter(plan=the_plan, number=number).first()
-    if version is None:
-        raise Http404(_("Deze versie bestaat niet."))
+    version: PlanVersion = _kept_version(the_plan.versions, number)
     kept = version.snapshot
     snapshot = {**kept, "rules": visible_kept_items(access, kept.get("rules", []))}
     return render(
@@ -210,42 +218,24 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     if kind not in PlanKind.values:
         kind = PlanKind.LASTING
     immediate = kind == PlanKind.IMMEDIATE
-
-    def save(form: forms.Form) -> SafetyPlan:
-        return services.create_plan(
-            trajectory=access.trajectory,
-            kind=kind,
-            review_on=form.cleaned_data.get("review_on"),
-            safety_object=form.cleaned_data["safety_object"],
-            safety_object_meaning=form.cleaned_data["safety_object_meaning"],
-            audience=form.cleaned_data["audience"],
-            actor=request.user,
-            request=request,
-        )
-
-    return edit_cycle(
+    return _cycle(
         request,
         access,
+        heading=str(PlanKind(kind).label),
+        submit=_("Plan maken"),
+        intro=_(
+            "Een directe veiligheidsafspraak is voor de komende dagen, tot het "
+            "veiligheidsplan klaar is."
+        )
+        if immediate
+        else _(
+            "Het veiligheidsplan maken jullie samen met het gezin en het netwerk. Het loopt "
+            "door, ook als de diensten er niet meer zijn."
+        ),
         form=lambda data: PlanForm(data, immediate=immediate),
-        save=save,
+        save=from_form(request, services.create_plan, trajectory=access.trajectory, kind=kind),
         done=lambda made: _page_url(access, f"plan-{made.pk}"),
         message=_("Het plan is gemaakt. Schrijf nu de afspraken."),
-        show=_form_page(
-            request,
-            access,
-            heading=str(PlanKind(kind).label),
-            submit=_("Plan maken"),
-            intro=_(
-                "Een directe veiligheidsafspraak is voor de komende dagen, tot het "
-                "veiligheidsplan klaar is."
-            )
-            if immediate
-            else _(
-                "Het veiligheidsplan maken jullie samen met het gezin en het netwerk. Het loopt "
-                "door, ook als de diensten er niet meer zijn."
-            ),
-        ),
-        cancel_url=_page_url(access),
         texts=PLAN_TEXTS,
     )
 
@@ -255,11 +245,9 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
     if the_plan.is_ended:
-        return _refuse(
-            request, access, ValidationError(_("Dit plan is gestopt en kan niet meer veranderen."))
-        )
+        return _refuse(request, _page_url(access), str(PLAN_ENDED))
     immediate = the_plan.kind == PlanKind.IMMEDIATE
-    initial = {name: getattr(the_plan, name) for name in services.PLAN_FIELDS}
+    initial = edit_initial(the_plan, services.PLAN_FIELDS)
 
     def save(form: forms.Form) -> SafetyPlan:
         return services.update_plan(
@@ -273,22 +261,15 @@ def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpRes
             request=request,
         )
 
-    return edit_cycle(
+    return _cycle(
         request,
         access,
-        form=lambda data: PlanEditForm(
-            data, immediate=immediate, initial={**initial, "version": the_plan.version}
-        ),
+        heading=_("%(kind)s aanpassen") % {"kind": the_plan.get_kind_display()},
+        submit=_("Bewaren"),
+        form=lambda data: PlanEditForm(data, immediate=immediate, initial=initial),
         save=save,
         done=_page_url(access, f"plan-{the_plan.pk}"),
         message=_("Het plan is bewaard."),
-        show=_form_page(
-            request,
-            access,
-            heading=_("%(kind)s aanpassen") % {"kind": the_plan.get_kind_display()},
-            submit=_("Bewaren"),
-        ),
-        cancel_url=_page_url(access),
         conflict_fields=PLAN_TEXTS,
         texts=PLAN_TEXTS,
     )
@@ -301,28 +282,25 @@ def plan_status(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
     access.require_open()
     form = PlanStatusForm(request.POST)
     if not form.is_valid():
-        return _refuse(request, access, ValidationError(_("Kies een geldige stap.")))
-    try:
-        services.change_plan_status(
+        return _refuse(request, _page_url(access), _("Kies een geldige stap."))
+    saved, _version = button_step(
+        request,
+        lambda: services.change_plan_status(
             plan=the_plan,
             to_status=form.cleaned_data["to_status"],
             expected_version=form.cleaned_data["version"],
             actor=request.user,
             request=request,
-        )
-    except EditConflict:
-        messages.error(
-            request,
-            _("Iemand anders paste het plan net aan. Bekijk het opnieuw en kies dan de stap."),
-        )
-        return redirect(_page_url(access, f"plan-{the_plan.pk}"))
-    except ValidationError as exc:
-        return _refuse(request, access, exc)
-    messages.success(
-        request,
-        _("Het plan staat nu op ‘%(status)s’.")
-        % {"status": PlanStatus(form.cleaned_data["to_status"]).label},
+        ),
+        conflict=_("Iemand anders paste het plan net aan. Bekijk het opnieuw en kies dan de stap."),
+        each_message=True,
     )
+    if saved:
+        messages.success(
+            request,
+            _("Het plan staat nu op ‘%(status)s’.")
+            % {"status": PlanStatus(form.cleaned_data["to_status"]).label},
+        )
     return redirect(_page_url(access, f"plan-{the_plan.pk}"))
 
 
@@ -339,7 +317,7 @@ def plan_confirm(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
     try:
         services.confirm_plan(plan=the_plan, seen=seen, actor=request.user, request=request)
     except ValidationError as exc:
-        return _refuse(request, access, exc)
+        return _refuse(request, _page_url(access), exc)
     messages.success(request, _("Je bevestigde dat het plan elk veiligheidsdoel beantwoordt."))
     return redirect(_page_url(access, f"plan-{the_plan.pk}"))
 
@@ -347,52 +325,28 @@ def plan_confirm(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
 # --- rules ----------------------------------------------------------------------------------
 
 
-def _rule_fields(form: forms.Form) -> dict[str, Any]:
-    data = form.cleaned_data
-    return {
-        "what": data["what"],
-        "who": list(data["who"]),
-        "when": data["when"],
-        "check_how": data["check_how"],
-        "checked_by": data["checked_by"],
-        "check_every_days": data["check_every_days"],
-        "fallback": data["fallback"],
-        "goals": list(data["goals"]),
-        "audience": data["audience"],
-    }
-
-
 @trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule", autosave=True)
 @require_http_methods(["GET", "POST"])
 def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
     if the_plan.is_ended:
-        return _refuse(
-            request, access, ValidationError(_("Dit plan is gestopt en kan niet meer veranderen."))
-        )
+        return _refuse(request, _page_url(access), str(PLAN_ENDED))
     persons, goals = _persons(access), _goals(access)
     goal = request.GET.get("doel", "")
     initial = {"goals": [int(goal)]} if goal.isdigit() else {}
-    return edit_cycle(
+    return _cycle(
         request,
         access,
-        form=lambda data: RuleForm(data, persons=persons, goals=goals, initial=initial),
-        save=lambda form: services.add_rule(
-            plan=the_plan, actor=request.user, request=request, **_rule_fields(form)
+        heading=_("Nieuwe afspraak"),
+        submit=_("Afspraak bewaren"),
+        intro=_(
+            "Een afspraak zegt wat er gebeurt, wie het doet, wanneer, hoe we het weten en wie "
+            "inspringt."
         ),
+        form=lambda data: RuleForm(data, persons=persons, goals=goals, initial=initial),
+        save=from_form(request, services.add_rule, plan=the_plan),
         done=lambda rule: _page_url(access, f"afspraak-{rule.pk}"),
         message=_("De afspraak staat in het plan."),
-        show=_form_page(
-            request,
-            access,
-            heading=_("Nieuwe afspraak"),
-            submit=_("Afspraak bewaren"),
-            intro=_(
-                "Een afspraak zegt wat er gebeurt, wie het doet, wanneer, hoe we het weten en wie "
-                "inspringt."
-            ),
-        ),
-        cancel_url=_page_url(access),
         texts=RULE_TEXTS,
     )
 
@@ -402,35 +356,25 @@ def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
 def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
     if rule.withdrawn_at is not None or rule.plan.is_ended:
-        return _refuse(
-            request, access, ValidationError(_("Deze afspraak kan niet meer veranderen."))
-        )
+        return _refuse(request, _page_url(access), _("Deze afspraak kan niet meer veranderen."))
     persons, goals = _persons(access), _goals(access)
 
     def form(data: Any) -> forms.Form:
-        initial = {name: getattr(rule, name) for name in services.RULE_FIELDS}
-        initial.update(who=list(rule.who.all()), goals=list(rule.goals.all()))
-        return RuleEditForm(
-            data, persons=persons, goals=goals, initial={**initial, "version": rule.version}
+        initial = edit_initial(
+            rule, services.RULE_FIELDS, who=list(rule.who.all()), goals=list(rule.goals.all())
         )
+        return RuleEditForm(data, persons=persons, goals=goals, initial=initial)
 
-    return edit_cycle(
+    return _cycle(
         request,
         access,
+        heading=_("Afspraak aanpassen"),
+        submit=_("Bewaren"),
+        rule=rule,
         form=form,
-        save=lambda form: services.update_rule(
-            rule=rule,
-            expected_version=form.cleaned_data["version"],
-            actor=request.user,
-            request=request,
-            **_rule_fields(form),
-        ),
+        save=update_from_form(request, services.update_rule, rule=rule),
         done=_page_url(access, f"afspraak-{rule.pk}"),
         message=_("De afspraak is bewaard."),
-        show=_form_page(
-            request, access, heading=_("Afspraak aanpassen"), submit=_("Bewaren"), rule=rule
-        ),
-        cancel_url=_page_url(access),
         conflict_fields=RULE_TEXTS,
         texts=RULE_TEXTS,
     )
@@ -440,26 +384,19 @@ def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpRes
 @require_http_methods(["GET", "POST"])
 def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
-    return edit_cycle(
+    return _cycle(
         request,
         access,
-        form=WithdrawForm,
-        save=lambda form: services.withdraw_rule(
-            rule=rule, reason=form.cleaned_data["reason"], actor=request.user, request=request
+        heading=_("Afspraak intrekken"),
+        submit=_("Intrekken"),
+        intro=_(
+            "De afspraak verdwijnt uit het plan, maar blijft met haar opvolging in het dossier."
         ),
+        rule=rule,
+        form=WithdrawForm,
+        save=from_form(request, services.withdraw_rule, rule=rule),
         done=_page_url(access),
         message=_("De afspraak is ingetrokken. Ze blijft in het dossier."),
-        show=_form_page(
-            request,
-            access,
-            heading=_("Afspraak intrekken"),
-            submit=_("Intrekken"),
-            intro=_(
-                "De afspraak verdwijnt uit het plan, maar blijft met haar opvolging in het dossier."
-            ),
-            rule=rule,
-        ),
-        cancel_url=_page_url(access),
     )
 
 
@@ -469,23 +406,16 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
     """How did the rule go? Went well, did not, or a remark."""
     rule = _rule(access, rule_id)
     persons = _persons(access)
-    return edit_cycle(
+    return _cycle(
         request,
         access,
+        heading=_("Hoe ging de afspraak?"),
+        submit=_("Opvolging bewaren"),
+        rule=rule,
         form=lambda data: CheckInForm(data, persons=persons),
-        save=lambda form: services.add_check_in(
-            rule=rule, actor=request.user, request=request, **form.cleaned_data
-        ),
+        save=from_form(request, services.add_check_in, rule=rule),
         done=_page_url(access, f"afspraak-{rule.pk}"),
         message=_("De opvolging is bewaard."),
-        show=_form_page(
-            request,
-            access,
-            heading=_("Hoe ging de afspraak?"),
-            submit=_("Opvolging bewaren"),
-            rule=rule,
-        ),
-        cancel_url=_page_url(access),
         texts=("note",),
     )
 
@@ -497,23 +427,16 @@ def plan_comment(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
     the_plan = _plan(access, plan_id)
     rule_id = request.GET.get("afspraak") or request.POST.get("rule") or ""
     rule = _rule(access, int(rule_id)) if rule_id.isdigit() else None
-    return edit_cycle(
+    return _cycle(
         request,
         access,
+        heading=_("Opmerking bij het plan"),
+        submit=_("Opmerking bewaren"),
+        rule=rule,
         form=CommentForm,
-        save=lambda form: services.add_plan_comment(
-            plan=the_plan, rule=rule, actor=request.user, request=request, **form.cleaned_data
-        ),
+        save=from_form(request, services.add_plan_comment, plan=the_plan, rule=rule),
         done=_page_url(access, f"afspraak-{rule.pk}" if rule else f"plan-{the_plan.pk}"),
         message=_("Je opmerking staat bij het plan."),
-        show=_form_page(
-            request,
-            access,
-            heading=_("Opmerking bij het plan"),
-            submit=_("Opmerking bewaren"),
-            rule=rule,
-        ),
-        cancel_url=_page_url(access),
         texts=("text",),
     )
 
@@ -570,32 +493,21 @@ def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     kind = request.GET.get("soort", "")
     kind = kind if kind in StoryKind.values else StoryKind.WHY
-    return edit_cycle(
+    return _cycle(
         request,
         access,
-        form=StoryForm,
-        save=lambda form: services.create_story(
-            trajectory=access.trajectory,
-            kind=kind,
-            actor=request.user,
-            request=request,
-            **form.cleaned_data,
+        for_children=True,
+        heading=str(StoryKind(kind).label),
+        submit=_("Verhaal maken"),
+        cancel_url=_stories_url(access),
+        intro=_(
+            "Woorden en beelden: een verhaal met tekeningen, samen met de ouders geschreven, "
+            "zodat de kinderen begrijpen wat er gebeurt."
         ),
+        form=StoryForm,
+        save=from_form(request, services.create_story, trajectory=access.trajectory, kind=kind),
         done=lambda made: _story_url(access, made),
         message=_("Het verhaal is gemaakt. Schrijf nu de eerste bladzijde."),
-        show=_form_page(
-            request,
-            access,
-            for_children=True,
-            heading=str(StoryKind(kind).label),
-            submit=_("Verhaal maken"),
-            cancel_url=_stories_url(access),
-            intro=_(
-                "Woorden en beelden: een verhaal met tekeningen, samen met de ouders geschreven, "
-                "zodat de kinderen begrijpen wat er gebeurt."
-            ),
-        ),
-        cancel_url=_stories_url(access),
     )
 
 
@@ -620,24 +532,19 @@ def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
-    initial = {name: getattr(the_story, name) for name in services.STORY_FIELDS}
+    initial = edit_initial(the_story, services.STORY_FIELDS)
 
-    return edit_cycle(
+    return _cycle(
         request,
         access,
-        form=lambda data: StoryEditForm(data, initial={**initial, "version": the_story.version}),
+        for_children=True,
+        heading=_("Verhaal aanpassen"),
+        submit=_("Bewaren"),
+        cancel_url=_story_url(access, the_story),
+        form=lambda data: StoryEditForm(data, initial=initial),
         save=update_from_form(request, services.update_story, story=the_story),
         done=_story_url(access, the_story),
         message=_("Bewaard."),
-        show=_form_page(
-            request,
-            access,
-            for_children=True,
-            heading=_("Verhaal aanpassen"),
-            submit=_("Bewaren"),
-            cancel_url=_story_url(access, the_story),
-        ),
-        cancel_url=_story_url(access, the_story),
         conflict_fields=("title",),
     )
 
@@ -646,9 +553,13 @@ def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpR
 @require_http_methods(["GET", "POST"])
 def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
-    return edit_cycle(
+    return _cycle(
         request,
         access,
+        for_children=True,
+        heading=_("Nieuwe bladzijde"),
+        submit=_("Bladzijde bewaren"),
+        cancel_url=_story_url(access, the_story),
         form=lambda data: StoryPageForm(data, request.FILES or None),
         save=lambda form: services.add_story_page(
             story=the_story,
@@ -660,15 +571,6 @@ def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRes
         ),
         done=lambda made: _story_url(access, the_story, f"bladzijde-{made.pk}"),
         message=_("De bladzijde staat in het verhaal."),
-        show=_form_page(
-            request,
-            access,
-            for_children=True,
-            heading=_("Nieuwe bladzijde"),
-            submit=_("Bladzijde bewaren"),
-            cancel_url=_story_url(access, the_story),
-        ),
-        cancel_url=_story_url(access, the_story),
         # The children read every page of a story shared with them.
         texts=("text",),
         tips_always=the_story.audience != Audience.PROFESSIONALS,
@@ -682,10 +584,15 @@ def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpRes
     if page.withdrawn_at is not None:
         messages.error(request, _("Deze bladzijde is weggehaald."))
         return redirect(_story_url(access, page.story))
-    initial = {"text": page.text, "picture_alt": page.picture_alt, "version": page.version}
-    return edit_cycle(
+    initial = edit_initial(page, ("text", "picture_alt"))
+    return _cycle(
         request,
         access,
+        for_children=True,
+        heading=_("Bladzijde aanpassen"),
+        submit=_("Bewaren"),
+        cancel_url=_story_url(access, page.story),
+        story_page=page,
         form=lambda data: StoryPageEditForm(data, request.FILES or None, initial=initial),
         save=lambda form: services.update_story_page(
             page=page,
@@ -699,16 +606,6 @@ def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpRes
         ),
         done=_story_url(access, page.story, f"bladzijde-{page.pk}"),
         message=_("De bladzijde is bewaard."),
-        show=_form_page(
-            request,
-            access,
-            for_children=True,
-            heading=_("Bladzijde aanpassen"),
-            submit=_("Bewaren"),
-            cancel_url=_story_url(access, page.story),
-            story_page=page,
-        ),
-        cancel_url=_story_url(access, page.story),
         conflict_fields=("text",),
     )
 
@@ -733,9 +630,7 @@ def story_keep_version(request: HttpRequest, access: CaseAccess, story_id: int) 
     try:
         version = services.keep_story_version(story=the_story, actor=request.user, request=request)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect(_story_url(access, the_story))
+        return _refuse(request, _story_url(access, the_story), exc)
     messages.success(
         request, _("Versie %(n)d is bewaard, precies zoals ze nu is.") % {"n": version.number}
     )
@@ -747,9 +642,7 @@ def story_version(
     request: HttpRequest, access: CaseAccess, story_id: int, number: int
 ) -> HttpResponse:
     the_story = _story(access, story_id)
-    version = StoryVersion.objects.filter(story=the_story, number=number).first()
-    if version is None:
-        raise Http404(_("Deze versie bestaat niet."))
+    version: StoryVersion = _kept_version(the_story.versions, number)
     kept = version.snapshot
     # Pages of versions kept before pages carried their audience had the story's.
     shown = visible_kept_items(
@@ -792,16 +685,12 @@ def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> Ht
         {"story": the_story, "pages": pages, "t": access.trajectory},
         request,
     )
-    response = HttpResponse(
-        render_pdf(html, base_url=request.build_absolute_uri("/"), stylesheet=BOOKLET_STYLESHEET),
-        content_type="application/pdf",
-    )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True,
+    return pdf_download(
+        request,
+        html,
+        stylesheet=BOOKLET_STYLESHEET,
         filename=f"woorden-en-beelden-{access.trajectory.reference}-{the_story.pk}.pdf",
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 # --- the network handout --------------------------------------------------------------------
@@ -822,12 +711,9 @@ def network_handout(request: HttpRequest, access: CaseAccess, member_id: int) ->
     )
     context = {"handout": handout_for(access, member), "t": access.trajectory}
     html = render_to_string("safety_plans/handout_pdf.html", context, request)
-    response = HttpResponse(
-        render_pdf(html, base_url=request.build_absolute_uri("/"), stylesheet=HANDOUT_STYLESHEET),
-        content_type="application/pdf",
+    return pdf_download(
+        request,
+        html,
+        stylesheet=HANDOUT_STYLESHEET,
+        filename=f"veiligheidsplan-{member.person.first_name.lower()}.pdf",
     )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"veiligheidsplan-{member.person.first_name.lower()}.pdf"
-    )
-    response["Cache-Control"] = "no-store"
-    return response
