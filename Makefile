@@ -8,7 +8,7 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test setup lint typecheck check bench messages clean
+.PHONY: run test setup lint typecheck check bench bench-growth messages clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -47,6 +47,10 @@ check: setup lint typecheck
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# PostgreSQL at 10,000, 100,000 and 1,000,000 trajectories (about 30 minutes; bench/growth.py).
+bench-growth: setup
+	$(PY) bench/growth.py $(GROWTH_ARGS)
 
 # Needs GNU gettext; the compiled .mo files are committed.
 messages: setup

@@ -1,7 +1,7 @@
 """One request at a time: what each bench page costs by itself, and its SQL.
 
     DATABASE_URL=sqlite:///bench-out/bench-100000.sqlite3 .venv/bin/python bench/profile_pages.py \
-        [-n 20] [--targets bench-out/targets.json] [--json OUT.json] [--sql]
+        [-n 20] [--targets bench-out/targets.json] [--json OUT.json] [--sql] [--only NAME ...]
 
 Uses Django's test client in-process (no network, no concurrency, no other requests), so the
 numbers show the cost of a page on its own; bench/run.py shows the cost under load. Prints, per
@@ -65,6 +65,9 @@ def main() -> None:
     parser.add_argument("--targets", help="bench/targets.py output (default: computed here)")
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--sql", action="store_true", help="print the slowest query of each page")
+    parser.add_argument(
+        "--only", action="append", default=[], help="only the pages with this name (repeatable)"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -135,6 +138,8 @@ def main() -> None:
             if stories:
                 pages.append(("booklet PDF (6 pages)", "/trajecten/{}/boekje.pdf", stories))
         for name, template, values in pages:
+            if args.only and name not in args.only:
+                continue
             client.get(template.format(values[0]))  # warm caches (templates, translations)
             for _ in range(max(3, args.n // 4) if "PDF" in name else args.n):
                 path = template.format(rng.choice(values))
@@ -159,11 +164,12 @@ def main() -> None:
     # The trend charts alone, without the page around them (the scaling page above includes
     # them): the bench's five danger statements, ten rounds each, six people per chart. Was a
     # wall-clock assertion in the test suite; timing belongs here.
-    chart_times, chart_cpu = measure_trend_charts(args.n)
-    samples[CHARTS] = chart_times
-    cpu_ms[CHARTS] = chart_cpu
-    queries[CHARTS] = [0] * len(chart_times)
-    sql_ms[CHARTS] = [0.0] * len(chart_times)
+    if not args.only or CHARTS in args.only:
+        chart_times, chart_cpu = measure_trend_charts(args.n)
+        samples[CHARTS] = chart_times
+        cpu_ms[CHARTS] = chart_cpu
+        queries[CHARTS] = [0] * len(chart_times)
+        sql_ms[CHARTS] = [0.0] * len(chart_times)
 
     results: dict[str, dict[str, Any]] = {}
     for name, times in samples.items():
