@@ -134,20 +134,19 @@ def world(db: Any) -> World:
     member(admin, ocj, Role.ADMIN)
     trajectory = register(team, owner)
     other = register(other_team, other_consultant, child="Mila")
-    services.grant_access(
-        trajectory=trajectory,
-        user=worker,
-        role=CaseRole.HULPVERLENER,
-        reason="Begeleiding",
-        actor=owner,
+    # Each trajectory has its worker and its parent (the mother), granted by its consultant.
+    by_trajectory = (
+        (trajectory, owner, worker, parent),
+        (other, other_consultant, worker_elsewhere, parent_elsewhere),
     )
-    services.grant_access(
-        trajectory=other,
-        user=worker_elsewhere,
-        role=CaseRole.HULPVERLENER,
-        reason="Begeleiding",
-        actor=other_consultant,
-    )
+    for case_file, consultant, case_worker, _mama in by_trajectory:
+        services.grant_access(
+            trajectory=case_file,
+            user=case_worker,
+            role=CaseRole.HULPVERLENER,
+            reason="Begeleiding",
+            actor=consultant,
+        )
     past = timezone.now() - datetime.timedelta(days=30)
     CaseGrant.objects.create(
         trajectory=trajectory,
@@ -158,24 +157,15 @@ def world(db: Any) -> World:
         valid_from=past,
         valid_until=past + datetime.timedelta(days=10),
     )
-    mother = Person.objects.get(trajectory=trajectory, is_child=False)
-    other_mother = Person.objects.get(trajectory=other, is_child=False)
-    services.grant_access(
-        trajectory=trajectory,
-        user=parent,
-        role=CaseRole.OUDER,
-        person=mother,
-        reason="Mama",
-        actor=owner,
-    )
-    services.grant_access(
-        trajectory=other,
-        user=parent_elsewhere,
-        role=CaseRole.OUDER,
-        person=other_mother,
-        reason="Mama",
-        actor=other_consultant,
-    )
+    for case_file, consultant, _case_worker, mama in by_trajectory:
+        services.grant_access(
+            trajectory=case_file,
+            user=mama,
+            role=CaseRole.OUDER,
+            person=Person.objects.get(trajectory=case_file, is_child=False),
+            reason="Mama",
+            actor=consultant,
+        )
     shared = JournalEntry.objects.create(
         trajectory=trajectory,
         kind=ContactKind.HOME_VISIT,

@@ -317,20 +317,7 @@ def _person_edit(case: Case) -> dict[str, Any]:
 
 def _scaling_round(case: Case) -> dict[str, Any]:
     """A round needs a danger statement: the world has none, so one is written here."""
-    from samenopweg.assessments.models import DangerStatement
-
-    trajectory = case.world.trajectory
-    statement = DangerStatement.objects.filter(trajectory=trajectory).first()
-    if statement is None:
-        statement = DangerStatement.objects.create(
-            trajectory=trajectory,
-            who_is_worried="De school",
-            behaviour="Noor komt vaak zonder eten naar school",
-            impact="Noor kan zich niet concentreren",
-            fear="Noor achterop raakt en ziek wordt",
-            created_by=case.world.owner,
-        )
-    prefix = f"s{statement.pk}"
+    prefix = f"s{wat.ensure_statement(case.world).pk}"
     return {
         "held_on": TODAY.isoformat(),
         f"{prefix}-TOTAL_FORMS": "1",
@@ -350,6 +337,18 @@ class Write:
     object_type: str
 
 
+CREATE, UPDATE, WITHDRAW = AuditAction.CREATE, AuditAction.UPDATE, AuditAction.WITHDRAW
+
+
+def _writes(app: str, rows: list[tuple[str, str, Callable[[Case], Any], str, str]]) -> list[Write]:
+    """The writes of one app: (URL name, persona, post, action, model) with the app's name in
+    front of the URL name and of the object type."""
+    return [
+        Write(f"{app}:{name}", persona, data, action, f"{app}.{model}")
+        for name, persona, data, action, model in rows
+    ]
+
+
 WRITES = [
     Write("case_people:register", "owner", _registration, AuditAction.CREATE, "cases.trajectory"),
     Write("cases:edit", "owner", _edit, AuditAction.UPDATE, "cases.trajectory"),
@@ -367,219 +366,69 @@ WRITES = [
     Write("people:add", "owner", _person_add, AuditAction.CREATE, "people.person"),
     Write("people:edit", "owner", _person_edit, AuditAction.UPDATE, "people.person"),
     # The map is shared work: the worker on the case writes too.
-    *[
-        Write(name, "worker", data, action, f"assessments.{model}")
-        for name, data, action, model in [
-            ("assessments:map", kaart.add_data, AuditAction.CREATE, "mapentry"),
-            (
-                "assessments:map_session_add",
-                kaart.session_data,
-                AuditAction.CREATE,
-                "mappingsession",
-            ),
-            ("assessments:map_entry_edit", kaart.edit_data, AuditAction.UPDATE, "mapentry"),
-            ("assessments:map_entry_move", kaart.move_data, AuditAction.UPDATE, "mapentry"),
-            ("assessments:map_merge", kaart.merge_data, AuditAction.CREATE, "mapentry"),
-            (
-                "assessments:map_entry_withdraw",
-                kaart.withdraw_data,
-                AuditAction.WITHDRAW,
-                "mapentry",
-            ),
-        ]
-    ],
+    *_writes(
+        "assessments",
+        [
+            ("map", "worker", kaart.add_data, CREATE, "mapentry"),
+            ("map_session_add", "worker", kaart.session_data, CREATE, "mappingsession"),
+            ("map_entry_edit", "worker", kaart.edit_data, UPDATE, "mapentry"),
+            ("map_entry_move", "worker", kaart.move_data, UPDATE, "mapentry"),
+            ("map_merge", "worker", kaart.merge_data, CREATE, "mapentry"),
+            ("map_entry_withdraw", "worker", kaart.withdraw_data, WITHDRAW, "mapentry"),
+        ],
+    ),
     # The WHAT: the consultant (or team lead) writes; a worker comments for mama.
-    Write(
-        "assessments:statement_create",
-        "owner",
-        wat.statement_create_data,
-        AuditAction.CREATE,
-        "assessments.dangerstatement",
-    ),
-    Write(
-        "assessments:statement_edit",
-        "owner",
-        wat.statement_edit_data,
-        AuditAction.UPDATE,
-        "assessments.dangerstatement",
-    ),
-    Write(
-        "assessments:statement_withdraw",
-        "owner",
-        wat.withdraw_data,
-        AuditAction.WITHDRAW,
-        "assessments.dangerstatement",
-    ),
-    Write(
-        "assessments:goal_create",
-        "owner",
-        wat.goal_create_data,
-        AuditAction.CREATE,
-        "assessments.safetygoal",
-    ),
-    Write(
-        "assessments:goal_edit",
-        "owner",
-        wat.goal_edit_data,
-        AuditAction.UPDATE,
-        "assessments.safetygoal",
-    ),
-    Write(
-        "assessments:goal_withdraw",
-        "owner",
-        wat.withdraw_data,
-        AuditAction.WITHDRAW,
-        "assessments.safetygoal",
-    ),
-    Write(
-        "assessments:bottom_line_create",
-        "owner",
-        wat.bottom_line_create_data,
-        AuditAction.CREATE,
-        "assessments.bottomline",
-    ),
-    Write(
-        "assessments:bottom_line_edit",
-        "owner",
-        wat.bottom_line_edit_data,
-        AuditAction.UPDATE,
-        "assessments.bottomline",
-    ),
-    Write(
-        "assessments:bottom_line_withdraw",
-        "owner",
-        wat.withdraw_data,
-        AuditAction.WITHDRAW,
-        "assessments.bottomline",
-    ),
-    Write(
-        "assessments:statement_comment",
-        "worker",
-        wat.comment_data,
-        AuditAction.CREATE,
-        "assessments.statementcomment",
-    ),
-    Write(
-        "assessments:statement_status",
-        "team_lead",
-        wat.status_data,
-        AuditAction.UPDATE,
-        "assessments.statementset",
-    ),
-    Write(
-        "assessments:scaling_new",
-        "worker",
-        _scaling_round,
-        AuditAction.CREATE,
-        "assessments.scalinground",
+    *_writes(
+        "assessments",
+        [
+            ("statement_create", "owner", wat.statement_create_data, CREATE, "dangerstatement"),
+            ("statement_edit", "owner", wat.statement_edit_data, UPDATE, "dangerstatement"),
+            ("statement_withdraw", "owner", wat.withdraw_data, WITHDRAW, "dangerstatement"),
+            ("goal_create", "owner", wat.goal_create_data, CREATE, "safetygoal"),
+            ("goal_edit", "owner", wat.goal_edit_data, UPDATE, "safetygoal"),
+            ("goal_withdraw", "owner", wat.withdraw_data, WITHDRAW, "safetygoal"),
+            ("bottom_line_create", "owner", wat.bottom_line_create_data, CREATE, "bottomline"),
+            ("bottom_line_edit", "owner", wat.bottom_line_edit_data, UPDATE, "bottomline"),
+            ("bottom_line_withdraw", "owner", wat.withdraw_data, WITHDRAW, "bottomline"),
+            ("statement_comment", "worker", wat.comment_data, CREATE, "statementcomment"),
+            ("statement_status", "team_lead", wat.status_data, UPDATE, "statementset"),
+            ("scaling_new", "worker", _scaling_round, CREATE, "scalinground"),
+        ],
     ),
     # The safety network.
-    *[
-        Write(name, "worker", data, action, f"people.{model}")
-        for name, data, action, model in [
+    *_writes(
+        "people",
+        [
+            ("network_member_add", "worker", netwerk.member_add_data, CREATE, "networkmember"),
+            ("network_member_edit", "worker", netwerk.member_edit_data, UPDATE, "networkmember"),
+            ("child_support_add", "worker", netwerk.support_add_data, CREATE, "childsupport"),
             (
-                "people:network_member_add",
-                netwerk.member_add_data,
-                AuditAction.CREATE,
-                "networkmember",
-            ),
-            (
-                "people:network_member_edit",
-                netwerk.member_edit_data,
-                AuditAction.UPDATE,
-                "networkmember",
-            ),
-            (
-                "people:child_support_add",
-                netwerk.support_add_data,
-                AuditAction.CREATE,
-                "childsupport",
-            ),
-            (
-                "people:child_support_change",
+                "child_support_change",
+                "worker",
                 netwerk.support_confirm_data,
-                AuditAction.UPDATE,
+                UPDATE,
                 "childsupport",
             ),
-            ("people:contact_ban_add", netwerk.ban_add_data, AuditAction.CREATE, "contactban"),
-            ("people:contact_ban_lift", netwerk.ban_lift_data, AuditAction.WITHDRAW, "contactban"),
-            (
-                "people:network_meeting_add",
-                netwerk.meeting_data,
-                AuditAction.CREATE,
-                "networkmeeting",
-            ),
-        ]
-    ],
+            ("contact_ban_add", "worker", netwerk.ban_add_data, CREATE, "contactban"),
+            ("contact_ban_lift", "worker", netwerk.ban_lift_data, WITHDRAW, "contactban"),
+            ("network_meeting_add", "worker", netwerk.meeting_data, CREATE, "networkmeeting"),
+        ],
+    ),
     # The HOW: the worker writes the plan, the consultant confirms it.
-    *[
-        Write(name, persona, data, action, f"safety_plans.{model}")
-        for name, persona, data, action, model in [
-            (
-                "safety_plans:plan_create",
-                "worker",
-                hoe.plan_create_data,
-                AuditAction.CREATE,
-                "safetyplan",
-            ),
-            (
-                "safety_plans:plan_edit",
-                "worker",
-                hoe.plan_edit_data,
-                AuditAction.UPDATE,
-                "safetyplan",
-            ),
-            (
-                "safety_plans:plan_status",
-                "worker",
-                hoe.status_data,
-                AuditAction.UPDATE,
-                "safetyplan",
-            ),
-            (
-                "safety_plans:plan_confirm",
-                "owner",
-                hoe.confirm_data,
-                AuditAction.UPDATE,
-                "safetyplan",
-            ),
-            (
-                "safety_plans:plan_comment",
-                "owner",
-                hoe.comment_data,
-                AuditAction.CREATE,
-                "plancomment",
-            ),
-            (
-                "safety_plans:rule_create",
-                "worker",
-                hoe.rule_create_data,
-                AuditAction.CREATE,
-                "planrule",
-            ),
-            (
-                "safety_plans:rule_edit",
-                "worker",
-                hoe.rule_edit_data,
-                AuditAction.UPDATE,
-                "planrule",
-            ),
-            (
-                "safety_plans:rule_withdraw",
-                "worker",
-                hoe.withdraw_data,
-                AuditAction.WITHDRAW,
-                "planrule",
-            ),
-            (
-                "safety_plans:check_in",
-                "worker",
-                hoe.check_in_data,
-                AuditAction.CREATE,
-                "rulecheckin",
-            ),
-        ]
-    ],
+    *_writes(
+        "safety_plans",
+        [
+            ("plan_create", "worker", hoe.plan_create_data, CREATE, "safetyplan"),
+            ("plan_edit", "worker", hoe.plan_edit_data, UPDATE, "safetyplan"),
+            ("plan_status", "worker", hoe.status_data, UPDATE, "safetyplan"),
+            ("plan_confirm", "owner", hoe.confirm_data, UPDATE, "safetyplan"),
+            ("plan_comment", "owner", hoe.comment_data, CREATE, "plancomment"),
+            ("rule_create", "worker", hoe.rule_create_data, CREATE, "planrule"),
+            ("rule_edit", "worker", hoe.rule_edit_data, UPDATE, "planrule"),
+            ("rule_withdraw", "worker", hoe.withdraw_data, WITHDRAW, "planrule"),
+            ("check_in", "worker", hoe.check_in_data, CREATE, "rulecheckin"),
+        ],
+    ),
 ]
 
 

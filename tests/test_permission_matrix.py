@@ -21,6 +21,7 @@ from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.cases import services
 from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
+from samenopweg.cases.tests.helpers import logged_in_client, reference_kwargs
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
@@ -73,24 +74,20 @@ def _none(case: Case) -> dict[str, Any]:
     return {}
 
 
-def _reference(case: Case) -> dict[str, Any]:
-    return {"reference": case.world.trajectory.reference}
-
-
 def _entry(case: Case) -> dict[str, Any]:
-    return {**_reference(case), "entry_id": case.world.shared_entry.pk}
+    return {**reference_kwargs(case), "entry_id": case.world.shared_entry.pk}
 
 
 def _task(case: Case) -> dict[str, Any]:
-    return {**_reference(case), "task_id": case.world.task.pk}
+    return {**reference_kwargs(case), "task_id": case.world.task.pk}
 
 
 def _person(case: Case) -> dict[str, Any]:
-    return {**_reference(case), "person_id": case.mother.pk}
+    return {**reference_kwargs(case), "person_id": case.mother.pk}
 
 
 def _grant(case: Case) -> dict[str, Any]:
-    return {**_reference(case), "grant_id": case.worker_grant.pk}
+    return {**reference_kwargs(case), "grant_id": case.worker_grant.pk}
 
 
 def _alert(case: Case) -> dict[str, Any]:
@@ -165,6 +162,43 @@ def _plain_language_data(case: Case) -> dict[str, Any]:
     return {"field": "text", "text": "Er is sprake van verontrusting."}
 
 
+def page(
+    kwargs: Callable[[Case], dict[str, Any]] = reference_kwargs, get: dict[str, int] = PRO_PAGE
+) -> Row:
+    """A page of one trajectory (for its professionals unless `get` says otherwise)."""
+    return Row(kwargs, get, trajectory_bound=True)
+
+
+def form(
+    kwargs: Callable[[Case], dict[str, Any]],
+    data: Callable[[Case], dict[str, Any]] = _none,
+    get: dict[str, int] = PRO_PAGE,
+    post: dict[str, int] = PRO_POST_REFUSED,
+) -> Row:
+    """A page of one trajectory with a form: its refused POSTs are checked too."""
+    return Row(kwargs, get, post=post, post_data=data, trajectory_bound=True)
+
+
+def post_only(
+    kwargs: Callable[[Case], dict[str, Any]],
+    data: Callable[[Case], dict[str, Any]] = _none,
+    *,
+    consultant: bool = False,
+) -> Row:
+    """A POST-only endpoint of one trajectory, for every professional or only the consultant."""
+    if consultant:
+        return form(kwargs, data, CONSULTANT_POST_ONLY, CONSULTANT_POST_REFUSED)
+    return form(kwargs, data, PRO_POST_ONLY, PRO_POST_REFUSED)
+
+
+def forms(namespace: str, rows: list[Any], consultant: bool = False) -> dict[str, Row]:
+    """A `*_world` module's list of forms (name, kwargs, post), as rows of the matrix."""
+    get, post = (
+        (CONSULTANT_PAGE, CONSULTANT_POST_REFUSED) if consultant else (PRO_PAGE, PRO_POST_REFUSED)
+    )
+    return {f"{namespace}:{name}": form(kwargs, data, get, post) for name, kwargs, data in rows}
+
+
 MATRIX: dict[str, Row] = {
     # Outside any trajectory.
     "home": Row(_none, statuses(302)),
@@ -193,181 +227,70 @@ MATRIX: dict[str, Row] = {
         post_data=_plain_language_data,
     ),
     # One trajectory.
-    "dashboard:detail": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "cases:edit": Row(_reference, CONSULTANT_PAGE, trajectory_bound=True),
-    "case_people:safety": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "case_people:team": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "cases:audit": Row(
-        _reference,
-        {**PRO_PAGE, "worker": 403, "auditor": 200},
-        trajectory_bound=True,
+    "dashboard:detail": page(),
+    "cases:edit": page(get=CONSULTANT_PAGE),
+    "case_people:safety": page(),
+    "case_people:team": page(),
+    "cases:audit": page(get={**PRO_PAGE, "worker": 403, "auditor": 200}),
+    "cases:stage": post_only(reference_kwargs, _stage_data, consultant=True),
+    "cases:grant_end": post_only(_grant, consultant=True),
+    "dashboard:family_detail": page(
+        get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
     ),
-    "cases:stage": Row(
-        _reference,
-        CONSULTANT_POST_ONLY,
-        post=CONSULTANT_POST_REFUSED,
-        post_data=_stage_data,
-        trajectory_bound=True,
-    ),
-    "cases:grant_end": Row(
-        _grant, CONSULTANT_POST_ONLY, post=CONSULTANT_POST_REFUSED, trajectory_bound=True
-    ),
-    "dashboard:family_detail": Row(
-        _reference,
-        statuses(404, owner=302, team_lead=302, worker=302, **family(200)),
-        trajectory_bound=True,
-    ),
-    "journal:list": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "journal:edit": Row(_entry, PRO_PAGE, trajectory_bound=True),
-    "journal:withdraw": Row(_entry, PRO_PAGE, trajectory_bound=True),
-    "journal:history": Row(_entry, PRO_PAGE, trajectory_bound=True),
-    "journal:tasks": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "journal:task_edit": Row(_task, PRO_PAGE, trajectory_bound=True),
-    "journal:task_done": Row(
-        _task,
-        PRO_POST_ONLY,
-        post=PRO_POST_REFUSED,
-        post_data=_task_done_data,
-        trajectory_bound=True,
-    ),
-    "people:list": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "people:add": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "people:edit": Row(_person, PRO_PAGE, trajectory_bound=True),
+    "journal:list": page(),
+    "journal:edit": page(_entry),
+    "journal:withdraw": page(_entry),
+    "journal:history": page(_entry),
+    "journal:tasks": page(),
+    "journal:task_edit": page(_task),
+    "journal:task_done": post_only(_task, _task_done_data),
+    "people:list": page(),
+    "people:add": page(),
+    "people:edit": page(_person),
     # The map is shared work: every professional on the case writes on it.
-    "assessments:map": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:map_session_add": Row(_reference, PRO_PAGE, trajectory_bound=True),
+    "assessments:map": page(),
+    "assessments:map_session_add": page(),
     # The printable overview and its PDF: professionals print; parents get their portal later.
-    "assessments:overview": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:overview_pdf": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:map_merge": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:map_entry_edit": Row(kaart.entry_kwargs, PRO_PAGE, trajectory_bound=True),
-    "assessments:map_entry_withdraw": Row(kaart.entry_kwargs, PRO_PAGE, trajectory_bound=True),
-    "assessments:map_entry_move": Row(
-        kaart.entry_kwargs,
-        PRO_POST_ONLY,
-        post=PRO_POST_REFUSED,
-        post_data=kaart.move_data,
-        trajectory_bound=True,
-    ),
+    "assessments:overview": page(),
+    "assessments:overview_pdf": page(),
+    "assessments:map_merge": page(),
+    "assessments:map_entry_edit": page(kaart.entry_kwargs),
+    "assessments:map_entry_withdraw": page(kaart.entry_kwargs),
+    "assessments:map_entry_move": post_only(kaart.entry_kwargs, kaart.move_data),
     # The WHAT: the consultant writes; every professional on the case reads and comments.
-    "assessments:statements": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:statement_history": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:statement_shared": Row(wat.shared_kwargs, PRO_PAGE, trajectory_bound=True),
-    "assessments:statement_comment": Row(
-        wat.comment_kwargs,
-        PRO_PAGE,
-        post=PRO_POST_REFUSED,
-        post_data=wat.comment_data,
-        trajectory_bound=True,
-    ),
-    "assessments:statement_status": Row(
-        _reference,
-        CONSULTANT_POST_ONLY,
-        post=CONSULTANT_POST_REFUSED,
-        post_data=wat.status_data,
-        trajectory_bound=True,
-    ),
-    **{
-        name: Row(
-            kwargs,
-            CONSULTANT_PAGE,
-            post=CONSULTANT_POST_REFUSED,
-            post_data=data,
-            trajectory_bound=True,
-        )
-        for name, kwargs, data in [
-            ("assessments:statement_create", _reference, wat.statement_create_data),
-            ("assessments:statement_edit", wat.statement_kwargs, wat.statement_edit_data),
-            ("assessments:statement_withdraw", wat.statement_kwargs, wat.withdraw_data),
-            ("assessments:goal_create", _reference, wat.goal_create_data),
-            ("assessments:goal_edit", wat.goal_kwargs, wat.goal_edit_data),
-            ("assessments:goal_withdraw", wat.goal_kwargs, wat.withdraw_data),
-            ("assessments:bottom_line_create", _reference, wat.bottom_line_create_data),
-            ("assessments:bottom_line_edit", wat.bottom_line_kwargs, wat.bottom_line_edit_data),
-            ("assessments:bottom_line_withdraw", wat.bottom_line_kwargs, wat.withdraw_data),
-        ]
-    },
+    "assessments:statements": page(),
+    "assessments:statement_history": page(),
+    "assessments:statement_shared": page(wat.shared_kwargs),
+    "assessments:statement_comment": form(wat.comment_kwargs, wat.comment_data),
+    "assessments:statement_status": post_only(reference_kwargs, wat.status_data, consultant=True),
+    **forms("assessments", wat.CONSULTANT_FORMS, consultant=True),
     # The safety network: every professional on the case writes it.
-    "people:network": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "people:diagrams": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "people:child_support_change": Row(
-        netwerk.support_kwargs,
-        PRO_POST_ONLY,
-        post=PRO_POST_REFUSED,
-        post_data=netwerk.support_confirm_data,
-        trajectory_bound=True,
-    ),
-    **{
-        name: Row(kwargs, PRO_PAGE, post=PRO_POST_REFUSED, post_data=data, trajectory_bound=True)
-        for name, kwargs, data in [
-            ("people:network_member_add", _reference, netwerk.member_add_data),
-            ("people:network_member_edit", netwerk.member_kwargs, netwerk.member_edit_data),
-            ("people:child_support_add", _reference, netwerk.support_add_data),
-            ("people:contact_ban_add", _reference, netwerk.ban_add_data),
-            ("people:contact_ban_lift", netwerk.ban_kwargs, netwerk.ban_lift_data),
-            ("people:network_meeting_add", _reference, netwerk.meeting_data),
-        ]
-    },
+    "people:network": page(),
+    "people:diagrams": page(),
+    "people:child_support_change": post_only(netwerk.support_kwargs, netwerk.support_confirm_data),
+    **forms("people", netwerk.NETWORK_FORMS),
     # A picture: through the item rule, for anyone on the case who may see it (the world's
     # picture is for the child, so the whole family sees it too).
-    "cases:upload_file": Row(
-        hoe.upload_kwargs,
-        statuses(404, owner=200, team_lead=200, worker=200, **family(200)),
-        trajectory_bound=True,
+    "cases:upload_file": page(
+        hoe.upload_kwargs, statuses(404, owner=200, team_lead=200, worker=200, **family(200))
     ),
-    "safety_plans:network_handout": Row(netwerk.member_kwargs, PRO_PAGE, trajectory_bound=True),
+    "safety_plans:network_handout": page(netwerk.member_kwargs),
     # Words and Pictures.
-    "safety_plans:stories": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "safety_plans:story": Row(hoe.story_kwargs, PRO_PAGE, trajectory_bound=True),
-    "safety_plans:story_version": Row(hoe.story_version_kwargs, PRO_PAGE, trajectory_bound=True),
-    "safety_plans:story_booklet": Row(hoe.story_kwargs, PRO_PAGE, trajectory_bound=True),
-    "safety_plans:story_keep": Row(
-        hoe.story_kwargs, PRO_POST_ONLY, post=PRO_POST_REFUSED, trajectory_bound=True
-    ),
-    "safety_plans:page_withdraw": Row(
-        hoe.page_kwargs, PRO_POST_ONLY, post=PRO_POST_REFUSED, trajectory_bound=True
-    ),
-    **{
-        name: Row(kwargs, PRO_PAGE, post=PRO_POST_REFUSED, post_data=data, trajectory_bound=True)
-        for name, kwargs, data in [
-            ("safety_plans:story_create", _reference, hoe.story_create_data),
-            ("safety_plans:story_edit", hoe.story_kwargs, hoe.story_edit_data),
-            ("safety_plans:page_add", hoe.story_kwargs, hoe.page_add_data),
-            ("safety_plans:page_edit", hoe.page_kwargs, hoe.page_edit_data),
-        ]
-    },
+    "safety_plans:stories": page(),
+    "safety_plans:story": page(hoe.story_kwargs),
+    "safety_plans:story_version": page(hoe.story_version_kwargs),
+    "safety_plans:story_booklet": page(hoe.story_kwargs),
+    "safety_plans:story_keep": post_only(hoe.story_kwargs),
+    "safety_plans:page_withdraw": post_only(hoe.page_kwargs),
+    **forms("safety_plans", hoe.STORY_FORMS),
     # The HOW: every professional on the case writes the plan; the consultant confirms it.
-    "safety_plans:plan": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "safety_plans:plan_version": Row(hoe.version_kwargs, PRO_PAGE, trajectory_bound=True),
-    "safety_plans:plan_status": Row(
-        hoe.plan_kwargs,
-        PRO_POST_ONLY,
-        post=PRO_POST_REFUSED,
-        post_data=hoe.status_data,
-        trajectory_bound=True,
-    ),
-    "safety_plans:plan_confirm": Row(
-        hoe.plan_kwargs,
-        CONSULTANT_POST_ONLY,
-        post=CONSULTANT_POST_REFUSED,
-        trajectory_bound=True,
-    ),
-    **{
-        name: Row(kwargs, PRO_PAGE, post=PRO_POST_REFUSED, post_data=data, trajectory_bound=True)
-        for name, kwargs, data in [
-            ("safety_plans:plan_create", _reference, hoe.plan_create_data),
-            ("safety_plans:plan_edit", hoe.plan_kwargs, hoe.plan_edit_data),
-            ("safety_plans:plan_comment", hoe.plan_kwargs, hoe.comment_data),
-            ("safety_plans:rule_create", hoe.plan_kwargs, hoe.rule_create_data),
-            ("safety_plans:rule_edit", hoe.rule_kwargs, hoe.rule_edit_data),
-            ("safety_plans:rule_withdraw", hoe.rule_kwargs, hoe.withdraw_data),
-            ("safety_plans:check_in", hoe.rule_kwargs, hoe.check_in_data),
-        ]
-    },
-    "assessments:scaling": Row(_reference, PRO_PAGE, trajectory_bound=True),
-    "assessments:scaling_new": Row(
-        _reference, PRO_PAGE, post=PRO_POST_REFUSED, trajectory_bound=True
-    ),
+    "safety_plans:plan": page(),
+    "safety_plans:plan_version": page(hoe.version_kwargs),
+    "safety_plans:plan_status": post_only(hoe.plan_kwargs, hoe.status_data),
+    "safety_plans:plan_confirm": post_only(hoe.plan_kwargs, consultant=True),
+    **forms("safety_plans", hoe.PLAN_FORMS),
+    "assessments:scaling": page(),
+    "assessments:scaling_new": form(reference_kwargs),
 }
 
 # Whole groups classified by namespace: the Django admin is for staff only.
@@ -424,11 +347,8 @@ def test_the_matrix_names_only_existing_urls() -> None:
 
 
 def _client_for(world: World, persona: str) -> Client:
-    client = Client()
     user = world.personas()[persona]
-    if user is not None:
-        client.force_login(user)
-    return client
+    return Client() if user is None else logged_in_client(user)
 
 
 def _check_login_redirect(response: Any, persona: str, url: str) -> None:
@@ -455,9 +375,7 @@ def test_the_admin_is_for_staff_only(case: Case) -> None:
         persona: _client_for(case.world, persona).get(url).status_code for persona in PERSONAS
     }
     assert actual == GROUPS["admin"].get
-    client = Client()
-    client.force_login(case.world.admin)
-    assert client.get(url).status_code == 200
+    assert logged_in_client(case.world.admin).get(url).status_code == 200
 
 
 def _state(case: Case) -> tuple[Any, ...]:

@@ -7,6 +7,7 @@ updating it: a count that grows with the rows is an N+1.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World, register
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.journal.models import ContactKind, JournalEntry, Task
 from samenopweg.people.models import Person
 
@@ -43,10 +45,18 @@ def expected(page: str) -> int:
     return QUERIES[connection.vendor][page]
 
 
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+def assert_pinned_before_and_after(
+    assert_num_queries: Any, page: str, client: Client, url: str, grow: Callable[[], Any]
+) -> Any:
+    """`url` answers 200 in the pinned number of queries for `page`, and again after `grow()`
+    has added rows; returns the second response."""
+    with assert_num_queries(expected(page)):
+        assert client.get(url).status_code == 200
+    grow()
+    with assert_num_queries(expected(page)):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
 
 
 def _more_trajectories(world: World, n: int = 10) -> None:
@@ -86,76 +96,72 @@ def _more_entries(world: World, n: int = 10) -> None:
 def test_the_dashboard_does_not_grow_with_the_caseload(
     world: World, django_assert_num_queries: Any, persona: str
 ) -> None:
-    client = _client(world.personas()[persona])
-    url = reverse("dashboard:dashboard")
-    with django_assert_num_queries(expected(f"dashboard_{persona}")):
-        assert client.get(url).status_code == 200
-    _more_trajectories(world)
-    with django_assert_num_queries(expected(f"dashboard_{persona}")):
-        response = client.get(url)
-    assert response.status_code == 200
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        f"dashboard_{persona}",
+        logged_in_client(world.personas()[persona]),
+        reverse("dashboard:dashboard"),
+        lambda: _more_trajectories(world),
+    )
     assert response.context["page"].paginator.count == 11
 
 
 def test_the_trajectory_page_does_not_grow_with_its_contents(
     world: World, django_assert_num_queries: Any
 ) -> None:
-    client = _client(world.owner)
-    url = reverse("dashboard:detail", args=[world.trajectory.reference])
-    with django_assert_num_queries(expected("detail")):
-        assert client.get(url).status_code == 200
-    _more_entries(world)
-    with django_assert_num_queries(expected("detail")):
-        assert client.get(url).status_code == 200
+    assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "detail",
+        logged_in_client(world.owner),
+        reverse("dashboard:detail", args=[world.trajectory.reference]),
+        lambda: _more_entries(world),
+    )
 
 
 def test_the_journal_does_not_grow_with_its_entries(
     world: World, django_assert_num_queries: Any
 ) -> None:
-    client = _client(world.owner)
-    url = reverse("journal:list", args=[world.trajectory.reference])
-    with django_assert_num_queries(expected("journal")):
-        assert client.get(url).status_code == 200
-    _more_entries(world)
-    with django_assert_num_queries(expected("journal")):
-        response = client.get(url)
-    assert response.status_code == 200
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "journal",
+        logged_in_client(world.owner),
+        reverse("journal:list", args=[world.trajectory.reference]),
+        lambda: _more_entries(world),
+    )
     assert len(response.context["page"].object_list) == 12
 
 
 def test_the_safety_plan_page_does_not_grow_with_its_rules(
     world: World, django_assert_num_queries: Any
 ) -> None:
-    from samenopweg.safety_plans.models import CheckOutcome, PlanRule, RuleCheckIn
+    from samenopweg.safety_plans.models import CheckOutcome, RuleCheckIn
     from samenopweg.safety_plans.tests import plan_world as hoe
+    from tests.factories import PlanRuleFactory
 
     rule = hoe.ensure_rule(world)
-    client = _client(world.owner)
-    url = reverse("safety_plans:plan", args=[world.trajectory.reference])
-    with django_assert_num_queries(expected("plan")):
-        assert client.get(url).status_code == 200
-    for i in range(6):
-        more = PlanRule.objects.create(
-            plan=rule.plan,
-            trajectory=world.trajectory,
-            what=f"Afspraak {i}",
-            when="elke dag",
-            check_how="De buurvrouw kijkt.",
-            fallback="Oma komt.",
-            created_by=world.worker,
-        )
-        more.who.set(rule.who.all())
-        more.goals.set(rule.goals.all())
-        RuleCheckIn.objects.create(
-            rule=more,
-            trajectory=world.trajectory,
-            outcome=CheckOutcome.WENT_WELL,
-            checked_on=timezone.localdate(),
-            created_by=world.worker,
-        )
-    with django_assert_num_queries(expected("plan")):
-        response = client.get(url)
-    assert response.status_code == 200
+
+    def more_rules() -> None:
+        for i in range(6):
+            more = PlanRuleFactory.create(
+                plan=rule.plan, what=f"Afspraak {i}", created_by=world.worker
+            )
+            more.who.set(rule.who.all())
+            more.goals.set(rule.goals.all())
+            RuleCheckIn.objects.create(
+                rule=more,
+                trajectory=world.trajectory,
+                outcome=CheckOutcome.WENT_WELL,
+                checked_on=timezone.localdate(),
+                created_by=world.worker,
+            )
+
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "plan",
+        logged_in_client(world.owner),
+        reverse("safety_plans:plan", args=[world.trajectory.reference]),
+        more_rules,
+    )
     assert response.content.decode().count('class="plan-rule"') == 7
 
 
@@ -167,30 +173,33 @@ def test_the_network_page_does_not_grow_with_the_network(
 
     netwerk.ensure_support(world)
     netwerk.ensure_ban(world)
-    first = NetworkMeeting.objects.create(
-        trajectory=world.trajectory, held_on=timezone.localdate(), created_by=world.worker
-    )
-    first.attendees.set([netwerk.ensure_member(world).person])
-    client = _client(world.owner)
-    url = reverse("people:network", args=[world.trajectory.reference])
-    with django_assert_num_queries(expected("network")):
-        assert client.get(url).status_code == 200
-    for i in range(5):
-        person = Person.objects.create(trajectory=world.trajectory, first_name=f"Buur{i}")
-        NetworkMember.objects.create(
-            trajectory=world.trajectory,
-            person=person,
-            kind=NetworkKind.INFORMAL,
-            role_text="buur",
-            created_by=world.worker,
-        )
-        meeting = NetworkMeeting.objects.create(
+
+    def meeting(*attendees: Person) -> None:
+        held = NetworkMeeting.objects.create(
             trajectory=world.trajectory, held_on=timezone.localdate(), created_by=world.worker
         )
-        meeting.attendees.set([person])
-    with django_assert_num_queries(expected("network")):
-        response = client.get(url)
-    assert response.status_code == 200
+        held.attendees.set(attendees)
+
+    def more_members() -> None:
+        for i in range(5):
+            person = Person.objects.create(trajectory=world.trajectory, first_name=f"Buur{i}")
+            NetworkMember.objects.create(
+                trajectory=world.trajectory,
+                person=person,
+                kind=NetworkKind.INFORMAL,
+                role_text="buur",
+                created_by=world.worker,
+            )
+            meeting(person)
+
+    meeting(netwerk.ensure_member(world).person)
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "network",
+        logged_in_client(world.owner),
+        reverse("people:network", args=[world.trajectory.reference]),
+        more_members,
+    )
     assert response.content.decode().count('id="lid-') == 6
 
 
@@ -201,20 +210,24 @@ def test_the_story_page_does_not_grow_with_its_pages(
     from samenopweg.safety_plans.tests import plan_world as hoe
 
     story = hoe.ensure_story(world)
-    client = _client(world.owner)
-    url = reverse("safety_plans:story", args=[world.trajectory.reference, story.pk])
-    with django_assert_num_queries(expected("story")):
-        assert client.get(url).status_code == 200
-    for i in range(4):
-        plan_services.add_story_page(
-            story=story,
-            text=f"Bladzijde {i}",
-            uploaded=hoe.picture_file(),
-            picture_alt="Een tekening",
-            actor=world.worker,
-        )
-    with django_assert_num_queries(expected("story")):
-        response = client.get(url)
+
+    def more_pages() -> None:
+        for i in range(4):
+            plan_services.add_story_page(
+                story=story,
+                text=f"Bladzijde {i}",
+                uploaded=hoe.picture_file(),
+                picture_alt="Een tekening",
+                actor=world.worker,
+            )
+
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "story",
+        logged_in_client(world.owner),
+        reverse("safety_plans:story", args=[world.trajectory.reference, story.pk]),
+        more_pages,
+    )
     assert response.content.decode().count('class="story-page card"') == 5
 
 
@@ -224,11 +237,13 @@ def test_the_diagrams_page_does_not_grow_with_the_family(
     from samenopweg.people.tests import network_world as netwerk
 
     netwerk.ensure_member(world)
-    client = _client(world.owner)
-    url = reverse("people:diagrams", args=[world.trajectory.reference])
-    with django_assert_num_queries(expected("diagrams")):
-        assert client.get(url).status_code == 200
-    for i in range(5):
-        Person.objects.create(trajectory=world.trajectory, first_name=f"Neef{i}")
-    with django_assert_num_queries(expected("diagrams")):
-        assert client.get(url).status_code == 200
+    assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "diagrams",
+        logged_in_client(world.owner),
+        reverse("people:diagrams", args=[world.trajectory.reference]),
+        lambda: [
+            Person.objects.create(trajectory=world.trajectory, first_name=f"Neef{i}")
+            for i in range(5)
+        ],
+    )

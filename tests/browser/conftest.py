@@ -23,9 +23,11 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -189,16 +191,16 @@ def logged_in_states(browser: Any, base_url: str) -> Callable[[str], Any]:
     """Cookies of one login per demo user, reused: a login costs seconds (password hashing)."""
     states: dict[str, Any] = {}
 
+    def log_in(username: str) -> Callable[[Any], Any]:
+        def use(page: Any) -> Any:
+            login(page, username)
+            return page.context.storage_state()
+
+        return use
+
     def state(username: str) -> Any:
         if username not in states:
-            context = browser.new_context(base_url=base_url)
-            context.set_default_timeout(TIMEOUT_MS)
-            try:
-                page = context.new_page()
-                login(page, username)
-                states[username] = context.storage_state()
-            finally:
-                context.close()
+            states[username] = in_own_context(browser, base_url, None, log_in(username))
         return states[username]
 
     return state
@@ -232,6 +234,31 @@ def new_page(
         context.close()
 
 
+def in_own_context(browser: Any, base_url: str, storage_state: Any, use: Callable[[Any], T]) -> T:
+    """`use` a page in a context of its own (logged in as `storage_state`), closed afterwards."""
+    context = browser.new_context(base_url=base_url, storage_state=storage_state)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        return use(context.new_page())
+    finally:
+        context.close()
+
+
+def read_dashboard(browser: Any, base_url: str, storage_state: Any, read: Callable[[Any], T]) -> T:
+    """Open the dashboard in a context of its own as the stored login and read it with `read`."""
+
+    def use(page: Any) -> T:
+        page.goto("/dashboard/")
+        return read(page)
+
+    return in_own_context(browser, base_url, storage_state, use)
+
+
+def caseload_references(page: Any) -> list[str]:
+    """The references in the caseload table of a dashboard page."""
+    return [r.strip() for r in page.locator("table.caseload tbody th a").all_inner_texts()]
+
+
 def login(page: Any, username: str, password: str = DEMO_PASSWORD) -> None:
     """Log in through the real form and wait until we are past it."""
     page.goto("/accounts/login/")
@@ -253,13 +280,19 @@ def demo_references(
     browser: Any, base_url: str, logged_in_states: Callable[[str], Any]
 ) -> list[str]:
     """References of open demo trajectories the demo consulent carries, as the dashboard lists them."""
-    context = browser.new_context(base_url=base_url, storage_state=logged_in_states("consulent"))
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        page.goto("/dashboard/")
-        refs = [r.strip() for r in page.locator("table.caseload tbody th a").all_inner_texts()]
-    finally:
-        context.close()
+    refs = read_dashboard(browser, base_url, logged_in_states("consulent"), caseload_references)
     assert refs, "the demo consulent has no open trajectories on the dashboard"
     return refs
+
+
+@pytest.fixture(scope="session")
+def plan_reference(browser: Any, base_url: str, logged_in_states: Callable[[str], Any]) -> str:
+    """The Aerts family (load_demo): the worker is on the case, a lasting plan is running."""
+
+    def jonas(page: Any) -> str:
+        row = page.locator("table.caseload tbody tr", has_text="Jonas")
+        return str(row.locator("th a").inner_text()).strip()
+
+    reference = read_dashboard(browser, base_url, logged_in_states("hulpverlener"), jonas)
+    assert reference
+    return reference

@@ -1,18 +1,17 @@
-"""Steps the browser tests share: seeding the throw-away database, reading a dashboard, axe."""
+"""Steps the browser tests share: seeding the throw-away database, opening a page, following a
+link or a button, filling the registration form, axe. (Reading a dashboard: conftest.)"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, ROOT, TIMEOUT_MS
-from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.conftest import DESKTOP, PHONE, ROOT
 
-T = TypeVar("T")
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 # Put before every seed: what they all need, and a danger statement with its goal.
@@ -62,21 +61,15 @@ def seed_browser_database(
     return reference
 
 
-def read_dashboard(browser: Any, base_url: str, storage_state: Any, read: Callable[[Any], T]) -> T:
-    """Open the dashboard in a context of its own as the stored login and read it with `read`."""
-    context = browser.new_context(base_url=base_url, storage_state=storage_state)
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        page.goto("/dashboard/")
-        return read(page)
-    finally:
-        context.close()
+def seeded_reference(marker: str, seed: str, what: str) -> Any:
+    """A module fixture: the first demo trajectory of the consulent, with `seed` run on it once
+    (see seed_browser_database); assign it to the fixture's name in the test module."""
 
+    @pytest.fixture(scope="module")
+    def reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
+        return seed_browser_database(server_env, demo_references[0], marker, seed, what)
 
-def caseload_references(page: Any) -> list[str]:
-    """The references in the caseload table of a dashboard page."""
-    return [r.strip() for r in page.locator("table.caseload tbody th a").all_inner_texts()]
+    return reference
 
 
 def goto_ok(page: Any, path: str, label: str = "") -> None:
@@ -90,3 +83,66 @@ def assert_no_axe_violations(page: Any, label: str) -> None:
     """axe-core finds nothing on the page as it is now."""
     violations = axe_violations(page)
     assert not violations, f"axe on {label} ({page.url}):\n{describe(violations)}"
+
+
+def open_page(
+    new_page: Callable[..., Any], path: str, viewport: str = "desktop", **options: Any
+) -> Any:
+    """A new page (`new_page` options: `as_user`, ...) at `path` on a viewport of VIEWPORTS,
+    failing unless the answer is a 2xx."""
+    page = new_page(viewport=VIEWPORTS[viewport], **options)
+    goto_ok(page, path, f"{path} ({viewport})")
+    return page
+
+
+def click_and_wait(page: Any, target: Any) -> None:
+    """Click `target` (a link or a submit button of `page`) and wait for the page it leads to."""
+    with page.expect_navigation():
+        target.click()
+
+
+def fill_registration(
+    page: Any,
+    *,
+    reason: str,
+    goal: str,
+    first_name: str,
+    born: str,
+    answer: str,
+    basis: str,
+    next_step: str,
+    urgency: str,
+    last_name: str = "",
+) -> None:
+    """Fill the registration form (/trajecten/nieuw/) for one child, in the first team offered."""
+    team = page.locator("#id_team")
+    if not team.input_value():
+        team.select_option(index=1)
+    page.select_option("#id_framework", "verontrusting")
+    page.fill("#id_reason", reason)
+    page.fill("#id_goal", goal)
+    page.fill("#id_child-0-first_name", first_name)
+    if last_name:
+        page.fill("#id_child-0-last_name", last_name)
+    page.fill("#id_child-0-date_of_birth", born)
+    page.check(f'input[name="child-0-safety_answer"][value="{answer}"]')
+    page.fill("#id_child-0-safety_basis", basis)
+    page.fill("#id_child-0-next_step", next_step)
+    page.check(f'input[name="child-0-urgency"][value="{urgency}"]')
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return list(Axe().run(page).response["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']}")
+        for node in v["nodes"][:8]:
+            lines.append(
+                f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
+            )
+    return "\n".join(lines)

@@ -14,8 +14,9 @@ from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.helpers import (
     VIEWPORTS,
     assert_no_axe_violations,
-    goto_ok,
-    seed_browser_database,
+    click_and_wait,
+    open_page,
+    seeded_reference,
 )
 
 pytestmark = pytest.mark.browser
@@ -71,10 +72,7 @@ print("ok")
 """
 
 
-@pytest.fixture(scope="module")
-def mapped_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
-    what = "the map"
-    return seed_browser_database(server_env, demo_references[0], MARKER, SEED, what)
+mapped_reference = seeded_reference(MARKER, SEED, "the map")
 
 
 PAGES = {
@@ -91,16 +89,16 @@ PAGES = {
 def test_no_axe_violations(new_page: Any, mapped_reference: str, name: str, viewport: str) -> None:
     from playwright.sync_api import expect
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    goto_ok(page, PAGES[name].format(ref=mapped_reference), name)
+    page = open_page(
+        new_page, PAGES[name].format(ref=mapped_reference), viewport, as_user="consulent"
+    )
     if name == "map":
         expect(page.locator(".map-column")).to_have_count(3)
         page.locator("details.move summary").first.click()  # check the move form inside too
         expect(page.locator(".move-form select").first).to_be_visible()
     if name == "map-add-errors":
         page.locator("#id_text").fill("Zonder wiens kijk.")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Op de kaart zetten").click()
+        click_and_wait(page, page.get_by_role("button", name="Op de kaart zetten"))
         expect(page.locator(".error").first).to_contain_text("Zeg wiens kijk dit is")
     assert_no_axe_violations(page, f"{name} ({viewport})")
 
@@ -121,32 +119,27 @@ def test_add_move_and_merge_work_without_javascript(new_page: Any, mapped_refere
 
     page = new_page(viewport=PHONE, as_user="consulent", java_script_enabled=False)
     page.goto(f"/trajecten/{mapped_reference}/kaart/")
-    with page.expect_navigation():
-        page.locator("a[href*='categorie=strength']").click()
+    click_and_wait(page, page.locator("a[href*='categorie=strength']"))
     expect(page.locator("#id_category")).to_have_value("strength")
     page.locator("#id_text").fill("Zonder JavaScript: de buurvrouw helpt.")
     page.locator("#id_view").select_option("r:hulpverlener")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Op de kaart zetten").click()
+    click_and_wait(page, page.get_by_role("button", name="Op de kaart zetten"))
     expect(page.locator(".messages")).to_contain_text("De regel staat op de kaart.")
     entry = page.locator(".map-entry", has_text="Zonder JavaScript: de buurvrouw helpt.")
     expect(entry).to_be_visible()
 
     entry.locator("summary").click()
     entry.locator("select[name=category]").select_option("exception")
-    with page.expect_navigation():
-        entry.get_by_role("button", name="Verplaatsen").click()
+    click_and_wait(page, entry.get_by_role("button", name="Verplaatsen"))
     expect(page.locator(".messages")).to_contain_text("Uitzonderingen")
 
     page.locator(".map-entry", has_text="Zonder JavaScript").locator("input[name=entries]").check()
     page.locator(".map-entry", has_text="Toen papa in therapie").locator(
         "input[name=entries]"
     ).check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Aangevinkte regels samenvoegen").click()
+    click_and_wait(page, page.get_by_role("button", name="Aangevinkte regels samenvoegen"))
     expect(page.locator("#id_text")).to_contain_text("Zonder JavaScript")
     page.locator("#id_view").select_option("r:consulent")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Samenvoegen").click()
+    click_and_wait(page, page.get_by_role("button", name="Samenvoegen"))
     expect(page.locator(".messages")).to_contain_text("De regels zijn samengevoegd.")
     expect(page.locator(".map-entry details.merged").first).to_be_visible()

@@ -7,13 +7,10 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_accessibility import axe_violations, describe
-from tests.browser.test_safety_plan import plan_reference  # noqa: F401 - a fixture
+from tests.browser.helpers import VIEWPORTS, assert_no_axe_violations, open_page
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 PAGES = {
     "network": "/trajecten/{}/netwerk/",
     "diagrams": "/trajecten/{}/netwerk/genogram/",
@@ -25,20 +22,14 @@ PAGES = {
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations_on_the_network_pages(
-    new_page: Any,
-    plan_reference: str,  # noqa: F811 - the fixture
-    viewport: str,
-    name: str,
+    new_page: Any, plan_reference: str, viewport: str, name: str
 ) -> None:
     from playwright.sync_api import expect
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="hulpverlener")
-    response = page.goto(PAGES[name].format(plan_reference))
-    assert response is not None and response.ok
+    page = open_page(new_page, PAGES[name].format(plan_reference), viewport, as_user="hulpverlener")
     if name == "diagrams":
         expect(page.locator("svg.genogram")).to_be_visible()
         expect(page.locator("svg.ecomap")).to_be_visible()
         page.locator("details summary").first.click()
         expect(page.locator("main")).to_contain_text("Greet Willems")
-    violations = axe_violations(page)
-    assert not violations, f"axe on the {name} ({viewport}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"the {name} ({viewport})")

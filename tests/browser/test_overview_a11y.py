@@ -15,8 +15,9 @@ from tests.browser.conftest import DESKTOP
 from tests.browser.helpers import (
     VIEWPORTS,
     assert_no_axe_violations,
-    goto_ok,
-    seed_browser_database,
+    click_and_wait,
+    open_page,
+    seeded_reference,
 )
 
 pytestmark = pytest.mark.browser
@@ -51,18 +52,16 @@ print("ok")
 """
 
 
-@pytest.fixture(scope="module")
-def filled_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
-    what = "the overview"
-    return seed_browser_database(server_env, demo_references[0], MARKER, SEED, what)
+filled_reference = seeded_reference(MARKER, SEED, "the overview")
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_no_axe_violations(new_page: Any, filled_reference: str, viewport: str) -> None:
     from playwright.sync_api import expect
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    goto_ok(page, f"/trajecten/{filled_reference}/kaart/overzicht/")
+    page = open_page(
+        new_page, f"/trajecten/{filled_reference}/kaart/overzicht/", viewport, as_user="consulent"
+    )
     expect(page.locator(".sheet-columns")).to_contain_text(MARKER)
     expect(page.locator("table.sheet-what")).to_contain_text("Veiligheidsdoel")
     assert_no_axe_violations(page, f"the overview ({viewport})")
@@ -92,8 +91,7 @@ def test_printed_it_is_one_sheet_without_the_app_around_it(
 def test_the_pdf_link_downloads_the_pdf(new_page: Any, filled_reference: str) -> None:
     page = new_page(viewport=DESKTOP, as_user="consulent")
     page.goto(f"/trajecten/{filled_reference}/kaart/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Afdrukken / PDF").click()
+    click_and_wait(page, page.get_by_role("link", name="Afdrukken / PDF"))
     with page.expect_download() as info:
         page.get_by_role("link", name="PDF downloaden").click()
     download = info.value

@@ -10,6 +10,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from tests.browser.helpers import click_and_wait, fill_registration
+
 pytestmark = pytest.mark.browser
 
 JARGON = "Er is sprake van verontrusting en een complexe problematiek."
@@ -54,21 +56,19 @@ def test_registration_with_jargon_saves_and_shows_a_tip(new_page: Any) -> None:
 
     page = new_page(as_user="consulent")
     page.goto("/trajecten/nieuw/")
-    team = page.locator("#id_team")
-    if not team.input_value():
-        team.select_option(index=1)
-    page.select_option("#id_framework", "verontrusting")
-    page.fill("#id_reason", JARGON)
-    page.fill("#id_goal", "Lotte kan veilig thuis wonen.")
-    page.fill("#id_child-0-first_name", f"Taal{uuid.uuid4().hex[:6]}")
-    page.fill("#id_child-0-date_of_birth", "2017-05-04")
-    page.check('input[name="child-0-safety_answer"][value="yes"]')
-    page.fill("#id_child-0-safety_basis", "Gesprek met de juf.")
-    page.fill("#id_child-0-next_step", "Huisbezoek.")
-    page.check('input[name="child-0-urgency"][value="regular"]')
+    fill_registration(
+        page,
+        reason=JARGON,
+        goal="Lotte kan veilig thuis wonen.",
+        first_name=f"Taal{uuid.uuid4().hex[:6]}",
+        born="2017-05-04",
+        answer="yes",
+        basis="Gesprek met de juf.",
+        next_step="Huisbezoek.",
+        urgency="regular",
+    )
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Traject aanmelden").click()
+    click_and_wait(page, page.get_by_role("button", name="Traject aanmelden"))
 
     assert re.search(r"/trajecten/OCJ-[^/]+/$", page.url), page.locator(".error").all_inner_texts()
     expect(page.locator(".messages")).to_contain_text(
@@ -100,8 +100,7 @@ def test_without_javascript_the_edit_page_shows_the_report_and_saving_gives_the_
     url = f"/trajecten/{demo_references[0]}/aanpassen/"
     page.goto(url)
     page.fill("#id_reason", JARGON)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Bewaren").click()
+    click_and_wait(page, page.get_by_role("button", name="Bewaren"))
     expect(page.locator(".messages")).to_contain_text("Tip: 2 moeilijke woorden")
 
     page.goto(url)

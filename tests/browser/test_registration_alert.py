@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import PHONE, login, logout
+from tests.browser.helpers import click_and_wait, fill_registration
 
 pytestmark = pytest.mark.browser
 
@@ -21,24 +22,21 @@ def test_unsafe_child_at_registration_alerts_team_lead(new_page: Any) -> None:
     page.goto("/trajecten/nieuw/")
     expect(page.locator("h1")).to_have_text("Nieuw traject aanmelden")
 
-    team = page.locator("#id_team")
-    if not team.input_value():
-        team.select_option(index=1)
-    page.select_option("#id_framework", "verontrusting")
-    page.fill("#id_reason", "De school maakt zich zorgen over blauwe plekken.")
-    page.fill("#id_goal", "Het kind kan veilig thuis wonen, ook als het moeilijk gaat.")
-
     first_name = f"Browsertest{uuid.uuid4().hex[:8]}"
-    page.fill("#id_child-0-first_name", first_name)
-    page.fill("#id_child-0-last_name", "Proef")
-    page.fill("#id_child-0-date_of_birth", "2016-05-04")
-    page.check('input[name="child-0-safety_answer"][value="no"]')
-    page.fill("#id_child-0-safety_basis", "Het kind vertelde de leerkracht dat het bang is.")
-    page.fill("#id_child-0-next_step", "Vandaag nog een huisbezoek met twee consulenten.")
-    page.check('input[name="child-0-urgency"][value="today"]')
+    fill_registration(
+        page,
+        reason="De school maakt zich zorgen over blauwe plekken.",
+        goal="Het kind kan veilig thuis wonen, ook als het moeilijk gaat.",
+        first_name=first_name,
+        last_name="Proef",
+        born="2016-05-04",
+        answer="no",
+        basis="Het kind vertelde de leerkracht dat het bang is.",
+        next_step="Vandaag nog een huisbezoek met twee consulenten.",
+        urgency="today",
+    )
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Traject aanmelden").click()
+    click_and_wait(page, page.get_by_role("button", name="Traject aanmelden"))
     assert re.search(r"/trajecten/OCJ-[^/]+/$", page.url), (
         f"no trajectory page after registering, still at {page.url}; errors: "
         + repr(page.locator(".error").all_inner_texts())

@@ -6,32 +6,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.helpers import read_dashboard
-from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.helpers import VIEWPORTS, assert_no_axe_violations, click_and_wait, open_page
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 BROKEN = re.compile(r"(\d+) afspra(?:ak|ken) niet gelukt")
-
-
-@pytest.fixture(scope="session")
-def plan_reference(browser: Any, base_url: str, logged_in_states: Callable[[str], Any]) -> str:
-    """The Aerts family (load_demo): the worker is on the case, a lasting plan is running."""
-
-    def jonas(page: Any) -> str:
-        row = page.locator("table.caseload tbody tr", has_text="Jonas")
-        return str(row.locator("th a").inner_text()).strip()
-
-    reference = read_dashboard(browser, base_url, logged_in_states("hulpverlener"), jonas)
-    assert reference
-    return reference
 
 
 def _broken_on_dashboard(page: Any, reference: str) -> int:
@@ -51,8 +34,7 @@ def test_a_rule_is_written_confirmed_and_followed_up(new_page: Any, plan_referen
     worker = new_page(as_user="hulpverlener")
     worker.goto(f"/trajecten/{plan_reference}/plan/")
     lasting = worker.locator("section.plan", has=worker.locator("h3", has_text="Veiligheidsplan"))
-    with worker.expect_navigation():
-        lasting.get_by_role("link", name="Afspraak toevoegen").click()
+    click_and_wait(worker, lasting.get_by_role("link", name="Afspraak toevoegen"))
     worker.get_by_label("Wat gebeurt er?").fill(f"Oma Greet belt elke zaterdag ({marker}).")
     worker.locator('input[name="who"]').first.check()
     worker.get_by_label("Wanneer of hoe vaak?").fill("elke zaterdag om 10 uur")
@@ -63,8 +45,7 @@ def test_a_rule_is_written_confirmed_and_followed_up(new_page: Any, plan_referen
     goals = worker.locator('input[name="goals"]')
     for i in range(goals.count()):
         goals.nth(i).check()
-    with worker.expect_navigation():
-        worker.get_by_role("button", name="Afspraak bewaren").click()
+    click_and_wait(worker, worker.get_by_role("button", name="Afspraak bewaren"))
     expect(worker.locator(".messages")).to_contain_text("De afspraak staat in het plan.")
     rule = worker.locator("li.plan-rule", has_text=marker)
     expect(rule).to_be_visible()
@@ -73,18 +54,17 @@ def test_a_rule_is_written_confirmed_and_followed_up(new_page: Any, plan_referen
 
     consultant.goto(f"/trajecten/{plan_reference}/plan/")
     expect(consultant.locator("main")).to_contain_text("Aangepast sinds de bevestiging")
-    with consultant.expect_navigation():
-        consultant.get_by_role("button", name=re.compile("^Bevestigen")).first.click()
+    click_and_wait(
+        consultant, consultant.get_by_role("button", name=re.compile("^Bevestigen")).first
+    )
     expect(consultant.locator(".messages")).to_contain_text(
         "Je bevestigde dat het plan elk veiligheidsdoel beantwoordt."
     )
 
-    with worker.expect_navigation():
-        rule.get_by_role("link", name=re.compile("^Opvolgen")).click()
+    click_and_wait(worker, rule.get_by_role("link", name=re.compile("^Opvolgen")))
     worker.get_by_label("Ging niet goed").check()
     worker.get_by_label("Wat gebeurde er?").fill(f"Oma Greet was op reis ({marker}).")
-    with worker.expect_navigation():
-        worker.get_by_role("button", name="Opvolging bewaren").click()
+    click_and_wait(worker, worker.get_by_role("button", name="Opvolging bewaren"))
     expect(worker.locator("li.plan-rule", has_text=marker)).to_contain_text("Ging niet goed")
 
     assert _broken_on_dashboard(consultant, plan_reference) == broken_before + 1
@@ -95,16 +75,14 @@ def test_a_rule_is_written_confirmed_and_followed_up(new_page: Any, plan_referen
 def test_no_axe_violations_on_the_plan_pages(
     new_page: Any, plan_reference: str, viewport: str, where: str
 ) -> None:
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="hulpverlener")
-    page.goto(f"/trajecten/{plan_reference}/plan/")
+    page = open_page(
+        new_page, f"/trajecten/{plan_reference}/plan/", viewport, as_user="hulpverlener"
+    )
     if where == "rule form":
         lasting = page.locator("section.plan", has=page.locator("h3", has_text="Veiligheidsplan"))
-        with page.expect_navigation():
-            lasting.get_by_role("link", name="Afspraak toevoegen").click()
-        with page.expect_navigation():  # sent empty: the messages next to the fields, too
-            page.get_by_role("button", name="Afspraak bewaren").click()
+        click_and_wait(page, lasting.get_by_role("link", name="Afspraak toevoegen"))
+        # Sent empty: the messages next to the fields, too.
+        click_and_wait(page, page.get_by_role("button", name="Afspraak bewaren"))
     elif where == "check-in form":
-        with page.expect_navigation():
-            page.get_by_role("link", name=re.compile("^Opvolgen")).first.click()
-    violations = axe_violations(page)
-    assert not violations, f"axe on the {where} ({viewport}):\n{describe(violations)}"
+        click_and_wait(page, page.get_by_role("link", name=re.compile("^Opvolgen")).first)
+    assert_no_axe_violations(page, f"the {where} ({viewport})")

@@ -14,8 +14,9 @@ from tests.browser.conftest import PHONE
 from tests.browser.helpers import (
     VIEWPORTS,
     assert_no_axe_violations,
-    goto_ok,
-    seed_browser_database,
+    click_and_wait,
+    open_page,
+    seeded_reference,
 )
 
 pytestmark = pytest.mark.browser
@@ -46,10 +47,7 @@ print("ok")
 """
 
 
-@pytest.fixture(scope="module")
-def scaled_reference(base_url: str, server_env: dict[str, str], demo_references: list[str]) -> str:
-    what = "a danger statement"
-    return seed_browser_database(server_env, demo_references[0], MARKER, SEED, what)
+scaled_reference = seeded_reference(MARKER, SEED, "a danger statement")
 
 
 PAGES = {
@@ -64,8 +62,9 @@ PAGES = {
 def test_no_axe_violations(new_page: Any, scaled_reference: str, name: str, viewport: str) -> None:
     from playwright.sync_api import expect
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    goto_ok(page, PAGES[name].format(ref=scaled_reference), name)
+    page = open_page(
+        new_page, PAGES[name].format(ref=scaled_reference), viewport, as_user="consulent"
+    )
     if name == "scaling":
         expect(page.locator("svg.trend-chart").first).to_be_visible()
         expect(page.locator(".difference").first).to_contain_text("Groot verschil")
@@ -73,8 +72,7 @@ def test_no_axe_violations(new_page: Any, scaled_reference: str, name: str, view
         expect(page.locator("details table").first).to_be_visible()
     if name == "scaling-new-errors":
         page.locator("select[name$='-0-score']").first.select_option("5")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Cijfers bewaren").click()
+        click_and_wait(page, page.get_by_role("button", name="Cijfers bewaren"))
         expect(page.locator(".error").first).to_contain_text("Kies wie dit cijfer geeft.")
     assert_no_axe_violations(page, f"{name} ({viewport})")
 
@@ -84,19 +82,16 @@ def test_a_round_is_recorded_without_javascript(new_page: Any, scaled_reference:
 
     page = new_page(viewport=PHONE, as_user="consulent", java_script_enabled=False)
     page.goto(f"/trajecten/{scaled_reference}/schaal/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Nieuwe ronde cijfers").click()
+    click_and_wait(page, page.get_by_role("link", name="Nieuwe ronde cijfers"))
     rows = page.locator("select[name$='-who']")
     count = rows.count()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Nog een rij toevoegen").first.click()
+    click_and_wait(page, page.get_by_role("button", name="Nog een rij toevoegen").first)
     expect(page.locator("select[name$='-who']")).to_have_count(count + 1)
     expect(page.locator(".error")).to_have_count(0)
 
     page.locator("select[name$='-0-who']").first.select_option("role:school")
     page.locator("select[name$='-0-score']").first.select_option("8")
     page.locator("textarea[name$='-0-what_makes_it']").first.fill("Zonder JavaScript: 8.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Cijfers bewaren").click()
+    click_and_wait(page, page.get_by_role("button", name="Cijfers bewaren"))
     expect(page.locator(".messages")).to_contain_text("De cijfers zijn bewaard")
     expect(page.locator("main")).to_contain_text("Zonder JavaScript: 8.")

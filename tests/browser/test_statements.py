@@ -9,13 +9,16 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.helpers import caseload_references, read_dashboard
-from tests.browser.test_accessibility import axe_violations, describe
+from tests.browser.conftest import caseload_references, read_dashboard
+from tests.browser.helpers import (
+    VIEWPORTS,
+    assert_no_axe_violations,
+    click_and_wait,
+    open_page,
+)
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 JARGON = "er sprake is van verontrusting en een complexe problematiek"
 
 
@@ -47,8 +50,7 @@ def _write_statement(page: Any, reference: str, marker: str, *, live: bool = Fal
     )
     page.get_by_label("Wat vrezen we als er niets verandert?").fill("iemand gewond raakt")
     page.locator('input[name="children"]').first.check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Gevaarsboodschap bewaren").click()
+    click_and_wait(page, page.get_by_role("button", name="Gevaarsboodschap bewaren"))
     assert "/wat/" in page.url and "/nieuw/" not in page.url, page.locator(
         ".error"
     ).all_inner_texts()
@@ -89,8 +91,7 @@ def test_the_consultant_writes_with_the_live_check_and_the_worker_only_comments(
     mama_label = mama.inner_text().strip()
     whose.select_option(value=mama.get_attribute("value"))
     form.get_by_label("Wat wil je zeggen?").fill(f"Het was één keer ({marker}).")
-    with worker.expect_navigation():
-        form.get_by_role("button", name="Reactie bewaren").click()
+    click_and_wait(worker, form.get_by_role("button", name="Reactie bewaren"))
     expect(worker.locator(".messages")).to_contain_text("Je reactie staat nu bij de tekst.")
     remark = worker.locator("li.remark-disagreement", has_text=marker)
     expect(remark).to_contain_text(f"{mama_label} ziet dit anders:")
@@ -107,13 +108,10 @@ def test_no_axe_violations_on_the_statements_page(
     writer = new_page(as_user="consulent")
     _write_statement(writer, shared_reference, uuid.uuid4().hex[:8])
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user=user)
-    response = page.goto(f"/trajecten/{shared_reference}/wat/")
-    assert response is not None and response.ok
+    page = open_page(new_page, f"/trajecten/{shared_reference}/wat/", viewport, as_user=user)
     page.locator("details.comment-form summary").first.click()  # the form inside, too
     expect(page.locator("details.comment-form form").first).to_be_visible()
-    violations = axe_violations(page)
-    assert not violations, f"axe on /wat/ ({user}, {viewport}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"/wat/ ({user}, {viewport})")
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -122,16 +120,14 @@ def test_no_axe_violations_on_the_statement_form_with_its_report(
 ) -> None:
     from playwright.sync_api import expect
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="consulent")
-    page.goto(f"/trajecten/{shared_reference}/wat/gevaarsboodschappen/nieuw/")
+    path = f"/trajecten/{shared_reference}/wat/gevaarsboodschappen/nieuw/"
+    page = open_page(new_page, path, viewport, as_user="consulent")
     page.get_by_label("Over welk gedrag van wie? In gewone woorden.").fill(JARGON)
     page.get_by_label("Wie maakt zich zorgen?").click()  # typing elsewhere; fill has no input delay
-    with page.expect_navigation():
-        page.get_by_role("button", name="Gevaarsboodschap bewaren").click()
+    click_and_wait(page, page.get_by_role("button", name="Gevaarsboodschap bewaren"))
     expect(page.locator(".error").first).to_be_visible()
     expect(page.locator("#pl-id_behaviour")).to_contain_text("verontrusting")
-    violations = axe_violations(page)
-    assert not violations, f"axe on the statement form ({viewport}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"the statement form ({viewport})")
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -144,15 +140,12 @@ def test_no_axe_violations_on_the_history(
     writer = new_page(as_user="consulent")
     _write_statement(writer, shared_reference, marker)
     statement = writer.locator("li.statement", has=writer.locator("p.sentence", has_text=marker))
-    with writer.expect_navigation():
-        statement.get_by_role("link", name="Aanpassen").first.click()
+    click_and_wait(writer, statement.get_by_role("link", name="Aanpassen").first)
     writer.get_by_label("Wat vrezen we als er niets verandert?").fill("iemand zwaar gewond raakt")
-    with writer.expect_navigation():
-        writer.get_by_role("button", name="Aanpassing bewaren").click()
+    click_and_wait(writer, writer.get_by_role("button", name="Aanpassing bewaren"))
 
-    page = new_page(viewport=VIEWPORTS[viewport], as_user="hulpverlener")
-    page.goto(f"/trajecten/{shared_reference}/wat/geschiedenis/")
+    path = f"/trajecten/{shared_reference}/wat/geschiedenis/"
+    page = open_page(new_page, path, viewport, as_user="hulpverlener")
     expect(page.locator("ins").first).to_contain_text("zwaar")
     expect(page.locator("ins .sr-only").first).to_have_text("[toegevoegd: ")
-    violations = axe_violations(page)
-    assert not violations, f"axe on the history ({viewport}):\n{describe(violations)}"
+    assert_no_axe_violations(page, f"the history ({viewport})")

@@ -9,13 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_accessibility import axe_violations, describe
-from tests.browser.test_safety_plan import plan_reference  # noqa: F401 - a fixture
+from tests.browser.helpers import VIEWPORTS, assert_no_axe_violations, click_and_wait
 
 pytestmark = pytest.mark.browser
-
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 def _drawing() -> bytes:
@@ -30,28 +26,22 @@ def _drawing() -> bytes:
 
 def _open_story(page: Any, reference: str) -> None:
     page.goto(f"/trajecten/{reference}/woorden-en-beelden/")
-    with page.expect_navigation():
-        page.locator("ul.stories a").first.click()
+    click_and_wait(page, page.locator("ul.stories a").first)
 
 
-def test_the_worker_adds_a_page_with_a_drawing(
-    new_page: Any,
-    plan_reference: str,  # noqa: F811 - the fixture
-) -> None:
+def test_the_worker_adds_a_page_with_a_drawing(new_page: Any, plan_reference: str) -> None:
     from playwright.sync_api import expect
 
     marker = uuid.uuid4().hex[:8]
     page = new_page(as_user="hulpverlener")
     _open_story(page, plan_reference)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Bladzijde toevoegen").click()
+    click_and_wait(page, page.get_by_role("link", name="Bladzijde toevoegen"))
     page.get_by_label("Tekst van deze bladzijde").fill(f"Oma Greet komt elke avond ({marker}).")
     page.get_by_label("Tekening of foto", exact=True).set_input_files(
         files=[{"name": "tekening.png", "mimeType": "image/png", "buffer": _drawing()}]
     )
     page.get_by_label("Wat staat er op de tekening of foto?").fill(f"Een rood hart {marker}")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Bladzijde bewaren").click()
+    click_and_wait(page, page.get_by_role("button", name="Bladzijde bewaren"))
     expect(page.locator(".messages")).to_contain_text("De bladzijde staat in het verhaal.")
     picture = page.locator(f'img[alt="Een rood hart {marker}"]')
     expect(picture).to_be_visible()
@@ -68,10 +58,7 @@ def test_the_worker_adds_a_page_with_a_drawing(
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("where", ["list", "story", "page form"])
 def test_no_axe_violations_on_the_story_pages(
-    new_page: Any,
-    plan_reference: str,  # noqa: F811 - the fixture
-    viewport: str,
-    where: str,
+    new_page: Any, plan_reference: str, viewport: str, where: str
 ) -> None:
     page = new_page(viewport=VIEWPORTS[viewport], as_user="hulpverlener")
     if where == "list":
@@ -79,9 +66,7 @@ def test_no_axe_violations_on_the_story_pages(
     else:
         _open_story(page, plan_reference)
         if where == "page form":
-            with page.expect_navigation():
-                page.get_by_role("link", name="Bladzijde toevoegen").click()
-            with page.expect_navigation():  # sent empty: the messages next to the fields too
-                page.get_by_role("button", name="Bladzijde bewaren").click()
-    violations = axe_violations(page)
-    assert not violations, f"axe on the {where} ({viewport}):\n{describe(violations)}"
+            click_and_wait(page, page.get_by_role("link", name="Bladzijde toevoegen"))
+            # Sent empty: the messages next to the fields too.
+            click_and_wait(page, page.get_by_role("button", name="Bladzijde bewaren"))
+    assert_no_axe_violations(page, f"the {where} ({viewport})")

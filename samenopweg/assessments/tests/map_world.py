@@ -8,27 +8,26 @@ from __future__ import annotations
 from typing import Any
 
 from samenopweg.assessments.models import MapCategory, MapEntry, ProfessionalView
+from samenopweg.cases.tests.helpers import first_or_create, reference_kwargs, world_of
 from samenopweg.core.models import Audience
 
 MARK = "MATRIX-KAART"
 
 
 def ensure_entry(world: Any, text: str = MARK) -> MapEntry:
-    entry = MapEntry.objects.filter(trajectory=world.trajectory, text=text).first()
-    if entry is None:
-        entry = MapEntry.objects.create(
-            trajectory=world.trajectory,
-            category=MapCategory.HARM,
-            text=text,
-            view_of_role=ProfessionalView.CONSULENT,
-            audience=Audience.PARENTS,
-            created_by=world.owner,
-        )
-    return entry
+    return first_or_create(
+        MapEntry.objects.filter(trajectory=world.trajectory, text=text),
+        trajectory=world.trajectory,
+        category=MapCategory.HARM,
+        text=text,
+        view_of_role=ProfessionalView.CONSULENT,
+        audience=Audience.PARENTS,
+        created_by=world.owner,
+    )
 
 
 def entry_kwargs(case: Any) -> dict[str, Any]:
-    return {"reference": case.world.trajectory.reference, "entry_id": ensure_entry(case.world).pk}
+    return {**reference_kwargs(case), "entry_id": ensure_entry(world_of(case)).pk}
 
 
 def add_data(case: Any) -> dict[str, Any]:

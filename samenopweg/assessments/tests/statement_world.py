@@ -1,6 +1,7 @@
 """Objects of the WHAT for the test world, and the URL kwargs and posts the cross-app suites use.
 
-Idempotent: the permission matrix builds its URLs many times on the same world.
+Idempotent: the permission matrix builds its URLs many times on the same world. The URL kwargs
+and posts take the world, or the permission matrix's case (which holds it).
 """
 
 from __future__ import annotations
@@ -14,14 +15,11 @@ from samenopweg.assessments.models import (
     SharedVersion,
     StatementSet,
 )
+from samenopweg.cases.tests.helpers import child_of, first_or_create, reference_kwargs, world_of
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
 MARK = "MATRIX-WAT"
-
-
-def child_of(trajectory: Any) -> Person:
-    return Person.objects.filter(trajectory=trajectory, is_child=True).order_by("id").first()  # type: ignore[return-value]
 
 
 def ensure_statement(world: Any) -> DangerStatement:
@@ -44,32 +42,28 @@ def ensure_statement(world: Any) -> DangerStatement:
 
 def ensure_goal(world: Any) -> SafetyGoal:
     statement = ensure_statement(world)
-    goal = SafetyGoal.objects.filter(danger_statement=statement).first()
-    if goal is None:
-        goal = SafetyGoal.objects.create(
-            danger_statement=statement,
-            trajectory=world.trajectory,
-            parents_and_network_will="Papa belt oma Maria als hij wil drinken.",
-            child_will_experience="Noor voelt zich rustig thuis.",
-            professionals_will_see="Bij elk huisbezoek is papa nuchter.",
-            for_how_long="zes maanden",
-            audience=Audience.PARENTS,
-            created_by=world.owner,
-        )
-    return goal
+    return first_or_create(
+        SafetyGoal.objects.filter(danger_statement=statement),
+        danger_statement=statement,
+        trajectory=world.trajectory,
+        parents_and_network_will="Papa belt oma Maria als hij wil drinken.",
+        child_will_experience="Noor voelt zich rustig thuis.",
+        professionals_will_see="Bij elk huisbezoek is papa nuchter.",
+        for_how_long="zes maanden",
+        audience=Audience.PARENTS,
+        created_by=world.owner,
+    )
 
 
 def ensure_bottom_line(world: Any) -> BottomLine:
-    line = BottomLine.objects.filter(trajectory=world.trajectory).first()
-    if line is None:
-        line = BottomLine.objects.create(
-            trajectory=world.trajectory,
-            text="Noor slaapt niet thuis als papa gedronken heeft.",
-            reason="Dan is het thuis niet veilig voor haar.",
-            audience=Audience.PARENTS,
-            created_by=world.owner,
-        )
-    return line
+    return first_or_create(
+        BottomLine.objects.filter(trajectory=world.trajectory),
+        trajectory=world.trajectory,
+        text="Noor slaapt niet thuis als papa gedronken heeft.",
+        reason="Dan is het thuis niet veilig voor haar.",
+        audience=Audience.PARENTS,
+        created_by=world.owner,
+    )
 
 
 def ensure_shared_version(world: Any) -> SharedVersion:
@@ -85,34 +79,30 @@ def ensure_shared_version(world: Any) -> SharedVersion:
     return shared
 
 
-# --- URL kwargs (each takes the permission matrix's Case) -----------------------------------
-
-
-def _ref(case: Any) -> dict[str, Any]:
-    return {"reference": case.world.trajectory.reference}
+# --- URL kwargs ----------------------------------------------------------------------------
 
 
 def statement_kwargs(case: Any) -> dict[str, Any]:
-    return {**_ref(case), "statement_id": ensure_statement(case.world).pk}
+    return {**reference_kwargs(case), "statement_id": ensure_statement(world_of(case)).pk}
 
 
 def goal_kwargs(case: Any) -> dict[str, Any]:
-    return {**_ref(case), "goal_id": ensure_goal(case.world).pk}
+    return {**reference_kwargs(case), "goal_id": ensure_goal(world_of(case)).pk}
 
 
 def bottom_line_kwargs(case: Any) -> dict[str, Any]:
-    return {**_ref(case), "bottom_line_id": ensure_bottom_line(case.world).pk}
+    return {**reference_kwargs(case), "bottom_line_id": ensure_bottom_line(world_of(case)).pk}
 
 
 def shared_kwargs(case: Any) -> dict[str, Any]:
-    return {**_ref(case), "number": ensure_shared_version(case.world).number}
+    return {**reference_kwargs(case), "number": ensure_shared_version(world_of(case)).number}
 
 
 def comment_kwargs(case: Any) -> dict[str, Any]:
     return {
-        **_ref(case),
+        **reference_kwargs(case),
         "target": "gevaarsboodschap",
-        "target_id": ensure_statement(case.world).pk,
+        "target_id": ensure_statement(world_of(case)).pk,
     }
 
 
@@ -120,7 +110,7 @@ def comment_kwargs(case: Any) -> dict[str, Any]:
 
 
 def status_data(case: Any) -> dict[str, Any]:
-    statement_set = StatementSet.objects.filter(trajectory=case.world.trajectory).first()
+    statement_set = StatementSet.objects.filter(trajectory=world_of(case).trajectory).first()
     return {"status": "discussed", "version": statement_set.version if statement_set else 1}
 
 
@@ -130,13 +120,13 @@ def statement_create_data(case: Any) -> dict[str, Any]:
         "behaviour": "Noor komt vaak zonder eten naar school",
         "impact": "Noor heeft honger en kan niet opletten",
         "fear": "Noor ziek wordt",
-        "children": [child_of(case.world.trajectory).pk],
+        "children": [child_of(world_of(case).trajectory).pk],
         "audience": int(Audience.PARENTS),
     }
 
 
 def statement_edit_data(case: Any) -> dict[str, Any]:
-    statement = ensure_statement(case.world)
+    statement = ensure_statement(world_of(case))
     return {
         "who_is_worried": statement.who_is_worried,
         "behaviour": statement.behaviour + " of boos is",
@@ -150,7 +140,7 @@ def statement_edit_data(case: Any) -> dict[str, Any]:
 
 def goal_create_data(case: Any) -> dict[str, Any]:
     return {
-        "danger_statement": ensure_statement(case.world).pk,
+        "danger_statement": ensure_statement(world_of(case)).pk,
         "parents_and_network_will": "Mama maakt elke ochtend een brooddoos.",
         "child_will_experience": "Noor heeft eten bij zich.",
         "professionals_will_see": "De juf ziet elke dag een brooddoos.",
@@ -160,7 +150,7 @@ def goal_create_data(case: Any) -> dict[str, Any]:
 
 
 def goal_edit_data(case: Any) -> dict[str, Any]:
-    goal = ensure_goal(case.world)
+    goal = ensure_goal(world_of(case))
     return {
         "parents_and_network_will": goal.parents_and_network_will,
         "child_will_experience": goal.child_will_experience,
@@ -180,7 +170,7 @@ def bottom_line_create_data(case: Any) -> dict[str, Any]:
 
 
 def bottom_line_edit_data(case: Any) -> dict[str, Any]:
-    line = ensure_bottom_line(case.world)
+    line = ensure_bottom_line(world_of(case))
     return {
         "text": line.text,
         "reason": line.reason + " Dat zei de jeugdrechter.",
@@ -194,8 +184,8 @@ def withdraw_data(case: Any) -> dict[str, Any]:
 
 
 def comment_data(case: Any) -> dict[str, Any]:
-    prefix = f"c-gb-{ensure_statement(case.world).pk}"
-    mother = Person.objects.filter(trajectory=case.world.trajectory, is_child=False).first()
+    prefix = f"c-gb-{ensure_statement(world_of(case)).pk}"
+    mother = Person.objects.filter(trajectory=world_of(case).trajectory, is_child=False).first()
     assert mother is not None
     return {
         f"{prefix}-kind": "disagreement",
@@ -203,3 +193,18 @@ def comment_data(case: Any) -> dict[str, Any]:
         f"{prefix}-text": "Papa drinkt niet meer sinds de zomer.",
         f"{prefix}-audience": int(Audience.PARENTS),
     }
+
+
+# The consultant's forms (the team lead's too): URL name in `assessments`, its kwargs, a post
+# that succeeds.
+CONSULTANT_FORMS = [
+    ("statement_create", reference_kwargs, statement_create_data),
+    ("statement_edit", statement_kwargs, statement_edit_data),
+    ("statement_withdraw", statement_kwargs, withdraw_data),
+    ("goal_create", reference_kwargs, goal_create_data),
+    ("goal_edit", goal_kwargs, goal_edit_data),
+    ("goal_withdraw", goal_kwargs, withdraw_data),
+    ("bottom_line_create", reference_kwargs, bottom_line_create_data),
+    ("bottom_line_edit", bottom_line_kwargs, bottom_line_edit_data),
+    ("bottom_line_withdraw", bottom_line_kwargs, withdraw_data),
+]

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World
@@ -23,7 +22,13 @@ from samenopweg.assessments.services import map as services
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.models import CaseRole, Draft, Stage, Trajectory
-from samenopweg.cases.tests.helpers import logged_in_client
+from samenopweg.cases.tests.helpers import (
+    assert_refused_while_closed,
+    logged_in_client,
+    mark_closed,
+    mother_of,
+    trajectory_url,
+)
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -31,18 +36,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(world: World, name: str, **kwargs: Any) -> str:
-    return reverse(
-        f"assessments:{name}", kwargs={"reference": world.trajectory.reference, **kwargs}
-    )
-
-
-def _mother(world: World) -> Person:
-    return Person.objects.get(trajectory=world.trajectory, is_child=False)
+    return trajectory_url(f"assessments:{name}", world, **kwargs)
 
 
 def _entry(
-    world: World, text: str = "Papa roept als hij gedronken heeft.", **extra: Any
+    world: World,
+    text: str = "Papa roept als hij gedronken heeft.",
+    trajectory: Trajectory | None = None,
+    **extra: Any,
 ) -> MapEntry:
+    """The owner adds a harm line for the parents, in the consultant's view unless `extra` says
+    otherwise (on `trajectory`: a copy read again)."""
     fields: dict[str, Any] = {
         "category": MapCategory.HARM,
         "audience": Audience.PARENTS,
@@ -50,7 +54,20 @@ def _entry(
     }
     fields.update(extra)
     return services.add_map_entry(
-        trajectory=world.trajectory, text=text, actor=world.owner, **fields
+        trajectory=trajectory or world.trajectory, text=text, actor=world.owner, **fields
+    )
+
+
+def _update(entry: MapEntry, text: str, actor: Any) -> MapEntry:
+    """The entry's text changed from its current version, still the consultant's view."""
+    return services.update_map_entry(
+        entry=entry,
+        expected_version=entry.version,
+        text=text,
+        audience=Audience.PARENTS,
+        view_of_person=None,
+        view_of_role=ProfessionalView.CONSULENT,
+        actor=actor,
     )
 
 
@@ -84,7 +101,7 @@ def _add_data(**extra: Any) -> dict[str, Any]:
 
 
 def test_the_map_shows_three_columns_with_the_brochures_questions(world: World) -> None:
-    _entry(world, view_of_role="", view_of_person=_mother(world))
+    _entry(world, view_of_role="", view_of_person=mother_of(world.trajectory))
     response = logged_in_client(world.worker).get(_url(world, "map"))
     assert response.status_code == 200
     page = response.content.decode()
@@ -106,7 +123,7 @@ def test_the_map_shows_three_columns_with_the_brochures_questions(world: World) 
 
 
 def test_a_person_is_named_as_the_family_calls_them(world: World) -> None:
-    mother = _mother(world)
+    mother = mother_of(world.trajectory)
     child = Person.objects.get(trajectory=world.trajectory, is_child=True)
     assert person_label(mother, "mother") == "mama An"
     assert person_label(child) == "Noor"
@@ -151,7 +168,9 @@ def test_the_service_wants_exactly_one_view(world: World) -> None:
     with pytest.raises(ValidationError):
         _entry(world, view_of_role="")
     with pytest.raises(ValidationError):
-        _entry(world, view_of_person=_mother(world))  # and the consultant's role as well
+        _entry(
+            world, view_of_person=mother_of(world.trajectory)
+        )  # and the consultant's role as well
     assert not MapEntry.objects.exists()
 
 
@@ -199,7 +218,7 @@ def test_autosave_keeps_a_draft_of_a_new_entry(world: World) -> None:
 
 
 def test_a_session_records_who_took_part(world: World) -> None:
-    mother = _mother(world)
+    mother = mother_of(world.trajectory)
     response = logged_in_client(world.worker).post(
         _url(world, "map_session_add"),
         {
@@ -364,15 +383,7 @@ def test_merging_needs_two_entries_of_this_trajectory(world: World) -> None:
 
 def test_merging_an_entry_someone_changed_meanwhile_is_a_conflict(world: World) -> None:
     first, second = _entry(world, "Een."), _entry(world, "Twee.")
-    services.update_map_entry(
-        entry=second,
-        expected_version=1,
-        text="Twee, aangevuld.",
-        audience=Audience.PARENTS,
-        view_of_person=None,
-        view_of_role=ProfessionalView.CONSULENT,
-        actor=world.worker,
-    )
+    _update(second, "Twee, aangevuld.", world.worker)
     response = logged_in_client(world.owner).post(
         _url(world, "map_merge"),
         {
@@ -437,33 +448,11 @@ def test_a_closed_trajectory_refuses_writes(world: World) -> None:
 def test_a_closed_trajectory_refuses_every_map_service(world: World) -> None:
     """The kernel's closed-file refusal holds for the services themselves, not only the pages."""
     entry, other = _entry(world), _entry(world, text="Mama drinkt.")
-    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
-    trajectory = Trajectory.objects.get(pk=world.trajectory.pk)
+    trajectory = mark_closed(world)
     entry, other = (MapEntry.objects.get(pk=e.pk) for e in (entry, other))
-    before = (
-        MapEntry.objects.count(),
-        MappingSession.objects.count(),
-        sorted(MapEntry.objects.values_list("version", flat=True)),
-        AuditEvent.objects.count(),
-    )
     writes = [
-        lambda: services.add_map_entry(
-            trajectory=trajectory,
-            category=MapCategory.HARM,
-            text="Nieuw",
-            audience=Audience.PARENTS,
-            view_of_role=ProfessionalView.CONSULENT,
-            actor=world.owner,
-        ),
-        lambda: services.update_map_entry(
-            entry=entry,
-            expected_version=entry.version,
-            text="Anders",
-            audience=Audience.PARENTS,
-            view_of_person=None,
-            view_of_role=ProfessionalView.CONSULENT,
-            actor=world.owner,
-        ),
+        lambda: _entry(world, "Nieuw", trajectory=trajectory),
+        lambda: _update(entry, "Anders", world.owner),
         lambda: services.move_map_entry(
             entry=entry,
             expected_version=entry.version,
@@ -476,16 +465,15 @@ def test_a_closed_trajectory_refuses_every_map_service(world: World) -> None:
             trajectory=trajectory, held_on=timezone.localdate(), actor=world.owner
         ),
     ]
-    for write in writes:
-        with pytest.raises(ValidationError, match="afgesloten"):
-            write()
-    after = (
-        MapEntry.objects.count(),
-        MappingSession.objects.count(),
-        sorted(MapEntry.objects.values_list("version", flat=True)),
-        AuditEvent.objects.count(),
+    assert_refused_while_closed(
+        writes,
+        lambda: (
+            MapEntry.objects.count(),
+            MappingSession.objects.count(),
+            sorted(MapEntry.objects.values_list("version", flat=True)),
+            AuditEvent.objects.count(),
+        ),
     )
-    assert after == before
     assert not MapEntry.objects.filter(withdrawn_at__isnull=False).exists()
 
 
@@ -548,7 +536,7 @@ MAP_QUERIES = 14
 def test_the_map_page_does_not_grow_with_its_entries(
     world: World, django_assert_num_queries: Any
 ) -> None:
-    mother = _mother(world)
+    mother = mother_of(world.trajectory)
     session = services.record_mapping_session(
         trajectory=world.trajectory,
         held_on=timezone.localdate(),

@@ -27,10 +27,8 @@ from samenopweg.assessments.models import (
 from samenopweg.assessments.selectors.overview import Overview, overview_for
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, get_trajectory_for_user
-from samenopweg.cases.models import Trajectory
-from samenopweg.cases.tests.helpers import logged_in_client
+from samenopweg.cases.tests.helpers import child_of, logged_in_client, mother_of
 from samenopweg.core.models import Audience
-from samenopweg.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -46,18 +44,10 @@ OVERVIEW_QUERIES = 16
 # --- a full map ------------------------------------------------------------------------------
 
 
-def _mother(trajectory: Trajectory) -> Person:
-    return Person.objects.get(trajectory=trajectory, is_child=False)
-
-
-def _child(trajectory: Trajectory) -> Person:
-    return Person.objects.get(trajectory=trajectory, is_child=True)
-
-
 def add_entries(world: World, n: int, *, start: int = 0) -> None:
     """n entries spread over every category; every third one for professionals only."""
     categories = list(MapCategory)
-    mother = _mother(world.trajectory)
+    mother = mother_of(world.trajectory)
     MapEntry.objects.bulk_create(
         MapEntry(
             trajectory=world.trajectory,
@@ -91,7 +81,7 @@ def add_statement(
         audience=audience,
         created_by=world.owner,
     )
-    statement.children.set([_child(world.trajectory)])
+    statement.children.set([child_of(world.trajectory)])
     goal_audience = audience if goal_audience is None else goal_audience
     goal_mark = PRIVATE if goal_audience == Audience.PROFESSIONALS else SHARED
     SafetyGoal.objects.create(
@@ -112,7 +102,7 @@ def add_round(world: World, statements: list[DangerStatement], *, day: datetime.
     scaling_round = ScalingRound.objects.create(
         trajectory=world.trajectory, held_on=day, created_by=world.owner
     )
-    mother = _mother(world.trajectory)
+    mother = mother_of(world.trajectory)
     for statement in statements:
         ScalingScore.objects.create(
             round=scaling_round,
@@ -307,7 +297,7 @@ def test_a_parent_gets_only_what_is_shared_with_parents(world: World) -> None:
     # Mama's numbers are shared with her; the consultant's are not.
     for row in overview.statements:
         assert [(latest.key, latest.score) for latest in row.latest] == [
-            (f"person:{_mother(world.trajectory).pk}", 6)
+            (f"person:{mother_of(world.trajectory).pk}", 6)
         ]
     assert [line.text for line in overview.bottom_lines] == [
         f"{SHARED} Noor slaapt niet thuis als papa gedronken heeft."

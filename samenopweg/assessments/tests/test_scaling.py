@@ -28,8 +28,8 @@ from samenopweg.assessments.selectors.scaling import (
 from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess
-from samenopweg.cases.models import CaseRole, Stage, Trajectory
-from samenopweg.cases.tests.helpers import logged_in_client
+from samenopweg.cases.models import CaseRole, Trajectory
+from samenopweg.cases.tests.helpers import child_of, logged_in_client, mark_closed, mother_of
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
@@ -65,12 +65,11 @@ def make_statement(
     return statement
 
 
-def mother(trajectory: Trajectory) -> Person:
-    return Person.objects.get(trajectory=trajectory, is_child=False)
-
-
-def child(trajectory: Trajectory) -> Person:
-    return Person.objects.get(trajectory=trajectory, is_child=True)
+def session_of(trajectory: Trajectory) -> MappingSession:
+    """A mapping session of `trajectory` on DAY, recorded by its owner."""
+    return MappingSession.objects.create(
+        trajectory=trajectory, held_on=DAY, created_by=trajectory.owner
+    )
 
 
 def row_data(
@@ -114,7 +113,7 @@ def _new_url(world: World) -> str:
 def test_it_records_a_round_with_its_numbers_and_an_audit_row(
     world: World, statement: DangerStatement
 ) -> None:
-    mama = mother(world.trajectory)
+    mama = mother_of(world.trajectory)
     data = round_data(
         {
             statement: [
@@ -164,9 +163,7 @@ def test_the_worker_on_the_case_may_record_a_round(
 def test_it_records_a_round_at_a_mapping_session_of_this_trajectory(
     world: World, statement: DangerStatement
 ) -> None:
-    session = MappingSession.objects.create(
-        trajectory=world.trajectory, held_on=DAY, created_by=world.owner
-    )
+    session = session_of(world.trajectory)
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]}, session=session.pk)
     assert logged_in_client(world.owner).post(_new_url(world), data).status_code == 302
     assert ScalingRound.objects.get().session == session
@@ -175,7 +172,7 @@ def test_it_records_a_round_at_a_mapping_session_of_this_trajectory(
 def test_it_records_numbers_for_several_statements_in_one_round(world: World) -> None:
     first = make_statement(world.trajectory, world.owner, n=1)
     second = make_statement(world.trajectory, world.owner, n=2)
-    mama = mother(world.trajectory)
+    mama = mother_of(world.trajectory)
     data = round_data(
         {
             first: [{"who": f"person:{mama.pk}", "score": "7"}],
@@ -260,7 +257,7 @@ def test_eleven_is_refused_with_a_dutch_message_keeping_what_was_typed(
 def test_a_person_of_another_trajectory_is_refused(
     world: World, statement: DangerStatement
 ) -> None:
-    foreign = mother(world.other_trajectory)
+    foreign = mother_of(world.other_trajectory)
     data = round_data({statement: [{"who": f"person:{foreign.pk}", "score": "4"}]})
     page = _post_refused(world, data)
     assert "Kies iemand uit de lijst." in page
@@ -269,9 +266,7 @@ def test_a_person_of_another_trajectory_is_refused(
 def test_a_session_of_another_trajectory_is_refused(
     world: World, statement: DangerStatement
 ) -> None:
-    foreign = MappingSession.objects.create(
-        trajectory=world.other_trajectory, held_on=DAY, created_by=world.other_consultant
-    )
+    foreign = session_of(world.other_trajectory)
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]}, session=foreign.pk)
     page = _post_refused(world, data)
     assert "Kies een gesprek van dit traject." in page
@@ -305,7 +300,7 @@ def test_the_service_refuses_anything_of_another_trajectory(
     item = ScoreInput(danger_statement=statement, score=5, professional_role="consulent")
     session = None
     if foreign == "person":
-        item = ScoreInput(danger_statement=statement, score=5, person=mother(other))
+        item = ScoreInput(danger_statement=statement, score=5, person=mother_of(other))
     elif foreign == "statement":
         item = ScoreInput(
             danger_statement=make_statement(other, world.other_consultant),
@@ -313,9 +308,7 @@ def test_the_service_refuses_anything_of_another_trajectory(
             professional_role="consulent",
         )
     else:
-        session = MappingSession.objects.create(
-            trajectory=other, held_on=DAY, created_by=world.other_consultant
-        )
+        session = session_of(other)
     with pytest.raises(ValidationError):
         record_scaling_round(
             trajectory=world.trajectory,
@@ -379,15 +372,13 @@ def test_add_another_row_shows_one_more_row_without_errors_keeping_the_text(
 def test_the_form_offers_only_this_trajectorys_persons_and_sessions(
     world: World, statement: DangerStatement
 ) -> None:
-    MappingSession.objects.create(trajectory=world.trajectory, held_on=DAY, created_by=world.owner)
-    MappingSession.objects.create(
-        trajectory=world.other_trajectory, held_on=DAY, created_by=world.other_consultant
-    )
+    session_of(world.trajectory)
+    session_of(world.other_trajectory)
     response = logged_in_client(world.owner).get(_new_url(world))
     assert response.status_code == 200
     page = response.content.decode()
-    assert f"person:{mother(world.trajectory).pk}" in page
-    assert f"person:{mother(world.other_trajectory).pk}" not in page
+    assert f"person:{mother_of(world.trajectory).pk}" in page
+    assert f"person:{mother_of(world.other_trajectory).pk}" not in page
     assert "An (moeder)" in page and "Noor (kind)" in page
     assert "0 – het kind kan niet thuis blijven" in page
     assert "veilig genoeg is om het dossier af te sluiten" in page
@@ -432,7 +423,7 @@ def test_anonymous_visitors_go_to_the_login(world: World, name: str) -> None:
 
 
 def test_a_closed_trajectory_takes_no_new_round(world: World, statement: DangerStatement) -> None:
-    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
+    mark_closed(world)
     client = logged_in_client(world.owner)
     assert client.get(_new_url(world)).status_code == 403
     data = round_data({statement: [{"who": "role:consulent", "score": "4"}]})
@@ -446,10 +437,10 @@ def test_a_closed_trajectory_takes_no_new_round(world: World, statement: DangerS
 def test_the_service_refuses_a_round_on_a_closed_trajectory(
     world: World, statement: DangerStatement
 ) -> None:
-    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
+    trajectory = mark_closed(world)
     with pytest.raises(ValidationError, match="afgesloten"):
         record_scaling_round(
-            trajectory=Trajectory.objects.get(pk=world.trajectory.pk),
+            trajectory=trajectory,
             held_on=DAY,
             session=None,
             scores=[ScoreInput(danger_statement=statement, score=4, professional_role="consulent")],
@@ -489,7 +480,7 @@ def _round(
 def test_the_page_shows_each_statement_with_its_chart_table_and_latest_numbers(
     world: World, statement: DangerStatement
 ) -> None:
-    mama = mother(world.trajectory)
+    mama = mother_of(world.trajectory)
     _round(world, DAY, [(statement, mama, 4), (statement, "consulent", 3)])
     _round(world, DAY + datetime.timedelta(days=30), [(statement, mama, 5)])
     response = logged_in_client(world.owner).get(
@@ -514,7 +505,7 @@ def test_the_page_shows_each_statement_with_its_chart_table_and_latest_numbers(
 
 
 def test_a_large_difference_is_named_in_words(world: World, statement: DangerStatement) -> None:
-    mama = mother(world.trajectory)
+    mama = mother_of(world.trajectory)
     _round(
         world, DAY, [(statement, mama, 7), (statement, "consulent", 3), (statement, "school", 5)]
     )
@@ -558,7 +549,7 @@ def test_the_largest_difference_compares_each_family_member_with_each_profession
 def test_the_item_rule_hides_professionals_only_numbers_from_a_parent(world: World) -> None:
     shared = make_statement(world.trajectory, world.owner, n=1, audience=Audience.PARENTS)
     hidden = make_statement(world.trajectory, world.owner, n=2, audience=Audience.PROFESSIONALS)
-    mama = mother(world.trajectory)
+    mama = mother_of(world.trajectory)
     _round(world, DAY, [(shared, mama, 6), (hidden, mama, 6)], audience=Audience.PARENTS)
     _round(world, DAY, [(shared, "consulent", 2)], audience=Audience.PROFESSIONALS)
 
@@ -595,7 +586,7 @@ SCALING_PAGE_QUERIES = 11
 
 def _bulk_rounds(world: World, statements: list[DangerStatement], start: int, count: int) -> None:
     """Rounds straight in the database: 4 people (2 of the family, 2 roles) per statement."""
-    people: list[Person | str] = [mother(world.trajectory), child(world.trajectory)]
+    people: list[Person | str] = [mother_of(world.trajectory), child_of(world.trajectory)]
     people += ["consulent", "hulpverlener"]
     for r in range(start, start + count):
         scaling_round = ScalingRound.objects.create(

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from conftest import World
 from samenopweg.assessments.models import (
@@ -30,37 +29,29 @@ from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.assessments.views.statements import word_diff
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import CaseAccess, visible_items
-from samenopweg.cases.models import CaseRole, Stage, Trajectory
+from samenopweg.cases.models import CaseRole, Trajectory
+from samenopweg.cases.tests.helpers import (
+    assert_refused_while_closed,
+    logged_in_client,
+    mark_closed,
+    mother_of,
+    reference_kwargs,
+    trajectory_url,
+)
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
 
-class _Case:
-    """What the shared helpers in statement_world expect: an object with `.world`."""
-
-    def __init__(self, world: World) -> None:
-        self.world = world
-
-
-def _client(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def _url(world: World, name: str, **kwargs: Any) -> str:
-    return reverse(
-        f"assessments:{name}", kwargs={"reference": world.trajectory.reference, **kwargs}
-    )
+    return trajectory_url(f"assessments:{name}", world, **kwargs)
 
 
-def _mother(world: World) -> Person:
-    return Person.objects.get(trajectory=world.trajectory, is_child=False)
-
-
-def _statement(world: World, **changes: Any) -> DangerStatement:
+def _statement(
+    world: World, trajectory: Trajectory | None = None, **changes: Any
+) -> DangerStatement:
+    """The owner writes a statement about Noor (on `trajectory`: a copy read again)."""
     data: dict[str, Any] = {
         "who_is_worried": "De school en de consulent",
         "behaviour": "papa roept en slaat als hij gedronken heeft",
@@ -70,7 +61,21 @@ def _statement(world: World, **changes: Any) -> DangerStatement:
         "audience": Audience.PARENTS,
         **changes,
     }
-    return services.create_danger_statement(trajectory=world.trajectory, actor=world.owner, **data)
+    return services.create_danger_statement(
+        trajectory=trajectory or world.trajectory, actor=world.owner, **data
+    )
+
+
+def _update_statement(statement: DangerStatement, actor: Any, **changes: Any) -> DangerStatement:
+    """The statement saved from its current version with `changes`, the rest as it is."""
+    data: dict[str, Any] = {name: getattr(statement, name) for name in services.STATEMENT_FIELDS}
+    data["children"] = list(statement.children.all())
+    return services.update_danger_statement(
+        statement=statement,
+        expected_version=statement.version,
+        actor=actor,
+        **{**data, **changes},
+    )
 
 
 def _goal(statement: DangerStatement, actor: Any, text: str = "Papa belt oma.") -> SafetyGoal:
@@ -85,26 +90,74 @@ def _goal(statement: DangerStatement, actor: Any, text: str = "Papa belt oma.") 
     )
 
 
-WRITE_URLS = [
-    ("statement_create", lambda w: {}, wat.statement_create_data),
-    ("statement_edit", lambda w: {"statement_id": wat.ensure_statement(w).pk}, wat.statement_edit_data),
-    ("statement_withdraw", lambda w: {"statement_id": wat.ensure_statement(w).pk}, wat.withdraw_data),
-    ("goal_create", lambda w: {}, wat.goal_create_data),
-    ("goal_edit", lambda w: {"goal_id": wat.ensure_goal(w).pk}, wat.goal_edit_data),
-    ("goal_withdraw", lambda w: {"goal_id": wat.ensure_goal(w).pk}, wat.withdraw_data),
-    ("bottom_line_create", lambda w: {}, wat.bottom_line_create_data),
-    ("bottom_line_edit", lambda w: {"bottom_line_id": wat.ensure_bottom_line(w).pk}, wat.bottom_line_edit_data),
-    ("bottom_line_withdraw", lambda w: {"bottom_line_id": wat.ensure_bottom_line(w).pk}, wat.withdraw_data),
-    ("statement_status", lambda w: {}, wat.status_data),
-]  # fmt: skip
+def _update_goal(goal: SafetyGoal, actor: Any, **changes: Any) -> SafetyGoal:
+    """The goal saved from its current version with `changes`, the rest as it is."""
+    data = {name: getattr(goal, name) for name in services.GOAL_FIELDS}
+    return services.update_safety_goal(
+        goal=goal, expected_version=goal.version, actor=actor, **{**data, **changes}
+    )
+
+
+def _comment(
+    world: World,
+    target: Any,
+    kind: str,
+    text: str,
+    *,
+    mother: bool = False,
+    audience: int = Audience.PROFESSIONALS,
+) -> StatementComment:
+    """The worker's comment on a statement, goal or bottom line; `mother`: in mama's view."""
+    return services.add_statement_comment(
+        target=target,
+        kind=kind,
+        text=text,
+        view_of_person=mother_of(world.trajectory) if mother else None,
+        audience=audience,
+        actor=world.worker,
+    )
+
+
+def _bottom_line(world: World, trajectory: Trajectory | None = None, *, text: str) -> BottomLine:
+    return services.create_bottom_line(
+        trajectory=trajectory or world.trajectory,
+        text=text,
+        reason="Omdat",
+        audience=1,
+        actor=world.owner,
+    )
+
+
+def _foreign_statement(world: World) -> DangerStatement:
+    """A statement of the other trajectory."""
+    return DangerStatement.objects.create(
+        trajectory=world.other_trajectory,
+        who_is_worried="ANDER",
+        behaviour="x",
+        impact="y",
+        fear="z",
+        created_by=world.other_consultant,
+    )
+
+
+def _change_status(world: World, *steps: str, trajectory: Trajectory | None = None) -> None:
+    """The owner takes the statement set through `steps`, each from its current version."""
+    for step in steps:
+        services.change_statement_status(
+            trajectory=trajectory or world.trajectory,
+            to_status=step,
+            expected_version=StatementSet.objects.get(trajectory=world.trajectory).version,
+            actor=world.owner,
+        )
+
+
+# Every write of the WHAT: the consultant's forms and the status of the set.
+WRITE_URLS = [*wat.CONSULTANT_FORMS, ("statement_status", reference_kwargs, wat.status_data)]
 READ_URLS = [
-    ("statements", lambda w: {}),
-    ("statement_history", lambda w: {}),
-    ("statement_shared", lambda w: {"number": wat.ensure_shared_version(w).number}),
-    (
-        "statement_comment",
-        lambda w: {"target": "gevaarsboodschap", "target_id": wat.ensure_statement(w).pk},
-    ),
+    ("statements", reference_kwargs),
+    ("statement_history", reference_kwargs),
+    ("statement_shared", wat.shared_kwargs),
+    ("statement_comment", wat.comment_kwargs),
 ]
 
 
@@ -130,8 +183,8 @@ def _what(world: World) -> tuple[int, ...]:
 
 def test_the_consultant_writes_a_danger_statement(world: World) -> None:
     child = wat.child_of(world.trajectory)
-    response = _client(world.owner).post(
-        _url(world, "statement_create"), wat.statement_create_data(_Case(world))
+    response = logged_in_client(world.owner).post(
+        _url(world, "statement_create"), wat.statement_create_data(world)
     )
     assert response.status_code == 302
     statement = DangerStatement.objects.get(trajectory=world.trajectory)
@@ -153,12 +206,11 @@ def test_the_consultant_writes_a_danger_statement(world: World) -> None:
 
 
 def test_the_consultant_adds_a_goal_and_a_bottom_line(world: World) -> None:
-    client = _client(world.owner)
-    case = _Case(world)
-    assert client.post(_url(world, "goal_create"), wat.goal_create_data(case)).status_code == 302
+    client = logged_in_client(world.owner)
+    assert client.post(_url(world, "goal_create"), wat.goal_create_data(world)).status_code == 302
     assert (
         client.post(
-            _url(world, "bottom_line_create"), wat.bottom_line_create_data(case)
+            _url(world, "bottom_line_create"), wat.bottom_line_create_data(world)
         ).status_code
         == 302
     )
@@ -176,8 +228,8 @@ def test_the_consultant_adds_a_goal_and_a_bottom_line(world: World) -> None:
 
 
 def test_the_team_lead_may_decide_too(world: World) -> None:
-    response = _client(world.team_lead).post(
-        _url(world, "bottom_line_create"), wat.bottom_line_create_data(_Case(world))
+    response = logged_in_client(world.team_lead).post(
+        _url(world, "bottom_line_create"), wat.bottom_line_create_data(world)
     )
     assert response.status_code == 302
     assert BottomLine.objects.get().created_by == world.team_lead
@@ -188,9 +240,9 @@ def test_the_worker_gets_403_on_every_write(
     world: World, name: str, kwargs: Any, data: Any
 ) -> None:
     url = _url(world, name, **kwargs(world))
-    posted = data(_Case(world))
+    posted = data(world)
     before = _what(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     assert client.get(url).status_code == 403
     assert client.post(url, posted).status_code == 403
     assert client.post(url, {**posted, "_autosave": "1"}).status_code == 403
@@ -201,7 +253,7 @@ def test_the_worker_reads_the_page_without_forms_to_change_it(world: World) -> N
     statement = wat.ensure_statement(world)
     wat.ensure_goal(world)
     line = wat.ensure_bottom_line(world)
-    response = _client(world.worker).get(_url(world, "statements"))
+    response = logged_in_client(world.worker).get(_url(world, "statements"))
     assert response.status_code == 200
     page = response.content.decode()
     assert statement.sentence in page
@@ -220,7 +272,7 @@ def test_the_worker_reads_the_page_without_forms_to_change_it(world: World) -> N
 
 def test_the_consultant_sees_the_forms_and_the_next_step(world: World) -> None:
     wat.ensure_statement(world)
-    page = _client(world.owner).get(_url(world, "statements")).content.decode()
+    page = logged_in_client(world.owner).get(_url(world, "statements")).content.decode()
     assert _url(world, "statement_create") in page
     assert _url(world, "statement_status") in page
     assert "We hebben dit besproken met het gezin</button>" in page
@@ -236,7 +288,7 @@ def test_the_warning_goes_once_every_statement_has_a_goal(world: World) -> None:
     and showing the statement, once it has one: its absence alone would also pass on an
     error page, an empty page, or a page that never warns."""
     statement = wat.ensure_statement(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     before = client.get(_url(world, "statements"))
     assert before.status_code == 200
     assert statement.sentence in before.content.decode()
@@ -260,7 +312,7 @@ ALL_URLS: list[tuple[str, Callable[[World], dict[str, Any]]]] = [
 
 @pytest.mark.parametrize("persona", ["worker_elsewhere", "other_consultant", "expired", "parent_elsewhere"])  # fmt: skip
 def test_outsiders_get_404_on_every_url(world: World, persona: str) -> None:
-    client = _client(world.personas()[persona])
+    client = logged_in_client(world.personas()[persona])
     urls = [(name, _url(world, name, **kwargs(world))) for name, kwargs in ALL_URLS]
     before = _what(world)
     for name, url in urls:
@@ -270,7 +322,7 @@ def test_outsiders_get_404_on_every_url(world: World, persona: str) -> None:
 
 
 def test_the_parent_gets_403_on_every_url(world: World) -> None:
-    client = _client(world.parent)
+    client = logged_in_client(world.parent)
     for name, kwargs in ALL_URLS:
         url = _url(world, name, **kwargs(world))
         assert client.get(url).status_code == 403, name
@@ -278,15 +330,8 @@ def test_the_parent_gets_403_on_every_url(world: World) -> None:
 
 
 def test_an_item_of_another_trajectory_is_not_found_under_this_reference(world: World) -> None:
-    foreign = DangerStatement.objects.create(
-        trajectory=world.other_trajectory,
-        who_is_worried="ANDER",
-        behaviour="x",
-        impact="y",
-        fear="z",
-        created_by=world.other_consultant,
-    )
-    client = _client(world.owner)
+    foreign = _foreign_statement(world)
+    client = logged_in_client(world.owner)
     assert client.get(_url(world, "statement_edit", statement_id=foreign.pk)).status_code == 404
     url = _url(world, "statement_comment", target="gevaarsboodschap", target_id=foreign.pk)
     assert client.get(url).status_code == 404
@@ -315,28 +360,30 @@ def test_visible_items_hides_professionals_only_statements_from_a_parent(world: 
 
 def test_children_of_another_trajectory_are_refused(world: World) -> None:
     other_child = wat.child_of(world.other_trajectory)
-    data = {**wat.statement_create_data(_Case(world)), "children": [other_child.pk]}
-    response = _client(world.owner).post(_url(world, "statement_create"), data)
+    data = {**wat.statement_create_data(world), "children": [other_child.pk]}
+    response = logged_in_client(world.owner).post(_url(world, "statement_create"), data)
     assert response.status_code == 200
     assert "children" in response.context["form"].errors
     assert not DangerStatement.objects.exists()
     with pytest.raises(ValidationError):
         _statement(world, children=[other_child])
     with pytest.raises(ValidationError):
-        _statement(world, children=[_mother(world)])  # an adult is not a child of the statement
+        _statement(
+            world, children=[mother_of(world.trajectory)]
+        )  # an adult is not a child of the statement
 
 
 def test_a_statement_needs_at_least_one_child(world: World) -> None:
-    data = {**wat.statement_create_data(_Case(world)), "children": []}
-    response = _client(world.owner).post(_url(world, "statement_create"), data)
+    data = {**wat.statement_create_data(world), "children": []}
+    response = logged_in_client(world.owner).post(_url(world, "statement_create"), data)
     assert response.status_code == 200
     assert "Kies minstens één kind." in response.content.decode()
     assert not DangerStatement.objects.exists()
 
 
 def test_a_goal_without_a_danger_statement_is_refused(world: World) -> None:
-    data = {**wat.goal_create_data(_Case(world)), "danger_statement": ""}
-    response = _client(world.owner).post(_url(world, "goal_create"), data)
+    data = {**wat.goal_create_data(world), "danger_statement": ""}
+    response = logged_in_client(world.owner).post(_url(world, "goal_create"), data)
     assert response.status_code == 200
     assert "Kies bij welke gevaarsboodschap dit doel hoort." in response.content.decode()
     assert not SafetyGoal.objects.exists()
@@ -353,16 +400,9 @@ def test_a_goal_without_a_danger_statement_is_refused(world: World) -> None:
 
 
 def test_a_goal_for_another_trajectorys_statement_is_refused(world: World) -> None:
-    foreign = DangerStatement.objects.create(
-        trajectory=world.other_trajectory,
-        who_is_worried="ANDER",
-        behaviour="x",
-        impact="y",
-        fear="z",
-        created_by=world.other_consultant,
-    )
-    data = {**wat.goal_create_data(_Case(world)), "danger_statement": foreign.pk}
-    response = _client(world.owner).post(_url(world, "goal_create"), data)
+    foreign = _foreign_statement(world)
+    data = {**wat.goal_create_data(world), "danger_statement": foreign.pk}
+    response = logged_in_client(world.owner).post(_url(world, "goal_create"), data)
     assert response.status_code == 200
     assert not SafetyGoal.objects.exists()
 
@@ -383,30 +423,32 @@ def test_the_statement_reads_as_one_sentence() -> None:
 
 def test_jargon_in_a_statement_gives_a_plain_language_tip(world: World) -> None:
     data = {
-        **wat.statement_create_data(_Case(world)),
+        **wat.statement_create_data(world),
         "behaviour": "er sprake is van verontrusting en problematiek thuis",
     }
-    response = _client(world.owner).post(_url(world, "statement_create"), data, follow=True)
+    response = logged_in_client(world.owner).post(
+        _url(world, "statement_create"), data, follow=True
+    )
     page = response.content.decode()
     assert "Tip: 2 moeilijke woorden (verontrusting, problematiek)" in page
 
 
 def test_every_long_text_has_the_plain_language_check(world: World) -> None:
-    page = _client(world.owner).get(_url(world, "statement_create")).content.decode()
+    page = logged_in_client(world.owner).get(_url(world, "statement_create")).content.decode()
     for name in ("behaviour", "impact", "fear"):
         assert f'id="pl-id_{name}"' in page
-    page = _client(world.owner).get(_url(world, "goal_create")).content.decode()
+    page = logged_in_client(world.owner).get(_url(world, "goal_create")).content.decode()
     assert 'id="pl-id_parents_and_network_will"' in page
-    page = _client(world.owner).get(_url(world, "bottom_line_create")).content.decode()
+    page = logged_in_client(world.owner).get(_url(world, "bottom_line_create")).content.decode()
     assert 'id="pl-id_reason"' in page
 
 
 def test_a_goal_written_as_a_prohibition_gets_a_tip(world: World) -> None:
     data = {
-        **wat.goal_create_data(_Case(world)),
+        **wat.goal_create_data(world),
         "parents_and_network_will": "Papa drinkt niet meer.",
     }
-    page = _client(world.owner).post(_url(world, "goal_create"), data, follow=True)
+    page = logged_in_client(world.owner).post(_url(world, "goal_create"), data, follow=True)
     assert "wél zullen doen (gevonden: niet)" in page.content.decode()
 
 
@@ -415,9 +457,9 @@ def test_a_goal_written_as_a_prohibition_gets_a_tip(world: World) -> None:
 
 def test_editing_twice_from_the_same_version_is_a_conflict(world: World) -> None:
     statement = wat.ensure_statement(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "statement_edit", statement_id=statement.pk)
-    base = wat.statement_edit_data(_Case(world))
+    base = wat.statement_edit_data(world)
     first = client.post(url, {**base, "behaviour": "papa roept VERSIE-EEN"})
     assert first.status_code == 302
     second = client.post(url, {**base, "behaviour": "papa roept VERSIE-TWEE"})
@@ -431,8 +473,8 @@ def test_editing_twice_from_the_same_version_is_a_conflict(world: World) -> None
 def test_an_unchanged_save_writes_nothing(world: World) -> None:
     statement = wat.ensure_statement(world)
     before = StatementChange.objects.count()
-    data = {**wat.statement_edit_data(_Case(world)), "behaviour": statement.behaviour}
-    response = _client(world.owner).post(
+    data = {**wat.statement_edit_data(world), "behaviour": statement.behaviour}
+    response = logged_in_client(world.owner).post(
         _url(world, "statement_edit", statement_id=statement.pk), data
     )
     assert response.status_code == 302
@@ -444,10 +486,10 @@ def test_an_unchanged_save_writes_nothing(world: World) -> None:
 def test_the_history_shows_a_readable_difference(world: World) -> None:
     statement = wat.ensure_statement(world)
     data = {
-        **wat.statement_edit_data(_Case(world)),
+        **wat.statement_edit_data(world),
         "behaviour": "papa roept als hij bier gedronken heeft",
     }
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     client.post(_url(world, "statement_edit", statement_id=statement.pk), data)
     change = StatementChange.objects.get(object_id=statement.pk, action="update")
     assert change.before == {"behaviour": "papa roept en slaat als hij gedronken heeft"}
@@ -470,7 +512,7 @@ def test_the_word_diff_escapes_and_marks_both_sides() -> None:
 def test_withdrawing_keeps_the_statement_and_its_goals_with_the_reason(world: World) -> None:
     goal = wat.ensure_goal(world)
     statement = goal.danger_statement
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     response = client.post(
         _url(world, "statement_withdraw", statement_id=statement.pk), {"reason": "Dubbel ingevoerd"}
     )
@@ -489,7 +531,7 @@ def test_withdrawing_keeps_the_statement_and_its_goals_with_the_reason(world: Wo
 
 def test_withdrawing_needs_a_reason(world: World) -> None:
     line = wat.ensure_bottom_line(world)
-    response = _client(world.owner).post(
+    response = logged_in_client(world.owner).post(
         _url(world, "bottom_line_withdraw", bottom_line_id=line.pk), {"reason": " "}
     )
     assert response.status_code == 200
@@ -498,7 +540,7 @@ def test_withdrawing_needs_a_reason(world: World) -> None:
 
 
 def test_the_create_page_autosaves_a_draft(world: World) -> None:
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "statement_create")
     response = client.post(url, {"_autosave": "1", "behaviour": "half geschreven"})
     assert response.status_code == 200
@@ -511,15 +553,15 @@ def test_the_create_page_autosaves_a_draft(world: World) -> None:
 
 def test_the_worker_records_that_mama_sees_it_differently(world: World) -> None:
     statement = wat.ensure_statement(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     url = _url(world, "statement_comment", target="gevaarsboodschap", target_id=statement.pk)
-    response = client.post(url, wat.comment_data(_Case(world)))
+    response = client.post(url, wat.comment_data(world))
     assert response.status_code == 302
     assert response["Location"].endswith(f"#gb-{statement.pk}")
     comment = StatementComment.objects.get()
     assert (comment.kind, comment.view_of_person, comment.created_by) == (
         CommentKind.DISAGREEMENT,
-        _mother(world),
+        mother_of(world.trajectory),
         world.worker,
     )
     assert comment.danger_statement == statement
@@ -535,7 +577,7 @@ def test_the_worker_records_that_mama_sees_it_differently(world: World) -> None:
 def test_a_proposal_on_a_goal_and_a_comment_on_a_bottom_line(world: World) -> None:
     goal = wat.ensure_goal(world)
     line = wat.ensure_bottom_line(world)
-    client = _client(world.worker)
+    client = logged_in_client(world.worker)
     for target, obj, kind, text in [
         ("doel", goal, "proposal", "Papa belt oma Maria of tante Els."),
         ("bodemeis", line, "comment", "Dit hebben we uitgelegd aan papa."),
@@ -559,10 +601,10 @@ def test_a_proposal_on_a_goal_and_a_comment_on_a_bottom_line(world: World) -> No
 def test_a_comment_may_only_name_a_person_of_this_trajectory(world: World) -> None:
     statement = wat.ensure_statement(world)
     other_mother = Person.objects.get(trajectory=world.other_trajectory, is_child=False)
-    data = wat.comment_data(_Case(world))
+    data = wat.comment_data(world)
     data[f"c-gb-{statement.pk}-view_of_person"] = other_mother.pk
     url = _url(world, "statement_comment", target="gevaarsboodschap", target_id=statement.pk)
-    response = _client(world.worker).post(url, data)
+    response = logged_in_client(world.worker).post(url, data)
     assert response.status_code == 200
     assert not StatementComment.objects.exists()
 
@@ -580,17 +622,16 @@ def _step(client: Client, world: World, status: str) -> Any:
 def test_sharing_freezes_version_1_exactly_as_it_was(world: World) -> None:
     goal = wat.ensure_goal(world)
     statement = goal.danger_statement
-    mother = _mother(world)
-    services.add_statement_comment(
-        target=statement,
-        kind=CommentKind.DISAGREEMENT,
-        text="Het was maar één keer.",
-        view_of_person=mother,
+    _comment(
+        world,
+        statement,
+        CommentKind.DISAGREEMENT,
+        "Het was maar één keer.",
+        mother=True,
         audience=Audience.PARENTS,
-        actor=world.worker,
     )
     services.statement_set_for(world.trajectory)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     assert _step(client, world, "discussed").status_code == 302
     assert _step(client, world, "shared").status_code == 302
     shared = SharedVersion.objects.get()
@@ -606,7 +647,7 @@ def test_sharing_freezes_version_1_exactly_as_it_was(world: World) -> None:
         action=AuditAction.CREATE, object_type="assessments.sharedversion"
     ).exists()
 
-    data = {**wat.statement_edit_data(_Case(world)), "behaviour": "NIEUWE TEKST"}
+    data = {**wat.statement_edit_data(world), "behaviour": "NIEUWE TEKST"}
     assert (
         client.post(_url(world, "statement_edit", statement_id=statement.pk), data).status_code
         == 302
@@ -647,34 +688,14 @@ def test_a_shared_version_is_read_through_the_item_rule_for_kept_versions(world:
     )
     _goal(shared_statement, world.owner, text="Gedeeld doel.")
     private_goal = _goal(shared_statement, world.owner, text="Prof doel.")
-    services.update_safety_goal(
-        goal=private_goal,
-        expected_version=private_goal.version,
-        parents_and_network_will="Prof doel.",
-        child_will_experience=private_goal.child_will_experience,
-        professionals_will_see=private_goal.professionals_will_see,
-        for_how_long=private_goal.for_how_long,
-        audience=Audience.PROFESSIONALS,
-        actor=world.owner,
-    )
+    _update_goal(private_goal, world.owner, audience=Audience.PROFESSIONALS)
     _goal(private_statement, world.owner)
     for text, audience in (("Mama ziet het anders.", Audience.PARENTS), ("Intern.", 0)):
-        services.add_statement_comment(
-            target=shared_statement,
-            kind=CommentKind.DISAGREEMENT,
-            text=text,
-            view_of_person=_mother(world),
-            audience=audience,
-            actor=world.worker,
+        _comment(
+            world, shared_statement, CommentKind.DISAGREEMENT, text, mother=True, audience=audience
         )
-    statement_set = services.statement_set_for(world.trajectory)
-    for step in (StatementStatus.DISCUSSED, StatementStatus.SHARED):
-        statement_set = services.change_statement_status(
-            trajectory=world.trajectory,
-            to_status=step,
-            expected_version=statement_set.version,
-            actor=world.owner,
-        )
+    services.statement_set_for(world.trajectory)
+    _change_status(world, StatementStatus.DISCUSSED, StatementStatus.SHARED)
     child = wat.child_of(world.trajectory)
     frozen = SharedVersion.objects.get().snapshot["danger_statements"]
     assert {c["audience"] for s in frozen for c in s["children"]} == {child.audience}
@@ -703,7 +724,7 @@ def test_a_shared_version_is_read_through_the_item_rule_for_kept_versions(world:
 
 def test_after_sharing_nothing_changed_means_no_step_back(world: World) -> None:
     wat.ensure_goal(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     services.statement_set_for(world.trajectory)
     _step(client, world, "discussed")
     _step(client, world, "shared")
@@ -718,7 +739,7 @@ def test_after_sharing_nothing_changed_means_no_step_back(world: World) -> None:
 def test_sharing_needs_a_goal_for_every_statement(world: World) -> None:
     wat.ensure_statement(world)
     services.statement_set_for(world.trajectory)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     _step(client, world, "discussed")
     page = _step(client, world, "shared")
     assert page.status_code == 302
@@ -731,7 +752,7 @@ def test_sharing_needs_a_goal_for_every_statement(world: World) -> None:
 def test_a_status_change_from_a_stale_version_changes_nothing(world: World) -> None:
     wat.ensure_goal(world)
     services.statement_set_for(world.trajectory)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     stale = StatementSet.objects.get().version
     _step(client, world, "discussed")
     response = client.post(_url(world, "statement_status"), {"status": "shared", "version": stale})
@@ -745,21 +766,16 @@ def test_a_status_change_from_a_stale_version_changes_nothing(world: World) -> N
 def test_a_status_may_not_skip_a_step(world: World) -> None:
     wat.ensure_goal(world)
     services.statement_set_for(world.trajectory)
-    response = _step(_client(world.owner), world, "shared")
+    response = _step(logged_in_client(world.owner), world, "shared")
     assert response.status_code == 302
     assert StatementSet.objects.get().status == StatementStatus.DRAFT
     with pytest.raises(ValidationError):
-        services.change_statement_status(
-            trajectory=world.trajectory,
-            to_status=StatementStatus.SHARED,
-            expected_version=StatementSet.objects.get().version,
-            actor=world.owner,
-        )
+        _change_status(world, StatementStatus.SHARED)
 
 
 def test_status_changes_are_in_the_history(world: World) -> None:
     wat.ensure_goal(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     services.statement_set_for(world.trajectory)
     _step(client, world, "discussed")
     change = StatementChange.objects.get(action="status")
@@ -773,53 +789,20 @@ def test_a_closed_trajectory_refuses_every_write_on_the_what(world: World) -> No
     goal = wat.ensure_goal(world)
     line = wat.ensure_bottom_line(world)
     services.statement_set_for(world.trajectory)
-    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
-    trajectory = Trajectory.objects.get(pk=world.trajectory.pk)
+    trajectory = mark_closed(world)
     statement = DangerStatement.objects.get(pk=goal.danger_statement_id)
     goal = SafetyGoal.objects.get(pk=goal.pk)
     line = BottomLine.objects.get(pk=line.pk)
-    child = wat.child_of(trajectory)
-    before = (*_what(world), StatementComment.objects.count(), AuditEvent.objects.count())
     writes: list[Callable[[], Any]] = [
-        lambda: services.create_danger_statement(
-            trajectory=trajectory,
-            who_is_worried="Nieuw",
-            behaviour=statement.behaviour,
-            impact=statement.impact,
-            fear=statement.fear,
-            children=[child],
-            audience=Audience.PARENTS,
-            actor=world.owner,
-        ),
-        lambda: services.update_danger_statement(
-            statement=statement,
-            expected_version=statement.version,
-            who_is_worried="Anders",
-            behaviour=statement.behaviour,
-            impact=statement.impact,
-            fear=statement.fear,
-            children=[child],
-            audience=statement.audience,
-            actor=world.owner,
-        ),
+        lambda: _statement(world, trajectory, who_is_worried="Nieuw"),
+        lambda: _update_statement(statement, world.owner, who_is_worried="Anders"),
         lambda: services.withdraw_danger_statement(
             statement=statement, reason="Weg", actor=world.owner
         ),
         lambda: _goal(statement, world.owner),
-        lambda: services.update_safety_goal(
-            goal=goal,
-            expected_version=goal.version,
-            parents_and_network_will="Anders.",
-            child_will_experience=goal.child_will_experience,
-            professionals_will_see=goal.professionals_will_see,
-            for_how_long=goal.for_how_long,
-            audience=goal.audience,
-            actor=world.owner,
-        ),
+        lambda: _update_goal(goal, world.owner, parents_and_network_will="Anders."),
         lambda: services.withdraw_safety_goal(goal=goal, reason="Weg", actor=world.owner),
-        lambda: services.create_bottom_line(
-            trajectory=trajectory, text="Nieuw", reason="Omdat", audience=1, actor=world.owner
-        ),
+        lambda: _bottom_line(world, trajectory, text="Nieuw"),
         lambda: services.update_bottom_line(
             bottom_line=line,
             expected_version=line.version,
@@ -829,26 +812,13 @@ def test_a_closed_trajectory_refuses_every_write_on_the_what(world: World) -> No
             actor=world.owner,
         ),
         lambda: services.withdraw_bottom_line(bottom_line=line, reason="Weg", actor=world.owner),
-        lambda: services.add_statement_comment(
-            target=statement,
-            kind=CommentKind.COMMENT,
-            text="Een opmerking",
-            view_of_person=None,
-            audience=Audience.PROFESSIONALS,
-            actor=world.worker,
-        ),
-        lambda: services.change_statement_status(
-            trajectory=trajectory,
-            to_status=StatementStatus.DISCUSSED,
-            expected_version=StatementSet.objects.get().version,
-            actor=world.owner,
-        ),
+        lambda: _comment(world, statement, CommentKind.COMMENT, "Een opmerking"),
+        lambda: _change_status(world, StatementStatus.DISCUSSED, trajectory=trajectory),
     ]
-    for write in writes:
-        with pytest.raises(ValidationError, match="afgesloten"):
-            write()
-    after = (*_what(world), StatementComment.objects.count(), AuditEvent.objects.count())
-    assert after == before
+    assert_refused_while_closed(
+        writes,
+        lambda: (*_what(world), StatementComment.objects.count(), AuditEvent.objects.count()),
+    )
 
 
 # --- the page does not grow with the statements ---------------------------------------------
@@ -859,25 +829,16 @@ def _fill(world: World, statements: int, goals: int) -> None:
         statement = _statement(world, who_is_worried=f"Zorg {i}")
         for j in range(goals):
             goal = _goal(statement, world.owner, text=f"Doel {i}.{j}")
-            services.add_statement_comment(
-                target=goal,
-                kind=CommentKind.PROPOSAL,
-                text="Andere woorden",
-                view_of_person=None,
-                audience=Audience.PROFESSIONALS,
-                actor=world.worker,
-            )
-        services.add_statement_comment(
-            target=statement,
-            kind=CommentKind.DISAGREEMENT,
-            text="Mama ziet het anders",
-            view_of_person=_mother(world),
+            _comment(world, goal, CommentKind.PROPOSAL, "Andere woorden")
+        _comment(
+            world,
+            statement,
+            CommentKind.DISAGREEMENT,
+            "Mama ziet het anders",
+            mother=True,
             audience=Audience.PARENTS,
-            actor=world.worker,
         )
-    line = services.create_bottom_line(
-        trajectory=world.trajectory, text="Bodemeis", reason="Omdat", audience=1, actor=world.owner
-    )
+    line = _bottom_line(world, text="Bodemeis")
     services.withdraw_bottom_line(bottom_line=line, reason="Weg", actor=world.owner)
 
 
@@ -894,7 +855,7 @@ def _count(client: Client, url: str) -> int:
 
 
 def test_the_statements_page_does_not_grow_with_the_statements(world: World) -> None:
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "statements")
     _fill(world, 1, 2)
     client.get(url)  # warm the session
@@ -907,7 +868,7 @@ def test_the_statements_page_does_not_grow_with_the_statements(world: World) -> 
 
 
 def test_the_history_does_not_grow_with_the_changes(world: World) -> None:
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "statement_history")
     _fill(world, 1, 1)
     client.get(url)
@@ -918,9 +879,9 @@ def test_the_history_does_not_grow_with_the_changes(world: World) -> None:
 
 def test_an_unchanged_save_from_a_stale_version_is_still_a_conflict(world: World) -> None:
     statement = wat.ensure_statement(world)
-    client = _client(world.owner)
+    client = logged_in_client(world.owner)
     url = _url(world, "statement_edit", statement_id=statement.pk)
-    base = wat.statement_edit_data(_Case(world))
+    base = wat.statement_edit_data(world)
     assert client.post(url, {**base, "behaviour": "papa roept NIEUW"}).status_code == 302
 
     # The same person's second tab still shows version 1 and the old text, unchanged.

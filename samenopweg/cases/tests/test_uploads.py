@@ -18,6 +18,7 @@ from PIL import Image
 from conftest import World
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.models import Upload
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.cases.uploads import MAX_SIDE, store_picture
 from samenopweg.core.models import Audience
 
@@ -110,10 +111,8 @@ def test_the_file_url_follows_the_item_rule(world: World) -> None:
     private = _store(world, picture(), audience=Audience.PROFESSIONALS)
 
     def get(user: Any, upload: Upload) -> Any:
-        client = Client()
-        client.force_login(user)
         url = reverse("cases:upload_file", args=[world.trajectory.reference, upload.pk])
-        return client.get(url)
+        return logged_in_client(user).get(url)
 
     response = get(world.worker, private)
     assert response.status_code == 200
@@ -164,7 +163,5 @@ def test_a_picture_that_leaves_a_story_is_for_professionals_only(world: World) -
     assert Upload.objects.get(pk=second).audience == Audience.PARENTS
     plan_services.withdraw_story_page(page=page, actor=world.worker)
     assert Upload.objects.get(pk=second).audience == Audience.PROFESSIONALS
-    client = Client()
-    client.force_login(world.parent)
     url = reverse("cases:upload_file", args=[world.trajectory.reference, second])
-    assert client.get(url).status_code == 404
+    assert logged_in_client(world.parent).get(url).status_code == 404

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from conftest import World
 from samenopweg.cases.models import Draft, Trajectory
+from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.core.middleware import LAST_USER_COOKIE
 from samenopweg.journal.models import JournalEntry, JournalRevision, Task
 
@@ -89,12 +90,6 @@ def form_data(response: Any, field: str) -> FormData:
                     data.setdefault(name, []).append(value)
             return {k: v[0] if len(v) == 1 else v for k, v in data.items()}
     raise AssertionError(f"no form with a field {field!r} on the page")
-
-
-def logged_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def registration_data(world: World, **overrides: str) -> FormData:
@@ -216,7 +211,7 @@ def _save_after_a_colleague(
     """The team lead and the owner open the same form; the team lead saves `theirs` first, then
     the owner posts `mine` and gets the conflict page (409) showing both texts (the first value
     of each). Returns the owner's client, that page, and the version both forms were read at."""
-    colleague, me = logged_in(world.team_lead), logged_in(world.owner)
+    colleague, me = logged_in_client(world.team_lead), logged_in_client(world.owner)
     theirs_form = form_data(colleague.get(url), "version")
     mine_form = form_data(me.get(url), "version")
     assert theirs_form["version"] == mine_form["version"]
@@ -399,7 +394,7 @@ def test_a_withdrawn_entry_is_hidden_from_the_parent_and_struck_through_for_prof
     client: Client, world: World
 ) -> None:
     entry = world.shared_entry
-    parent = logged_in(world.parent)
+    parent = logged_in_client(world.parent)
     family_url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
     assert "GEDEELD" in parent.get(family_url).content.decode()
     client.force_login(world.owner)
@@ -436,7 +431,7 @@ def test_the_language_switch_is_remembered_on_the_account(client: Client, world:
     assert '<html lang="en"' in content
     assert ">Nederlands</button>" in content
     # Another browser without the language cookie: the account decides.
-    assert '<html lang="en"' in logged_in(world.owner).get(url).content.decode()
+    assert '<html lang="en"' in logged_in_client(world.owner).get(url).content.decode()
 
 
 @pytest.mark.django_db

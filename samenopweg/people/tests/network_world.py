@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from samenopweg.cases.tests.helpers import child_of, first_or_create, reference_kwargs, world_of
 from samenopweg.core.models import Audience
 from samenopweg.people.models import (
     ChildSupport,
@@ -19,22 +20,13 @@ from samenopweg.people.models import (
 )
 
 
-def _world(given: Any) -> Any:
-    return getattr(given, "world", given)
-
-
-def _ref(given: Any) -> dict[str, Any]:
-    return {"reference": _world(given).trajectory.reference}
-
-
 def child(given: Any) -> Person:
-    trajectory = _world(given).trajectory
-    return Person.objects.filter(trajectory=trajectory, is_child=True).order_by("id")[0]
+    return child_of(world_of(given).trajectory)
 
 
 def neighbour(given: Any) -> Person:
     """An adult of the trajectory who is not in the network yet (made once)."""
-    world = _world(given)
+    world = world_of(given)
     person, _ = Person.objects.get_or_create(
         trajectory=world.trajectory,
         first_name="Linda",
@@ -45,42 +37,38 @@ def neighbour(given: Any) -> Person:
 
 
 def ensure_member(given: Any) -> NetworkMember:
-    world = _world(given)
+    world = world_of(given)
     grandma, _ = Person.objects.get_or_create(
         trajectory=world.trajectory, first_name="Maria", last_name="Oma"
     )
-    member = NetworkMember.objects.filter(person=grandma).first()
-    if member is None:
-        member = NetworkMember.objects.create(
-            trajectory=world.trajectory,
-            person=grandma,
-            kind=NetworkKind.INFORMAL,
-            role_text="oma",
-            commitment="Haalt de kinderen op woensdag op.",
-            audience=Audience.NETWORK,
-            created_by=world.worker,
-        )
-    return member
+    return first_or_create(
+        NetworkMember.objects.filter(person=grandma),
+        trajectory=world.trajectory,
+        person=grandma,
+        kind=NetworkKind.INFORMAL,
+        role_text="oma",
+        commitment="Haalt de kinderen op woensdag op.",
+        audience=Audience.NETWORK,
+        created_by=world.worker,
+    )
 
 
 def ensure_support(given: Any) -> ChildSupport:
-    world = _world(given)
+    world = world_of(given)
     member = ensure_member(world)
-    support = ChildSupport.objects.filter(adult=member.person).first()
-    if support is None:
-        support = ChildSupport.objects.create(
-            trajectory=world.trajectory,
-            child=child(world),
-            adult=member.person,
-            role=SupportRole.LASTING_ADULT,
-            audience=Audience.NETWORK,
-            created_by=world.worker,
-        )
-    return support
+    return first_or_create(
+        ChildSupport.objects.filter(adult=member.person),
+        trajectory=world.trajectory,
+        child=child(world),
+        adult=member.person,
+        role=SupportRole.LASTING_ADULT,
+        audience=Audience.NETWORK,
+        created_by=world.worker,
+    )
 
 
 def ensure_ban(given: Any) -> ContactBan:
-    world = _world(given)
+    world = world_of(given)
     ban = ContactBan.objects.filter(trajectory=world.trajectory).first()
     if ban is None:
         stranger, _ = Person.objects.get_or_create(
@@ -96,15 +84,15 @@ def ensure_ban(given: Any) -> ContactBan:
 
 
 def member_kwargs(given: Any) -> dict[str, Any]:
-    return {**_ref(given), "member_id": ensure_member(given).pk}
+    return {**reference_kwargs(given), "member_id": ensure_member(given).pk}
 
 
 def support_kwargs(given: Any) -> dict[str, Any]:
-    return {**_ref(given), "support_id": ensure_support(given).pk}
+    return {**reference_kwargs(given), "support_id": ensure_support(given).pk}
 
 
 def ban_kwargs(given: Any) -> dict[str, Any]:
-    return {**_ref(given), "ban_id": ensure_ban(given).pk}
+    return {**reference_kwargs(given), "ban_id": ensure_ban(given).pk}
 
 
 def member_add_data(given: Any) -> dict[str, Any]:
@@ -161,3 +149,15 @@ def meeting_data(given: Any) -> dict[str, Any]:
         "notes": "We overliepen het plan.",
         "audience": Audience.NETWORK,
     }
+
+
+# The network's forms, for every professional on the case: URL name in `people`, its kwargs, a
+# post that succeeds (confirming a support is a POST without a page: support_confirm_data).
+NETWORK_FORMS = [
+    ("network_member_add", reference_kwargs, member_add_data),
+    ("network_member_edit", member_kwargs, member_edit_data),
+    ("child_support_add", reference_kwargs, support_add_data),
+    ("contact_ban_add", reference_kwargs, ban_add_data),
+    ("contact_ban_lift", ban_kwargs, ban_lift_data),
+    ("network_meeting_add", reference_kwargs, meeting_data),
+]

@@ -137,25 +137,14 @@ def test_two_people_editing_a_member_the_second_is_told(world: World) -> None:
     assert member.role_text == "oma (van mama)"
 
 
+NETWORK_WRITES = [
+    *netwerk.NETWORK_FORMS,
+    ("child_support_change", netwerk.support_kwargs, netwerk.support_confirm_data),
+]
+
+
 @pytest.mark.parametrize(
-    ("name", "kwargs", "data"),
-    [
-        ("network_member_add", lambda w: {}, netwerk.member_add_data),
-        (
-            "network_member_edit",
-            lambda w: {"member_id": netwerk.ensure_member(w).pk},
-            netwerk.member_edit_data,
-        ),
-        ("child_support_add", lambda w: {}, netwerk.support_add_data),
-        (
-            "child_support_change",
-            lambda w: {"support_id": netwerk.ensure_support(w).pk},
-            netwerk.support_confirm_data,
-        ),
-        ("contact_ban_add", lambda w: {}, netwerk.ban_add_data),
-        ("contact_ban_lift", lambda w: {"ban_id": netwerk.ensure_ban(w).pk}, netwerk.ban_lift_data),
-        ("network_meeting_add", lambda w: {}, netwerk.meeting_data),
-    ],
+    ("name", "kwargs", "data"), NETWORK_WRITES, ids=[write[0] for write in NETWORK_WRITES]
 )
 def test_network_writes_are_for_the_professionals_of_the_case(
     world: World, name: str, kwargs: Any, data: Any

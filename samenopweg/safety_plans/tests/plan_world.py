@@ -1,6 +1,7 @@
 """Objects of the HOW for the test world, and the URL kwargs and posts the cross-app suites use.
 
-Idempotent: the permission matrix builds its URLs many times on the same world.
+Idempotent: the permission matrix builds its URLs many times on the same world. The helpers
+take the world, or the permission matrix's case (which holds it).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from samenopweg.assessments.tests.statement_world import ensure_goal
+from samenopweg.cases.tests.helpers import mother_of, reference_kwargs, world_of
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import (
@@ -25,19 +27,13 @@ from samenopweg.safety_plans.models import (
 MARK = "MATRIX-HOE"
 
 
-def _world(given: Any) -> Any:
-    """The helpers take the world, or the permission matrix's case (which holds the world)."""
-    return getattr(given, "world", given)
-
-
 def mother(world: Any) -> Person:
-    world = _world(world)
-    return Person.objects.filter(trajectory=world.trajectory, is_child=False).order_by("id").first()  # type: ignore[return-value]
+    return mother_of(world_of(world).trajectory)
 
 
 def ensure_plan(world: Any) -> SafetyPlan:
     """A lasting plan that runs, with one version, for the world's trajectory."""
-    world = _world(world)
+    world = world_of(world)
     plan = SafetyPlan.objects.filter(trajectory=world.trajectory, kind=PlanKind.LASTING).first()
     if plan is None:
         plan = SafetyPlan.objects.create(
@@ -60,7 +56,7 @@ def ensure_plan(world: Any) -> SafetyPlan:
 
 
 def ensure_rule(world: Any) -> PlanRule:
-    world = _world(world)
+    world = world_of(world)
     plan = ensure_plan(world)
     rule = PlanRule.objects.filter(plan=plan, what__startswith=MARK).first()
     if rule is None:
@@ -83,27 +79,23 @@ def ensure_rule(world: Any) -> PlanRule:
 
 
 def plan_kwargs(world: Any) -> dict[str, Any]:
-    world = _world(world)
-    return {"reference": world.trajectory.reference, "plan_id": ensure_plan(world).pk}
+    return {**reference_kwargs(world), "plan_id": ensure_plan(world).pk}
 
 
 def version_kwargs(world: Any) -> dict[str, Any]:
-    world = _world(world)
     return {**plan_kwargs(world), "number": 1}
 
 
 def rule_kwargs(world: Any) -> dict[str, Any]:
-    world = _world(world)
-    return {"reference": world.trajectory.reference, "rule_id": ensure_rule(world).pk}
+    return {**reference_kwargs(world), "rule_id": ensure_rule(world).pk}
 
 
 def plan_create_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
     return {"safety_object": "", "safety_object_meaning": "", "audience": Audience.NETWORK}
 
 
 def plan_edit_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
+    world = world_of(world)
     return {
         "safety_object": "de rode sjaal",
         "safety_object_meaning": "",
@@ -113,12 +105,12 @@ def plan_edit_data(world: Any) -> dict[str, Any]:
 
 
 def status_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
+    world = world_of(world)
     return {"to_status": PlanStatus.ENDED, "version": ensure_plan(world).version}
 
 
 def rule_create_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
+    world = world_of(world)
     return {
         "what": "Papa belt oma als hij wil drinken.",
         "who": [mother(world).pk],
@@ -132,17 +124,15 @@ def rule_create_data(world: Any) -> dict[str, Any]:
 
 
 def rule_edit_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
+    world = world_of(world)
     return {**rule_create_data(world), "version": ensure_rule(world).version}
 
 
 def withdraw_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
     return {"reason": "Dubbel genoteerd."}
 
 
 def check_in_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
     return {
         "outcome": CheckOutcome.DID_NOT,
         "checked_on": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
@@ -152,7 +142,6 @@ def check_in_data(world: Any) -> dict[str, Any]:
 
 
 def comment_data(world: Any) -> dict[str, Any]:
-    world = _world(world)
     return {
         "text": "Goed plan. Wie belt er als oma op reis is?",
         "audience": Audience.PROFESSIONALS,
@@ -161,7 +150,7 @@ def comment_data(world: Any) -> dict[str, Any]:
 
 def confirm_data(world: Any) -> dict[str, Any]:
     """Nothing to post, but a plan that can be confirmed: one rule that answers the only goal."""
-    rule = ensure_rule(_world(world))
+    rule = ensure_rule(world)
     rule.plan.refresh_from_db()
     return {"seen": rule.plan.content_changed_at.isoformat()}
 
@@ -183,7 +172,7 @@ def picture_file(name: str = "tekening.png") -> Any:
 def ensure_story(world: Any) -> Any:
     from samenopweg.safety_plans.models import Story, StoryKind, StoryPage, StoryVersion
 
-    world = _world(world)
+    world = world_of(world)
     story = Story.objects.filter(trajectory=world.trajectory).first()
     if story is None:
         from samenopweg.cases.uploads import store_picture
@@ -225,7 +214,7 @@ def ensure_story(world: Any) -> Any:
 
 
 def story_kwargs(world: Any) -> dict[str, Any]:
-    return {"reference": _world(world).trajectory.reference, "story_id": ensure_story(world).pk}
+    return {**reference_kwargs(world), "story_id": ensure_story(world).pk}
 
 
 def story_version_kwargs(world: Any) -> dict[str, Any]:
@@ -234,12 +223,12 @@ def story_version_kwargs(world: Any) -> dict[str, Any]:
 
 def page_kwargs(world: Any) -> dict[str, Any]:
     page = ensure_story(world).pages.order_by("id").first()
-    return {"reference": _world(world).trajectory.reference, "page_id": page.pk}
+    return {**reference_kwargs(world), "page_id": page.pk}
 
 
 def upload_kwargs(world: Any) -> dict[str, Any]:
     page = ensure_story(world).pages.order_by("id").first()
-    return {"reference": _world(world).trajectory.reference, "upload_id": page.picture_id}
+    return {**reference_kwargs(world), "upload_id": page.picture_id}
 
 
 def story_create_data(world: Any) -> dict[str, Any]:
@@ -266,3 +255,22 @@ def page_edit_data(world: Any) -> dict[str, Any]:
         "picture_alt": page.picture_alt,
         "version": page.version,
     }
+
+
+# The forms of the plan and of Words and Pictures, for every professional on the case: URL name
+# in `safety_plans`, its kwargs, a post that succeeds.
+PLAN_FORMS = [
+    ("plan_create", reference_kwargs, plan_create_data),
+    ("plan_edit", plan_kwargs, plan_edit_data),
+    ("plan_comment", plan_kwargs, comment_data),
+    ("rule_create", plan_kwargs, rule_create_data),
+    ("rule_edit", rule_kwargs, rule_edit_data),
+    ("rule_withdraw", rule_kwargs, withdraw_data),
+    ("check_in", rule_kwargs, check_in_data),
+]
+STORY_FORMS = [
+    ("story_create", reference_kwargs, story_create_data),
+    ("story_edit", story_kwargs, story_edit_data),
+    ("page_add", story_kwargs, page_add_data),
+    ("page_edit", page_kwargs, page_edit_data),
+]

@@ -10,8 +10,9 @@ from samenopweg.cases.access import CaseAccess, visible_kept_items
 from samenopweg.cases.models import CaseRole
 from samenopweg.core.models import Audience
 from samenopweg.safety_plans import services
-from samenopweg.safety_plans.models import PlanRule, PlanStatus, PlanVersion, StoryPage
+from samenopweg.safety_plans.models import PlanStatus, PlanVersion, StoryPage
 from samenopweg.safety_plans.tests import plan_world as hoe
+from tests.factories import PlanRuleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +23,8 @@ def _as(world: World, role: str) -> CaseAccess:
 
 def test_a_plan_version_shows_the_network_only_the_rules_shared_with_it(world: World) -> None:
     shared = hoe.ensure_rule(world)
-    private = PlanRule.objects.create(
-        plan=shared.plan,
-        trajectory=world.trajectory,
-        what="Alleen voor professionals.",
-        when="elke dag",
-        check_how="De consulent belt.",
-        fallback="De consulent komt.",
-        audience=Audience.PROFESSIONALS,
-        created_by=world.worker,
+    private = PlanRuleFactory.create(
+        plan=shared.plan, audience=Audience.PROFESSIONALS, created_by=world.worker
     )
     plan = shared.plan
     plan.refresh_from_db()

@@ -6,11 +6,11 @@ import datetime
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World
-from samenopweg.assessments.models import SafetyGoal
 from samenopweg.assessments.tests.statement_world import ensure_goal
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.tests.helpers import logged_in_client, trajectory_url
@@ -27,10 +27,22 @@ from samenopweg.safety_plans.models import (
 )
 from samenopweg.safety_plans.selectors import plan_signals
 from samenopweg.safety_plans.tests import plan_world as hoe
+from tests.factories import SafetyGoalFactory
 
 
 def _url(name: str, world: World, **kwargs: Any) -> str:
     return trajectory_url(f"safety_plans:{name}", world, **kwargs)
+
+
+def _post_status(
+    client: Client, world: World, plan: SafetyPlan, to_status: str, version: int
+) -> Any:
+    """The plan's status form posted from `version`; the page it ends on."""
+    return client.post(
+        _url("plan_status", world, plan_id=plan.pk),
+        {"to_status": to_status, "version": version},
+        follow=True,
+    )
 
 
 # --- making the plan ---------------------------------------------------------------------------
@@ -142,10 +154,8 @@ def test_a_plan_without_rules_cannot_run(world: World) -> None:
     plan = SafetyPlan.objects.create(
         trajectory=world.trajectory, kind=PlanKind.LASTING, created_by=world.worker
     )
-    response = logged_in_client(world.worker).post(
-        _url("plan_status", world, plan_id=plan.pk),
-        {"to_status": PlanStatus.ACTIVE, "version": plan.version},
-        follow=True,
+    response = _post_status(
+        logged_in_client(world.worker), world, plan, PlanStatus.ACTIVE, plan.version
     )
     assert "Schrijf eerst minstens één afspraak." in response.content.decode()
     plan.refresh_from_db()
@@ -159,10 +169,7 @@ def test_each_status_change_keeps_the_plan_as_it_was(world: World) -> None:
     PlanVersion.objects.all().delete()
     plan.refresh_from_db()
     client = logged_in_client(world.worker)
-    client.post(
-        _url("plan_status", world, plan_id=plan.pk),
-        {"to_status": PlanStatus.TESTING, "version": plan.version},
-    )
+    _post_status(client, world, plan, PlanStatus.TESTING, plan.version)
     plan.refresh_from_db()
     assert plan.status == PlanStatus.TESTING
     version = PlanVersion.objects.get(plan=plan)
@@ -173,11 +180,7 @@ def test_each_status_change_keeps_the_plan_as_it_was(world: World) -> None:
     assert rule.what in page
     assert "Iets anders" not in page
     # A stale version number is refused, nothing changes.
-    response = client.post(
-        _url("plan_status", world, plan_id=plan.pk),
-        {"to_status": PlanStatus.ACTIVE, "version": plan.version - 1},
-        follow=True,
-    )
+    response = _post_status(client, world, plan, PlanStatus.ACTIVE, plan.version - 1)
     assert "Iemand anders paste het plan net aan" in response.content.decode()
     plan.refresh_from_db()
     assert plan.status == PlanStatus.TESTING
@@ -237,15 +240,7 @@ def test_only_the_consultant_confirms_and_a_later_change_asks_for_a_new_look(wor
 
 def test_a_lasting_plan_is_confirmed_only_when_every_goal_has_a_rule(world: World) -> None:
     rule = hoe.ensure_rule(world)
-    SafetyGoal.objects.create(
-        danger_statement=rule.goals.get().danger_statement,
-        trajectory=world.trajectory,
-        parents_and_network_will="Mama brengt Noor elke dag naar school.",
-        child_will_experience="Noor is elke dag op school.",
-        professionals_will_see="Geen afwezigheden.",
-        for_how_long="drie maanden",
-        created_by=world.owner,
-    )
+    SafetyGoalFactory.create(danger_statement=rule.goals.get().danger_statement)  # without a rule
     rule.plan.refresh_from_db()
     response = logged_in_client(world.owner).post(
         _url("plan_confirm", world, plan_id=rule.plan.pk),
@@ -258,16 +253,7 @@ def test_a_lasting_plan_is_confirmed_only_when_every_goal_has_a_rule(world: Worl
 
 
 @pytest.mark.parametrize(
-    ("name", "kwargs", "data"),
-    [
-        ("plan_create", lambda w: {}, hoe.plan_create_data),
-        ("plan_edit", lambda w: {"plan_id": hoe.ensure_plan(w).pk}, hoe.plan_edit_data),
-        ("rule_create", lambda w: {"plan_id": hoe.ensure_plan(w).pk}, hoe.rule_create_data),
-        ("rule_edit", lambda w: {"rule_id": hoe.ensure_rule(w).pk}, hoe.rule_edit_data),
-        ("rule_withdraw", lambda w: {"rule_id": hoe.ensure_rule(w).pk}, hoe.withdraw_data),
-        ("check_in", lambda w: {"rule_id": hoe.ensure_rule(w).pk}, hoe.check_in_data),
-        ("plan_comment", lambda w: {"plan_id": hoe.ensure_plan(w).pk}, hoe.comment_data),
-    ],
+    ("name", "kwargs", "data"), hoe.PLAN_FORMS, ids=[f[0] for f in hoe.PLAN_FORMS]
 )
 def test_writes_are_for_the_professionals_of_the_case(
     world: World, name: str, kwargs: Any, data: Any
