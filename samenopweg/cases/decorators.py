@@ -64,8 +64,15 @@ def trajectory_view(
                 access.require_professional()
             elif require is Require.CONSULTANT:
                 access.require_consultant()
-            if autosave and request.method == "POST" and request.POST.get("_autosave"):
-                return autosaved(request, access.trajectory)
+            # Whether this page keeps drafts: its form offers autosave only then
+            # (core.views.render_form_page).
+            request.keeps_drafts = autosave  # type: ignore[attr-defined]
+            if request.method == "POST" and request.POST.get("_autosave"):
+                if autosave:
+                    return autosaved(request, access.trajectory)
+                # A page that keeps no drafts never takes an autosave for the button: nothing
+                # is written (a reason typed for a withdrawal would otherwise withdraw).
+                return HttpResponse(status=204)
 
             response = view(request, access, *args, **kwargs)
             # Whatever showed case data leaves a read row: a page (200), an edit conflict

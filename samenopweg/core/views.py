@@ -97,7 +97,8 @@ def render_form_page(
     **extra: Any,
 ) -> HttpResponse:
     """One form on a trajectory's page (templates/core/form_page.html): errors next to the
-    fields, the language check, autosave, a draft notice. `template` may extend it with a card."""
+    fields, the language check, autosave when the view keeps drafts (`trajectory_view(autosave=
+    True)`), a draft notice. `template` may extend it with a card."""
     return render(
         request,
         template,
@@ -113,7 +114,7 @@ def render_form_page(
             "notice": notice,
             "intro": intro,
             "multipart": multipart,
-            "autosave": True,
+            "autosave": getattr(request, "keeps_drafts", False),
             **extra,
         },
     )
