@@ -32,7 +32,7 @@ from django.db.models import F, Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import changes_between, record
@@ -80,7 +80,7 @@ class WithdrawableItem(Item):
         editable=False,
     )
     withdrawn_reason = models.CharField(
-        _lazy("reden van intrekken"), max_length=WITHDRAW_REASON_MAX, blank=True
+        gettext_lazy("reden van intrekken"), max_length=WITHDRAW_REASON_MAX, blank=True
     )
 
     class Meta:

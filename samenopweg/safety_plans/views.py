@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from samenopweg.assessments.models import SafetyGoal
@@ -102,11 +102,11 @@ def _rule(access: CaseAccess, rule_id: int) -> PlanRule:
     return get_item_for_user(access, PlanRule.objects.select_related("plan"), rule_id)
 
 
-PLAN_HINT = _lazy(
+PLAN_HINT = gettext_lazy(
     "Taalcheck: het gezin en het netwerk lezen dit mee. Schrijf zoals je het aan hen zou zeggen."
 )
-STORY_HINT = _lazy("Taalcheck: de kinderen lezen dit. Korte zinnen, gewone woorden.")
-PLAN_ENDED = _lazy("Dit plan is gestopt en kan niet meer veranderen.")
+STORY_HINT = gettext_lazy("Taalcheck: de kinderen lezen dit. Korte zinnen, gewone woorden.")
+PLAN_ENDED = gettext_lazy("Dit plan is gestopt en kan niet meer veranderen.")
 
 
 def _cycle(
