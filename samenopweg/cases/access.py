@@ -10,9 +10,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import PermissionDenied
-from django.db import models
-from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db import connection, models
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -67,12 +80,25 @@ def visible_trajectories(user: Any) -> QuerySet[Trajectory]:
         return Trajectory.objects.none()
     granted = _current_grants(user).order_by().values("trajectory_id")
     teams = led_team_ids(user)
-    if teams:
-        # "Granted OR of a led team" as one UNION of two indexed lookups: with an OR, PostgreSQL
-        # reads every trajectory to test the condition (docs/BENCHMARKS.md, issue 10).
-        led = Trajectory.objects.filter(team_id__in=teams).values("pk")
-        return Trajectory.objects.filter(pk__in=granted.union(led, all=True))
-    return Trajectory.objects.filter(pk__in=granted)
+    if not teams:
+        return Trajectory.objects.filter(pk__in=granted)
+    if connection.vendor == "postgresql":
+        # `id IN (subquery) OR team_id IN (...)` makes PostgreSQL read every trajectory to test
+        # the condition; `id = ANY(ARRAY(subquery))` is an index condition, so both halves are
+        # read by index and OR-ed as bitmaps (docs/CONFIGURATION.md, tests/test_postgres_plans.py).
+        return Trajectory.objects.filter(Q(_pk_in_array(granted)) | Q(team_id__in=teams))
+    return Trajectory.objects.filter(Q(pk__in=granted) | Q(team_id__in=teams))
+
+
+def _pk_in_array(ids: QuerySet[Any]) -> Func:
+    """`id = ANY(ARRAY(<ids>))`, PostgreSQL only."""
+    return Func(
+        F("pk"),
+        ArraySubquery(ids),
+        template="(%(expressions)s))",
+        arg_joiner=" = ANY(",
+        output_field=BooleanField(),
+    )
 
 
 @dataclass(frozen=True)

@@ -110,8 +110,6 @@ class Trajectory(Versioned):
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
         indexes = [
-            # The team part of visible_trajectories: a team lead's ids from the index alone.
-            models.Index(fields=["team", "id"]),
             models.Index(fields=["team", "stage"]),
             models.Index(fields=["owner", "stage"]),
             models.Index(fields=["safety_check_due_at"]),

@@ -1,10 +1,9 @@
-"""PostgreSQL speed (issue 10): the index-only team part of visible_trajectories, and on
-PostgreSQL a trigram index for the dashboard's search (`search_text LIKE '%word%'`, which no
-B-tree serves). pg_trgm is a trusted extension: the owner of the database may create it. On
-SQLite both PostgreSQL steps do nothing."""
+"""PostgreSQL speed (issue 10): a trigram index for the dashboard's search
+(`search_text LIKE '%word%'`, which no B-tree serves). pg_trgm is a trusted extension: the
+owner of the database may create it. On SQLite both steps do nothing."""
 
 from django.contrib.postgres.operations import TrigramExtension
-from django.db import migrations, models
+from django.db import migrations
 
 TRIGRAM_INDEX = "cases_trajectory_search_trgm"
 
@@ -28,10 +27,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddIndex(
-            model_name="trajectory",
-            index=models.Index(fields=["team", "id"], name="cases_traje_team_id_76f3b5_idx"),
-        ),
         TrigramExtension(),
         migrations.RunPython(create_trigram_index, drop_trigram_index, elidable=False),
     ]
