@@ -3,7 +3,8 @@
 With 60,000 trajectories in the table, a team lead's 2,000 and a consultant's 100, the
 dashboard's ranking, its search and the trajectory lookup must not read the whole trajectory
 table (a `Seq Scan` on cases_trajectory): that is what the visibility rule's "granted OR led
-team" did before it became a UNION, and what makes every page slower as Flanders grows. The
+team" did as `id IN (subquery) OR team_id IN (...)`, before it became `id = ANY(ARRAY(...))`,
+and what makes every page slower as Flanders grows. The
 rows are copied from one template trajectory with generate_series (a second, not a seeder
 run); the statistics come from ANALYZE, as after `seed_synthetic`. PostgreSQL only.
 """
