@@ -248,5 +248,9 @@ DRAFT_RETENTION_DAYS = env_int("SAMENOPWEG_DRAFT_RETENTION_DAYS", 30)
 # rule (cases.views.upload_file). Pillow checks, shrinks and re-encodes every one.
 UPLOAD_ROOT = Path(env_str("SAMENOPWEG_UPLOAD_DIR", str(VAR_DIR / "uploads")))
 MAX_UPLOAD_BYTES = env_int("SAMENOPWEG_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
+# `manage.py backup` (samenopweg.core.backup): where archives go without --output, and where
+# pg_dump/pg_restore are when they are not on PATH.
+BACKUP_DIR = Path(env_str("SAMENOPWEG_BACKUP_DIR", str(VAR_DIR / "backups")))
+PG_BIN_DIR = env_str("SAMENOPWEG_PG_BIN_DIR", "")
 # Bigger uploads go to a temporary file instead of memory while they are checked.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
