@@ -409,3 +409,56 @@ def test_restore_refuses_unsafe_names(archive: Path, tmp_path: Path, settings: A
 def test_backup_never_overwrites_an_archive(archive: Path) -> None:
     with pytest.raises(CommandError, match="bestaat al"):
         call_command("backup", "--output", str(archive), stdout=io.StringIO())
+
+
+def test_restore_refuses_an_upload_directory_with_files(archive: Path, settings: Any) -> None:
+    uploads = Path(settings.UPLOAD_ROOT)
+    uploads.mkdir(parents=True)
+    (uploads / "already-here.jpg").write_bytes(b"x")
+    with pytest.raises(CommandError, match="uploads .* niet leeg"):
+        call_command("restore", str(archive), "--yes", stdout=io.StringIO())
+    assert sorted(p.name for p in uploads.iterdir()) == ["already-here.jpg"]
+
+
+def test_the_backup_command_writes_an_archive_only_its_owner_reads(
+    databases: Databases, tmp_path: Path
+) -> None:
+    target = tmp_path / "nightly" / "backup.tar.gz"
+    out = io.StringIO()
+    call_command("backup", "--output", str(target), stdout=out)
+    assert str(target) in out.getvalue()
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert backup.inspect_archive(target).vendor == VENDOR
+    assert [p.name for p in target.parent.iterdir()] == ["backup.tar.gz"]
+
+
+def test_a_backup_that_fails_halfway_leaves_no_archive(
+    databases: Databases, tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uploads = Path(settings.UPLOAD_ROOT)
+    (uploads / "a.jpg").write_bytes(b"picture")
+    real_add = backup._add_file
+
+    def add_then_fail(archive: Any, path: Path, name: str) -> dict[str, Any]:
+        if name.startswith("uploads/"):
+            raise OSError("disk full")
+        return real_add(archive, path, name)
+
+    monkeypatch.setattr(backup, "_add_file", add_then_fail)
+    target = tmp_path / "out" / "backup.tar.gz"
+    with pytest.raises(OSError, match="disk full"):
+        backup.create_backup(output=target)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_missing_pg_dump_is_a_clear_error(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    settings.PG_BIN_DIR = str(tmp_path)
+    monkeypatch.setattr(backup.shutil, "which", lambda name: None)
+    monkeypatch.setattr(backup.glob, "glob", lambda pattern: [])
+    with pytest.raises(backup.BackupError, match="pg_dump niet gevonden.*SAMENOPWEG_PG_BIN_DIR"):
+        backup.find_pg_tool("pg_dump")
+    (tmp_path / "pg_dump").write_text("#!/bin/sh\n")
+    (tmp_path / "pg_dump").chmod(0o755)
+    assert backup.find_pg_tool("pg_dump") == str(tmp_path / "pg_dump")
