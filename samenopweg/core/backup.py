@@ -360,7 +360,7 @@ def extract_and_verify(archive_path: Path, staging: Path) -> Manifest:
                 source = archive.extractfile(member)
                 assert source is not None
                 if name == MANIFEST:
-                    raw_manifest = source.read(10 * _CHUNK)
+                    raw_manifest = source.read()
                     continue
                 target = staging / name
                 target.parent.mkdir(parents=True, exist_ok=True)
