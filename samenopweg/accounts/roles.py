@@ -90,10 +90,14 @@ def may_carry_for_team(user: Any, team: Any) -> bool:
 
 
 def is_family_account(user: Any) -> bool:
-    """An account of a parent, young person or network member: no membership at all.
+    """An account of a parent, young person or network member: no active membership, not staff.
 
-    Family and network roles on a case go only to such accounts (cases.services.grant_access).
+    Family and network roles on a case go only to such accounts (cases.services.grant_access),
+    and a family grant counts only while its account is one (cases.access): an account that
+    later becomes an auditor or a professional stops reading /mijn/ at once.
     """
+    if getattr(user, "is_staff", False) or getattr(user, "is_superuser", False):
+        return False
     return not active_roles(user)
 
 

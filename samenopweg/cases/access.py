@@ -36,6 +36,7 @@ from samenopweg.accounts.roles import (
     TEAMVERANTWOORDELIJKE,
     CaseRole,
     active_roles,
+    is_family_account,
     led_team_ids,
 )
 from samenopweg.cases.models import CaseGrant, Trajectory
@@ -64,9 +65,10 @@ M = TypeVar("M", bound=models.Model)
 
 def _current_grants(user: Any) -> QuerySet[CaseGrant]:
     """Grants in force now. A professional grant only counts while its membership is active:
-    a worker whose membership ends loses every case at once, whatever their grants say."""
+    a worker whose membership ends loses every case at once, whatever their grants say. A family
+    grant only counts while the account is a family account (no membership, not staff)."""
     roles = active_roles(user)
-    allowed = list(FAMILY_CASE_ROLES)
+    allowed = list(FAMILY_CASE_ROLES) if is_family_account(user) else []
     if roles & {Role.CONSULENT, Role.TEAMVERANTWOORDELIJKE}:
         allowed.append(CaseRole.CONSULENT)
     if Role.HULPVERLENER in roles:

@@ -235,6 +235,9 @@ def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                     request=request,
                 )
             except ValidationError as exc:
+                # The service names the account "user"; on the form it is the field "who".
+                if hasattr(exc, "error_dict") and "user" in exc.error_dict:
+                    exc.error_dict["who"] = exc.error_dict.pop("user")
                 add_errors(bound, exc)
             else:
                 messages.success(request, _("Toegang gegeven aan %(who)s.") % {"who": data["who"]})
