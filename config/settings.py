@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "samenopweg.core",
     "samenopweg.plainlanguage",
     "samenopweg.accounts",
@@ -53,14 +58,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samenopweg.core.headers.PrivateCacheMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "samenopweg.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samenopweg.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "samenopweg.core.middleware.ExpiredSessionFormMiddleware",
@@ -146,12 +155,24 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Login rate limiting (django-axes): lock a username+address pair after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours
+# A flood of wrong passwords from one address locks only that username from that address, for
+# a short while: the real user on another device or address still gets in (and then needs the
+# second factor). See docs/CONFIGURATION.md, "Two-factor login".
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# Two-factor login (TOTP with recovery codes, django-otp): required for professionals, admins
+# and auditors in production; off by default in development and always off in the demo, whose
+# logins use the password "demo" only.
+REQUIRE_2FA = env_bool("SAMENOPWEG_REQUIRE_2FA", not DEBUG and not DEMO_MODE)
+OTP_TOTP_ISSUER = "Samen op weg"
+# Wrong codes wait 1, 2, 4, 8 … seconds (per device) before the next try is checked.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
@@ -163,7 +184,7 @@ CSRF_COOKIE_HTTPONLY = True
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = HTTPS
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", HTTPS)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -174,6 +195,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Only our own files run or style a page: no inline script, style attribute or event handler
+# anywhere (tests/test_security_headers.py scans the templates). Pictures may be data: URLs.
+# The Django admin works under the same policy (its scripts are files since Django 4).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", _("Nederlands")), ("en", _("English"))]
@@ -204,8 +240,17 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
-# Where the app is reached; used for links in e-mails.
-SITE_URL = env_str("SAMENOPWEG_SITE_URL", "http://127.0.0.1:8000")
+# Where the app is reached; used for links in e-mails. Required in production. Unset (in
+# development), a link follows the address the request came in on (cases.services.site_link).
+SITE_URL = env_str("SAMENOPWEG_SITE_URL").strip().rstrip("/")
+if SITE_URL and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("SAMENOPWEG_SITE_URL must start with https:// (or http://).")
+if not SITE_URL and not DEBUG:
+    raise ImproperlyConfigured(
+        "SAMENOPWEG_SITE_URL must be set when DJANGO_DEBUG is off (e.g. https://samenopweg.example.org)."
+    )
+SITE_URL_FOLLOWS_REQUEST = not SITE_URL
+SITE_URL = SITE_URL or "http://127.0.0.1:8000"
 DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "Samen op weg <noreply@samenopweg.invalid>"
 )

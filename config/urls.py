@@ -14,6 +14,7 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/tweestaps/", include("samenopweg.accounts.urls")),
     path("admin/", admin.site.urls),
     path("audit/", include("samenopweg.audit.urls")),
     path("taalcheck/", include("samenopweg.plainlanguage.urls")),

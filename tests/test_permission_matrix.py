@@ -206,6 +206,13 @@ MATRIX: dict[str, Row] = {
     "set_language": Row(_none, statuses(405, anonymous=405)),
     "login": Row(_none, statuses(302, anonymous=200)),  # logged in: sent on to the start page
     "logout": Row(_none, statuses(405, anonymous=405)),  # POST only since Django 5
+    # Two-factor login: one's own account, no case data. Nobody in the world has an app yet.
+    "mfa:status": Row(_none, statuses(200)),
+    "mfa:setup": Row(_none, statuses(200)),
+    "mfa:verify": Row(_none, statuses(302)),  # nothing owed: sent on to the start page
+    "mfa:recovery_codes": Row(_none, statuses(302)),  # shown once, after making them
+    "mfa:new_codes": Row(_none, statuses(405)),  # POST only
+    "mfa:turn_off": Row(_none, statuses(302)),  # not on: to the status page
     "audit:log": Row(_none, statuses(404, auditor=200)),
     "dashboard:dashboard": Row(
         _none, statuses(200, **family(403), parent_elsewhere=403, auditor=403)

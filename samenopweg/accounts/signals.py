@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from samenopweg.accounts.mfa import note_password_login
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 
@@ -22,6 +23,9 @@ def _record_user(user: Any, action: str, request: Any) -> None:
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     _record_user(user, AuditAction.LOGIN, request)
+    if request is not None and hasattr(request, "session"):
+        # The password is right; whether a second factor is still due is noted in the session.
+        note_password_login(request, user)
 
 
 @receiver(user_logged_out)
