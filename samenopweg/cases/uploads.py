@@ -60,6 +60,10 @@ def reencode(data: bytes) -> tuple[bytes, str, str, int, int]:
     not_a_picture = _(
         "Dit is geen foto of tekening die we kunnen lezen. Kies een JPG- of PNG-bestand."
     )
+    too_large = _(
+        "Deze foto is te groot: hoogstens %(million)s miljoen beeldpunten, zoals 8000 bij 5000."
+        " Kies een kleinere foto of maak hem eerst kleiner."
+    ) % {"million": MAX_PIXELS // 1_000_000}
     head = data[:1024].lstrip().lower()
     if any(marker in head for marker in MARKUP):
         raise _refuse(not_a_picture)
@@ -71,7 +75,7 @@ def reencode(data: bytes) -> tuple[bytes, str, str, int, int]:
                     raise _refuse(not_a_picture)
                 width, height = probe.size
                 if width * height > MAX_PIXELS:
-                    raise _refuse(_("Deze foto is te groot. Kies een kleinere."))
+                    raise _refuse(too_large)
                 probe.verify()
             with Image.open(io.BytesIO(data)) as image:
                 image.seek(0)  # the first frame of an animation
@@ -94,13 +98,15 @@ def reencode(data: bytes) -> tuple[bytes, str, str, int, int]:
                 size = picture.size
     except ValidationError:
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow's own limit (Image.MAX_IMAGE_PIXELS) refuses a huge picture while opening it,
+        # before our check of the size can say so: it is too large, not unreadable.
+        raise _refuse(too_large) from exc
     except (
         UnidentifiedImageError,
         OSError,
         ValueError,
         SyntaxError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
         EOFError,
     ) as exc:
         raise _refuse(not_a_picture) from exc

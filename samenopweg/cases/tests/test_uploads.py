@@ -4,6 +4,8 @@ only through the item rule."""
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -98,12 +100,38 @@ def test_too_big_is_refused_with_a_clear_message(world: World, settings: Any) ->
     assert "te groot" in str(refused.value)
 
 
-def test_a_decompression_bomb_is_refused(world: World) -> None:
+def test_a_decompression_bomb_is_refused_as_too_large(world: World) -> None:
     bomb = io.BytesIO()
     Image.new("1", (10_000, 10_000)).save(bomb, format="PNG")
     assert len(bomb.getvalue()) < 200_000  # small on disk, 100 million pixels inside
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         _store(world, bomb.getvalue(), "bom.png")
+    assert "te groot: hoogstens 40 miljoen beeldpunten" in str(refused.value)
+    assert "geen foto" not in str(refused.value)
+
+
+def _claiming_size(png: bytes, width: int, height: int) -> bytes:
+    """The same PNG with a header (IHDR) that claims another size, its checksum made right."""
+    assert png[12:16] == b"IHDR"
+    header = png[16:29]
+    claimed = struct.pack(">II", width, height) + header[8:]
+    crc = struct.pack(">I", zlib.crc32(b"IHDR" + claimed) & 0xFFFFFFFF)
+    return png[:16] + claimed + crc + png[33:]
+
+
+def test_a_20000_by_20000_picture_is_refused_as_too_large_not_as_unreadable(
+    world: World,
+) -> None:
+    # Pillow refuses this size while opening the file (more than twice its own limit).
+    data = _claiming_size(picture("PNG", size=(20, 20)), 20_000, 20_000)
+    with pytest.raises(Image.DecompressionBombError):
+        Image.open(io.BytesIO(data))
+    with pytest.raises(ValidationError) as refused:
+        _store(world, data, "groot.png")
+    message = " ".join(refused.value.message_dict["picture"])
+    assert "Deze foto is te groot: hoogstens 40 miljoen beeldpunten" in message
+    assert "geen foto" not in message
+    assert not Upload.objects.exists()
 
 
 def test_the_file_url_follows_the_item_rule(world: World) -> None:
