@@ -43,7 +43,7 @@ check: setup lint typecheck
 	.venv/bin/lint-imports
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') DJANGO_ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') DJANGO_ALLOWED_HOSTS=example.org SAMENOPWEG_SITE_URL=https://example.org $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -69,6 +69,7 @@ def measure(size: int, n: int, keep: bool) -> dict[str, dict[str, Any]]:
         "DATABASE_URL": fresh_database(name),
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "bench-growth-only",
+        "SAMENOPWEG_SITE_URL": "http://127.0.0.1",
         "DJANGO_HTTPS": "0",
         "AXES_ENABLED": "0",
         "SAMENOPWEG_BENCH": "1",

@@ -88,6 +88,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DJANGO_DEBUG", "0")
     os.environ.setdefault("DJANGO_SECRET_KEY", "profile-pages-only")
+    os.environ.setdefault("SAMENOPWEG_SITE_URL", "http://127.0.0.1")
     os.environ.setdefault("DJANGO_HTTPS", "0")
     os.environ.setdefault("AXES_ENABLED", "0")
     os.environ.setdefault("SAMENOPWEG_BENCH", "1")

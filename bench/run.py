@@ -471,6 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "DJANGO_SECRET_KEY": f"bench-secret-{secrets.token_urlsafe(40)}",
         "DJANGO_HTTPS": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "SAMENOPWEG_SITE_URL": "http://127.0.0.1",
         "SAMENOPWEG_BENCH": "1",
         # The synthetic drawings of the stories, next to the database they belong to.
         "SAMENOPWEG_UPLOAD_DIR": str(OUT / "uploads"),

@@ -225,6 +225,14 @@ def _record_round(
     return checks
 
 
+def site_link(path: str, *, request: HttpRequest | None) -> str:
+    """The full address of `path` for a mail: at SAMENOPWEG_SITE_URL (always set in production);
+    in development, without it, at the address this request came in on."""
+    if request is not None and settings.SITE_URL_FOLLOWS_REQUEST:
+        return request.build_absolute_uri(path)
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def team_leads(team: Team) -> Any:
     """The active team leads of a team, who get the acute alerts."""
     return Membership.objects.filter(
@@ -251,7 +259,7 @@ def _alert_if_unsafe(
         recipients = [trajectory.owner]
     # Mail leaves our systems: it names the trajectory and links to it, nothing more.
     # Each lead gets it in their own language.
-    path = settings.SITE_URL.rstrip("/") + reverse("dashboard:detail", args=[trajectory.reference])
+    path = site_link(reverse("dashboard:detail", args=[trajectory.reference]), request=request)
     notifications = []
     for recipient in recipients:
         with translation.override(recipient.language or "nl-be"):

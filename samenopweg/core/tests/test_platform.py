@@ -87,6 +87,7 @@ def test_the_deploy_check_is_clean_with_production_settings() -> None:
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="example.org",
+        SAMENOPWEG_SITE_URL="https://example.org",
     )
 
     assert result.returncode == 0, result.stderr
