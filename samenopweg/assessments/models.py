@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.cases.models import Trajectory
+from samenopweg.core.fields import BoundedTextField
+from samenopweg.core.validators import EVENT_DATE_VALIDATORS, NOTE_MAX, PARAGRAPH_MAX
 from samenopweg.people.models import Person
 
 
@@ -71,7 +73,9 @@ class MappingSession(models.Model):
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, related_name="mapping_sessions"
     )
-    held_on = models.DateField(_("datum"), default=timezone.localdate)
+    held_on = models.DateField(
+        _("datum"), default=timezone.localdate, validators=EVENT_DATE_VALIDATORS
+    )
     participants = models.ManyToManyField(
         Person,
         blank=True,
@@ -107,7 +111,7 @@ class MapEntry(WithdrawableItem):
         MappingSession, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
     )
     category = models.CharField(_("waar hoort dit?"), max_length=20, choices=MapCategory.choices)
-    text = models.TextField(_("tekst"))
+    text = BoundedTextField(_("tekst"), max_length=PARAGRAPH_MAX)
     view_of_person = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
@@ -186,9 +190,13 @@ class DangerStatement(WithdrawableItem):
     """Gevaarsboodschap: who is worried, about what behaviour of whom, its impact, and the fear."""
 
     who_is_worried = models.CharField(_("wie maakt zich zorgen?"), max_length=300)
-    behaviour = models.TextField(_("over welk gedrag van wie? (in gewone woorden)"))
-    impact = models.TextField(_("welke impact heeft dit (gehad) op het kind?"))
-    fear = models.TextField(_("wat vrezen we als er niets verandert?"))
+    behaviour = BoundedTextField(
+        _("over welk gedrag van wie? (in gewone woorden)"), max_length=PARAGRAPH_MAX
+    )
+    impact = BoundedTextField(
+        _("welke impact heeft dit (gehad) op het kind?"), max_length=PARAGRAPH_MAX
+    )
+    fear = BoundedTextField(_("wat vrezen we als er niets verandert?"), max_length=PARAGRAPH_MAX)
     children = models.ManyToManyField(
         Person, related_name="danger_statements", verbose_name=_("over welk kind of welke kinderen")
     )
@@ -233,11 +241,15 @@ class SafetyGoal(WithdrawableItem):
     danger_statement = models.ForeignKey(
         DangerStatement, on_delete=models.PROTECT, related_name="goals"
     )
-    parents_and_network_will = models.TextField(
-        _("wat zullen ouders en netwerk in de plaats doen?")
+    parents_and_network_will = BoundedTextField(
+        _("wat zullen ouders en netwerk in de plaats doen?"), max_length=PARAGRAPH_MAX
     )
-    child_will_experience = models.TextField(_("wat zal het kind merken?"))
-    professionals_will_see = models.TextField(_("wat zullen professionals zien?"))
+    child_will_experience = BoundedTextField(
+        _("wat zal het kind merken?"), max_length=PARAGRAPH_MAX
+    )
+    professionals_will_see = BoundedTextField(
+        _("wat zullen professionals zien?"), max_length=PARAGRAPH_MAX
+    )
     for_how_long = models.CharField(_("hoelang moet dit getoond worden?"), max_length=200)
     position = models.PositiveIntegerField(default=0)
 
@@ -253,8 +265,8 @@ class SafetyGoal(WithdrawableItem):
 class BottomLine(WithdrawableItem):
     """Minimale bodemeis of the mandate, with its reason."""
 
-    text = models.TextField(_("bodemeis"))
-    reason = models.TextField(_("waarom"))
+    text = BoundedTextField(_("bodemeis"), max_length=PARAGRAPH_MAX)
+    reason = BoundedTextField(_("waarom"), max_length=PARAGRAPH_MAX)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -346,7 +358,7 @@ class StatementComment(Item):
         BottomLine, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
     )
     kind = models.CharField(_("soort"), max_length=20, choices=CommentKind.choices)
-    text = models.TextField(_("tekst"))
+    text = BoundedTextField(_("tekst"), max_length=NOTE_MAX)
     view_of_person = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
@@ -401,7 +413,9 @@ class ScalingRound(models.Model):
         blank=True,
         related_name="scaling_rounds",
     )
-    held_on = models.DateField(_("datum"), default=timezone.localdate)
+    held_on = models.DateField(
+        _("datum"), default=timezone.localdate, validators=EVENT_DATE_VALIDATORS
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -434,8 +448,12 @@ class ScalingScore(Item):
         _("wie (professional)"), max_length=20, choices=ProfessionalView.choices, blank=True
     )
     score = models.PositiveSmallIntegerField(_("cijfer (0-10)"))
-    what_makes_it = models.TextField(_("wat maakt dat het dit cijfer is?"), blank=True)
-    one_higher = models.TextField(_("wat zou het één cijfer hoger maken?"), blank=True)
+    what_makes_it = BoundedTextField(
+        _("wat maakt dat het dit cijfer is?"), blank=True, max_length=PARAGRAPH_MAX
+    )
+    one_higher = BoundedTextField(
+        _("wat zou het één cijfer hoger maken?"), blank=True, max_length=PARAGRAPH_MAX
+    )
 
     class Meta:
         ordering = ["round__held_on", "id"]

@@ -13,15 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.models import CaseRole, Framework, SafetyAnswer, Stage, Urgency
+from samenopweg.core.fields import LongTextField, PlannedDateField
+from samenopweg.core.validators import PARAGRAPH_MAX
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "%Y-%m-%d")
-        super().__init__(**kwargs)
 
 
 class VersionField(forms.IntegerField):
@@ -40,11 +34,9 @@ class SafetyFields(forms.Form):
     safety_answer = forms.ChoiceField(
         label=_("Is het kind nu veilig?"), choices=SafetyAnswer.choices, widget=forms.RadioSelect
     )
-    safety_basis = forms.CharField(
-        label=_("Waarop baseer je dit?"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-    next_step = forms.CharField(
-        label=_("Wat is de volgende nodige stap?"), widget=forms.Textarea(attrs={"rows": 2})
+    safety_basis = LongTextField(label=_("Waarop baseer je dit?"), limit=PARAGRAPH_MAX, rows=2)
+    next_step = LongTextField(
+        label=_("Wat is de volgende nodige stap?"), limit=PARAGRAPH_MAX, rows=2
     )
     urgency = forms.ChoiceField(
         label=_("Hoe snel?"), choices=Urgency.choices, widget=forms.RadioSelect
@@ -75,10 +67,11 @@ def stage_form_session_key(trajectory: Any) -> str:
 
 class StageChangeForm(forms.Form):
     to_stage = forms.ChoiceField(label=_("Naar fase"), choices=Stage.choices)
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Reden"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        limit=PARAGRAPH_MAX,
+        rows=2,
         help_text=_("Verplicht bij afsluiten of heropenen."),
     )
     version = VersionField()
@@ -86,8 +79,9 @@ class StageChangeForm(forms.Form):
 
 def reason_field(rows: int) -> forms.CharField:
     """A trajectory's `reason`, as the family is told it (registration and the edit page)."""
-    return forms.CharField(
+    return LongTextField(
         label=_("Waarom zijn de diensten betrokken?"),
+        limit=PARAGRAPH_MAX,
         widget=PlainLanguageTextarea(attrs={"rows": rows}),
         help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
     )
@@ -95,8 +89,9 @@ def reason_field(rows: int) -> forms.CharField:
 
 def goal_field(rows: int) -> forms.CharField:
     """A trajectory's `goal`: when it is safe enough to stop."""
-    return forms.CharField(
+    return LongTextField(
         label=_("Waar werken we samen naartoe?"),
+        limit=PARAGRAPH_MAX,
         widget=PlainLanguageTextarea(attrs={"rows": rows}),
         help_text=_("Wanneer is het veilig genoeg om te stoppen?"),
     )
@@ -121,10 +116,9 @@ class GrantFields(forms.Form):
         max_length=254,
         help_text=_("Precies zoals bij het account."),
     )
-    valid_until = forms.DateField(
+    valid_until = PlannedDateField(
         label=_("Toegang tot en met"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leeg laten: tot iemand de toegang beëindigt."),
     )
     reason = forms.CharField(label=_("Waarom"), max_length=300)

@@ -38,8 +38,9 @@ from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import changes_between, record
 from samenopweg.core.locking import EditConflict, save_versioned
 from samenopweg.core.models import AudienceItem, Versioned
+from samenopweg.core.validators import SHORT_TEXT_MAX, check_length
 
-WITHDRAW_REASON_MAX = 300
+WITHDRAW_REASON_MAX = SHORT_TEXT_MAX
 
 
 class Item(AudienceItem, Versioned):
@@ -228,11 +229,7 @@ def clean_reason(reason: str, *, required: bool = True) -> str:
     reason = (reason or "").strip()
     if required and not reason:
         raise ValidationError({"reason": _("Zeg waarom je dit intrekt.")})
-    if len(reason) > WITHDRAW_REASON_MAX:
-        raise ValidationError(
-            {"reason": _("Houd de reden korter dan %(max)s tekens.") % {"max": WITHDRAW_REASON_MAX}}
-        )
-    return reason
+    return check_length(reason, WITHDRAW_REASON_MAX, "reason")
 
 
 @transaction.atomic

@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from samenopweg.accounts.models import Organisation, Team
 from samenopweg.accounts.roles import FAMILY_CASE_ROLES, PROFESSIONAL_CASE_ROLES, CaseRole
 from samenopweg.cases.items import Item
+from samenopweg.core.fields import BoundedTextField
 from samenopweg.core.models import Versioned
+from samenopweg.core.validators import EVENT_DATE_VALIDATORS, PARAGRAPH_MAX
 
 __all__ = ["FAMILY_CASE_ROLES", "PROFESSIONAL_CASE_ROLES", "CaseRole"]  # kept importable from here
 
@@ -75,19 +77,23 @@ class Trajectory(Versioned):
     youth_judge_reference = models.CharField(
         _("referentie jeugdrechter"), max_length=60, blank=True
     )
-    reason = models.TextField(
+    reason = BoundedTextField(
         _("waarom zijn de diensten betrokken?"),
         help_text=_("In gewone woorden, zoals je het aan de ouders en het kind zou uitleggen."),
+        max_length=PARAGRAPH_MAX,
     )
-    goal = models.TextField(
+    goal = BoundedTextField(
         _("waar werken we samen naartoe?"),
         help_text=_("Wanneer is het veilig genoeg? In gewone woorden."),
+        max_length=PARAGRAPH_MAX,
     )
     stage = models.CharField(
         _("fase"), max_length=20, choices=Stage.choices, default=Stage.AANMELDING
     )
     stage_changed_at = models.DateTimeField(default=timezone.now)
-    registered_on = models.DateField(_("aangemeld op"), default=timezone.localdate)
+    registered_on = models.DateField(
+        _("aangemeld op"), default=timezone.localdate, validators=EVENT_DATE_VALIDATORS
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     # Summary of the latest "is the child safe now?" answers, kept by cases.services so the
     # caseload dashboard can sort thousands of trajectories without reading every check.
@@ -153,7 +159,7 @@ class StageChange(models.Model):
     )
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
-    reason = models.TextField(_("reden"), blank=True)
+    reason = BoundedTextField(_("reden"), blank=True, max_length=PARAGRAPH_MAX)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -246,8 +252,8 @@ class SafetyCheck(Item):
     answer = models.CharField(
         _("is het kind nu veilig?"), max_length=10, choices=SafetyAnswer.choices
     )
-    basis = models.TextField(_("waarop baseer je dit?"))
-    next_step = models.TextField(_("wat is de volgende nodige stap?"))
+    basis = BoundedTextField(_("waarop baseer je dit?"), max_length=PARAGRAPH_MAX)
+    next_step = BoundedTextField(_("wat is de volgende nodige stap?"), max_length=PARAGRAPH_MAX)
     urgency = models.CharField(_("hoe snel?"), max_length=10, choices=Urgency.choices)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")

@@ -138,7 +138,9 @@ def open_trajectory(
         raise ValidationError({"owner": _("Deze consulent hoort niet bij dit team.")})
     registered_on = registered_on or timezone.localdate()
     trajectory = Trajectory(
-        reference=_next_reference(team, registered_on.year),
+        # The year it was made in, not the registration date's: a typed 1800 or 2030 (refused
+        # by the model's validators anyway) or last year's date must not number this year's file.
+        reference=_next_reference(team, timezone.localdate().year),
         organisation=team.organisation,
         team=team,
         owner=owner,

@@ -6,10 +6,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from samenopweg.cases.forms import DateInput, VersionField
+from samenopweg.cases.forms import VersionField
 from samenopweg.cases.models import CaseGrant, CaseRole
+from samenopweg.core.fields import EventDateField, LongTextField, PlannedDateField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.core.validators import NOTE_MAX, REPORT_MAX
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
@@ -18,7 +20,7 @@ AUDIENCE_HELP = _("Ouders, netwerk en kinderen zien alleen wat met hen gedeeld i
 
 
 class JournalEntryForm(forms.Form):
-    occurred_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    occurred_on = EventDateField(label=_("Datum"))
     kind = forms.ChoiceField(label=_("Soort contact"), choices=ContactKind.choices)
     participants = forms.ModelMultipleChoiceField(
         label=_("Wie was erbij?"),
@@ -29,7 +31,9 @@ class JournalEntryForm(forms.Form):
     other_participants = forms.CharField(
         label=_("Andere deelnemers"), required=False, max_length=300
     )
-    text = forms.CharField(label=_("Verslag"), widget=PlainLanguageTextarea(attrs={"rows": 8}))
+    text = LongTextField(
+        label=_("Verslag"), limit=REPORT_MAX, widget=PlainLanguageTextarea(attrs={"rows": 8})
+    )
     audience = audience_field(Audience.PROFESSIONALS, AUDIENCE_HELP)
 
     def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
@@ -48,13 +52,11 @@ class WithdrawForm(forms.Form):
 
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Wat moet er gebeuren?"), max_length=200)
-    description = forms.CharField(
-        label=_("Meer uitleg"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    description = LongTextField(label=_("Meer uitleg"), required=False, limit=NOTE_MAX)
     assignee = forms.ModelChoiceField(
         label=_("Wie doet het?"), queryset=get_user_model().objects.none(), required=False
     )
-    deadline = forms.DateField(label=_("Tegen wanneer?"), required=False, widget=DateInput())
+    deadline = PlannedDateField(label=_("Tegen wanneer?"), required=False)
     audience = audience_field(Audience.PROFESSIONALS, AUDIENCE_HELP)
 
     def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.cases.models import Trajectory
+from samenopweg.core.fields import BoundedTextField
+from samenopweg.core.validators import EVENT_DATE_VALIDATORS, NOTE_MAX, REPORT_MAX
 from samenopweg.people.models import Person
 
 
@@ -26,7 +28,9 @@ class JournalEntry(WithdrawableItem):
     trajectory = models.ForeignKey(
         Trajectory, on_delete=models.PROTECT, related_name="journal_entries"
     )
-    occurred_on = models.DateField(_("datum"), default=timezone.localdate)
+    occurred_on = models.DateField(
+        _("datum"), default=timezone.localdate, validators=EVENT_DATE_VALIDATORS
+    )
     kind = models.CharField(_("soort contact"), max_length=20, choices=ContactKind.choices)
     participants = models.ManyToManyField(
         Person, blank=True, related_name="journal_entries", verbose_name=_("wie was erbij")
@@ -37,7 +41,7 @@ class JournalEntry(WithdrawableItem):
         blank=True,
         help_text=_("Bijvoorbeeld professionals die niet in het traject staan."),
     )
-    text = models.TextField(_("verslag"))
+    text = BoundedTextField(_("verslag"), max_length=REPORT_MAX)
 
     class Meta:
         verbose_name = _("logboekbericht")
@@ -81,7 +85,7 @@ class TaskStatus(models.TextChoices):
 class Task(Item):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="tasks")
     title = models.CharField(_("wat moet er gebeuren?"), max_length=200)
-    description = models.TextField(_("meer uitleg"), blank=True)
+    description = BoundedTextField(_("meer uitleg"), blank=True, max_length=NOTE_MAX)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

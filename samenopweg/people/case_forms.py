@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.accounts import roles
 from samenopweg.accounts.models import Membership, Role, Team
-from samenopweg.cases.forms import DateInput, GrantFields, SafetyFields, goal_field, reason_field
+from samenopweg.cases.forms import GrantFields, SafetyFields, goal_field, reason_field
 from samenopweg.cases.models import CaseRole, Framework
 from samenopweg.cases.services import validate_framework
+from samenopweg.core.fields import BirthDateField, EventDateField
 from samenopweg.core.forms import add_errors
 from samenopweg.people.models import Gender, Person, RelationKind
 
@@ -36,9 +37,7 @@ class TrajectoryRegistrationForm(forms.Form):
         max_length=60,
         help_text=_("Alleen voor de sociale dienst jeugdrechtbank (VOS of MOF)."),
     )
-    registered_on = forms.DateField(
-        label=_("Aangemeld op"), widget=DateInput(), initial=timezone.localdate
-    )
+    registered_on = EventDateField(label=_("Aangemeld op"), initial=timezone.localdate)
     reason = reason_field(rows=4)
     goal = goal_field(rows=4)
 
@@ -79,7 +78,7 @@ class TrajectoryRegistrationForm(forms.Form):
 class ChildForm(SafetyFields):
     first_name = forms.CharField(label=_("Voornaam"), max_length=100)
     last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
-    date_of_birth = forms.DateField(label=_("Geboortedatum"), widget=DateInput())
+    date_of_birth = BirthDateField(label=_("Geboortedatum"))
     gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
 
     field_order = ["first_name", "last_name", "date_of_birth", "gender"]
@@ -87,8 +86,6 @@ class ChildForm(SafetyFields):
     def clean_date_of_birth(self) -> Any:
         value = self.cleaned_data["date_of_birth"]
         today = timezone.localdate()
-        if value > today:
-            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
         if today.year - value.year > 25:
             raise forms.ValidationError(_("Dit kind zou ouder zijn dan 25 jaar. Klopt de datum?"))
         return value

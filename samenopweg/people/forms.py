@@ -6,9 +6,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenopweg.cases.forms import DateInput, VersionField
+from samenopweg.cases.forms import VersionField
+from samenopweg.core.fields import BirthDateField, EventDateField, LongTextField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.core.validators import NOTE_MAX, PARAGRAPH_MAX, REPORT_MAX
 from samenopweg.people.models import (
     PERSON_FIELDS,
     Gender,
@@ -26,13 +28,11 @@ class PersonForm(forms.Form):
 
     first_name = forms.CharField(label=_("Voornaam"), max_length=100)
     last_name = forms.CharField(label=_("Familienaam"), max_length=100, required=False)
-    date_of_birth = forms.DateField(label=_("Geboortedatum"), required=False, widget=DateInput())
+    date_of_birth = BirthDateField(label=_("Geboortedatum"), required=False)
     gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, required=False)
     phone = forms.CharField(label=_("Telefoon"), max_length=40, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    notes = forms.CharField(
-        label=_("Opmerkingen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = LongTextField(label=_("Opmerkingen"), required=False, limit=NOTE_MAX)
     audience = audience_field(Audience.PARENTS, label=_("Wie mag deze gegevens zien?"))
 
     # A new child needs a date of birth (the safety question and the genogram use it).
@@ -58,8 +58,6 @@ class PersonForm(forms.Form):
 
     def clean_date_of_birth(self) -> Any:
         value = self.cleaned_data.get("date_of_birth")
-        if value is not None and value > timezone.localdate():
-            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
         if value is None and self.is_child and self.child_needs_birth_date:
             raise forms.ValidationError(_("Vul de geboortedatum van het kind in."))
         return value
@@ -129,13 +127,14 @@ class NetworkMemberForm(forms.Form):
         help_text=_("Bijvoorbeeld: de buurvrouw, de trainer van Noor, de juf."),
     )
     organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
-    commitment = forms.CharField(
+    commitment = LongTextField(
         label=_("Wat neemt deze persoon op zich?"),
         required=False,
+        limit=PARAGRAPH_MAX,
         widget=PlainLanguageTextarea(attrs={"rows": 3}),
     )
-    heard_what_on = forms.DateField(
-        label=_("Hoorde de gevaarsboodschappen en doelen op"), required=False, widget=DateInput()
+    heard_what_on = EventDateField(
+        label=_("Hoorde de gevaarsboodschappen en doelen op"), required=False
     )
     is_chair = forms.BooleanField(
         label=_("Voorzitter van het netwerk: houdt het netwerk samen, ook na de diensten"),
@@ -161,10 +160,9 @@ class ChildSupportForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Wat is deze volwassene voor het kind?"), choices=SupportRole.choices
     )
-    confirmed_on = forms.DateField(
+    confirmed_on = EventDateField(
         label=_("Zei ja op"),
         required=False,
-        widget=DateInput(),
         help_text=_("Laat leeg als de volwassene nog niet gevraagd is of nog niet ja zei."),
     )
     audience = _network_audience()
@@ -183,9 +181,9 @@ class ContactBanForm(forms.Form):
         required=False,
         empty_label=_("Alle kinderen"),
     )
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Waarom?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=PARAGRAPH_MAX,
         help_text=_("Alleen professionals zien dit, nooit het gezin of het netwerk."),
     )
 
@@ -200,14 +198,15 @@ class LiftBanForm(forms.Form):
 
 
 class NetworkMeetingForm(forms.Form):
-    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    held_on = EventDateField(label=_("Datum"))
     attendees = PersonsChoice(
         label=_("Wie was er?"), queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     other_attendees = forms.CharField(label=_("Wie nog?"), max_length=300, required=False)
-    notes = forms.CharField(
+    notes = LongTextField(
         label=_("Wat spraken we af?"),
         required=False,
+        limit=REPORT_MAX,
         widget=PlainLanguageTextarea(attrs={"rows": 4}),
     )
     audience = _network_audience()

@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.cases.items import Item, WithdrawableItem
 from samenopweg.cases.models import Trajectory
+from samenopweg.core.fields import BoundedTextField
+from samenopweg.core.validators import (
+    BIRTH_DATE_VALIDATORS,
+    EVENT_DATE_VALIDATORS,
+    NOTE_MAX,
+    PARAGRAPH_MAX,
+    REPORT_MAX,
+)
 
 
 class Gender(models.TextChoices):
@@ -29,12 +37,14 @@ class Person(Item):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="persons")
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("familienaam"), max_length=100, blank=True)
-    date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
+    date_of_birth = models.DateField(
+        _("geboortedatum"), null=True, blank=True, validators=BIRTH_DATE_VALIDATORS
+    )
     gender = models.CharField(_("geslacht"), max_length=1, choices=Gender.choices, blank=True)
     is_child = models.BooleanField(_("kind in dit traject"), default=False)
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    notes = models.TextField(_("opmerkingen"), blank=True)
+    notes = BoundedTextField(_("opmerkingen"), blank=True, max_length=NOTE_MAX)
 
     class Meta:
         verbose_name = _("persoon")
@@ -170,9 +180,14 @@ class NetworkMember(WithdrawableItem):
     kind = models.CharField(_("soort"), max_length=20, choices=NetworkKind.choices)
     role_text = models.CharField(_("wie is dit voor het gezin?"), max_length=200)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
-    commitment = models.TextField(_("wat neemt deze persoon op zich?"), blank=True)
+    commitment = BoundedTextField(
+        _("wat neemt deze persoon op zich?"), blank=True, max_length=PARAGRAPH_MAX
+    )
     heard_what_on = models.DateField(
-        _("hoorde de gevaarsboodschappen en doelen op"), null=True, blank=True
+        _("hoorde de gevaarsboodschappen en doelen op"),
+        null=True,
+        blank=True,
+        validators=EVENT_DATE_VALIDATORS,
     )
     is_chair = models.BooleanField(_("voorzitter van het netwerk"), default=False)
     tie = models.CharField(
@@ -226,7 +241,9 @@ class ChildSupport(WithdrawableItem):
         Person, on_delete=models.PROTECT, related_name="supports", verbose_name=_("volwassene")
     )
     role = models.CharField(_("rol"), max_length=20, choices=SupportRole.choices)
-    confirmed_on = models.DateField(_("zei ja op"), null=True, blank=True)
+    confirmed_on = models.DateField(
+        _("zei ja op"), null=True, blank=True, validators=EVENT_DATE_VALIDATORS
+    )
 
     class Meta:
         verbose_name = _("steun voor een kind")
@@ -265,7 +282,7 @@ class ContactBan(WithdrawableItem):
         related_name="+",
         verbose_name=_("kind (leeg: alle kinderen)"),
     )
-    reason = models.TextField(_("waarom?"))
+    reason = BoundedTextField(_("waarom?"), max_length=PARAGRAPH_MAX)
 
     class Meta:
         verbose_name = _("niet toegelaten bij het kind")
@@ -279,10 +296,10 @@ class ContactBan(WithdrawableItem):
 class NetworkMeeting(Item):
     """A meeting of the safety network, with who was there."""
 
-    held_on = models.DateField(_("datum"))
+    held_on = models.DateField(_("datum"), validators=EVENT_DATE_VALIDATORS)
     attendees = models.ManyToManyField(Person, related_name="+", verbose_name=_("wie was er?"))
     other_attendees = models.CharField(_("wie nog?"), max_length=300, blank=True)
-    notes = models.TextField(_("wat spraken we af?"), blank=True)
+    notes = BoundedTextField(_("wat spraken we af?"), blank=True, max_length=REPORT_MAX)
 
     class Meta:
         verbose_name = _("netwerkoverleg")

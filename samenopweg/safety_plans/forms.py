@@ -10,9 +10,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import SafetyGoal
-from samenopweg.cases.forms import DateInput, VersionField
+from samenopweg.cases.forms import VersionField
+from samenopweg.core.fields import EventDateField, LongTextField, PlannedDateField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.core.validators import NOTE_MAX, PARAGRAPH_MAX
 from samenopweg.people.forms import PersonChoice, PersonsChoice
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
@@ -28,12 +30,18 @@ def _audience(
 
 
 def _long(
-    label: Any, help_text: Any = "", *, required: bool = True, rows: int = 3
+    label: Any,
+    help_text: Any = "",
+    *,
+    required: bool = True,
+    rows: int = 3,
+    limit: int = PARAGRAPH_MAX,
 ) -> forms.CharField:
-    return forms.CharField(
+    return LongTextField(
         label=label,
         help_text=help_text,
         required=required,
+        limit=limit,
         widget=PlainLanguageTextarea(attrs={"rows": rows}),
     )
 
@@ -44,10 +52,9 @@ class GoalsChoice(forms.ModelMultipleChoiceField):
 
 
 class PlanForm(forms.Form):
-    review_on = forms.DateField(
+    review_on = PlannedDateField(
         label=_("Wanneer bekijken we de afspraak opnieuw?"),
         required=False,
-        widget=DateInput(),
         help_text=_(
             "Een directe afspraak geldt voor de komende dagen: kies een dag binnen de week."
         ),
@@ -137,7 +144,7 @@ class CheckInForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Hoe ging het?"), choices=CheckOutcome.choices, widget=forms.RadioSelect
     )
-    checked_on = forms.DateField(label=_("Op welke dag?"), widget=DateInput())
+    checked_on = EventDateField(label=_("Op welke dag?"))
     told_by = PersonChoice(
         label=_("Wie vertelde het?"), queryset=Person.objects.none(), required=False
     )
@@ -151,7 +158,7 @@ class CheckInForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = _long(_("Opmerking"))
+    text = _long(_("Opmerking"), limit=NOTE_MAX)
     audience = _audience(
         Audience.PROFESSIONALS, _("Een opmerking is standaard alleen voor professionals.")
     )

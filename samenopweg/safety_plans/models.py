@@ -14,6 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.cases.items import Item, WithdrawableItem
+from samenopweg.core.fields import BoundedTextField
+from samenopweg.core.validators import (
+    EVENT_DATE_VALIDATORS,
+    NOTE_MAX,
+    PARAGRAPH_MAX,
+    PLANNED_DATE_VALIDATORS,
+)
 from samenopweg.people.models import Person
 
 # An immediate agreement covers the coming days: it is looked at again within a week.
@@ -50,9 +57,13 @@ class SafetyPlan(Item):
     status = models.CharField(
         _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
-    review_on = models.DateField(_("opnieuw bekijken op"), null=True, blank=True)
+    review_on = models.DateField(
+        _("opnieuw bekijken op"), null=True, blank=True, validators=PLANNED_DATE_VALIDATORS
+    )
     safety_object = models.CharField(_("veiligheidsvoorwerp"), max_length=200, blank=True)
-    safety_object_meaning = models.TextField(_("wat het voorwerp betekent"), blank=True)
+    safety_object_meaning = BoundedTextField(
+        _("wat het voorwerp betekent"), blank=True, max_length=PARAGRAPH_MAX
+    )
     status_changed_at = models.DateTimeField(null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -92,10 +103,10 @@ class PlanRule(WithdrawableItem):
     Withdrawn, never deleted: it leaves the plan and stays in the file with its check-ins."""
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.PROTECT, related_name="rules")
-    what = models.TextField(_("wat gebeurt er?"))
+    what = BoundedTextField(_("wat gebeurt er?"), max_length=PARAGRAPH_MAX)
     who = models.ManyToManyField(Person, related_name="plan_rules", verbose_name=_("wie doet het?"))
     when = models.CharField(_("wanneer of hoe vaak?"), max_length=300)
-    check_how = models.TextField(_("hoe weten we dat het gebeurt?"))
+    check_how = BoundedTextField(_("hoe weten we dat het gebeurt?"), max_length=PARAGRAPH_MAX)
     checked_by = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
@@ -107,7 +118,7 @@ class PlanRule(WithdrawableItem):
     check_every_days = models.PositiveSmallIntegerField(
         _("om de hoeveel dagen opvolgen?"), default=7
     )
-    fallback = models.TextField(_("wie springt in als het niet lukt?"))
+    fallback = BoundedTextField(_("wie springt in als het niet lukt?"), max_length=PARAGRAPH_MAX)
     goals = models.ManyToManyField(
         SafetyGoal, related_name="plan_rules", verbose_name=_("bij welke veiligheidsdoelen?")
     )
@@ -141,8 +152,8 @@ class RuleCheckIn(Item):
 
     rule = models.ForeignKey(PlanRule, on_delete=models.PROTECT, related_name="check_ins")
     outcome = models.CharField(_("hoe ging het?"), max_length=20, choices=CheckOutcome.choices)
-    note = models.TextField(_("wat gebeurde er?"), blank=True)
-    checked_on = models.DateField(_("op"))
+    note = BoundedTextField(_("wat gebeurde er?"), blank=True, max_length=PARAGRAPH_MAX)
+    checked_on = models.DateField(_("op"), validators=EVENT_DATE_VALIDATORS)
     told_by = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
@@ -169,7 +180,7 @@ class PlanComment(Item):
     rule = models.ForeignKey(
         PlanRule, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
     )
-    text = models.TextField(_("opmerking"))
+    text = BoundedTextField(_("opmerking"), max_length=NOTE_MAX)
 
     class Meta:
         verbose_name = _("opmerking bij het plan")
@@ -243,7 +254,7 @@ class StoryPage(WithdrawableItem):
 
     story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="pages")
     position = models.PositiveIntegerField(default=0)
-    text = models.TextField(_("tekst"))
+    text = BoundedTextField(_("tekst"), max_length=PARAGRAPH_MAX)
     picture = models.ForeignKey(
         "cases.Upload", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -19,10 +18,12 @@ from samenopweg.assessments.models import (
     ProfessionalView,
 )
 from samenopweg.assessments.selectors.map import SessionLine
-from samenopweg.cases.forms import DateInput, VersionField
+from samenopweg.cases.forms import VersionField
 from samenopweg.cases.models import CaseGrant
+from samenopweg.core.fields import EventDateField, LongTextField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.core.validators import PARAGRAPH_MAX
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
@@ -94,9 +95,10 @@ class MapEntryForm(_WhoseViewForm):
     """A new line on the map."""
 
     category = forms.ChoiceField(label=_("Waar hoort dit op de kaart?"), choices=category_choices)
-    text = forms.CharField(
+    text = LongTextField(
         label=_("Wat zetten we op de kaart?"),
         help_text=_("In gewone woorden, zoals het gezegd werd."),
+        limit=PARAGRAPH_MAX,
         widget=PlainLanguageTextarea(attrs={"rows": 4}),
     )
     audience = _audience_field()
@@ -134,8 +136,10 @@ class MapEntryForm(_WhoseViewForm):
 
 
 class MapEntryEditForm(_WhoseViewForm):
-    text = forms.CharField(
-        label=_("Tekst op de kaart"), widget=PlainLanguageTextarea(attrs={"rows": 5})
+    text = LongTextField(
+        label=_("Tekst op de kaart"),
+        limit=PARAGRAPH_MAX,
+        widget=PlainLanguageTextarea(attrs={"rows": 5}),
     )
     audience = _audience_field()
     version = VersionField()
@@ -157,9 +161,10 @@ class MapMergeForm(_WhoseViewForm):
         error_messages={"required": _("Kies minstens twee regels om samen te voegen.")},
     )
     versions = forms.CharField(widget=forms.HiddenInput, required=False)
-    text = forms.CharField(
+    text = LongTextField(
         label=_("De nieuwe tekst"),
         help_text=_("Schrijf één regel die zegt wat de gekozen regels samen zeggen."),
+        limit=PARAGRAPH_MAX,
         widget=PlainLanguageTextarea(attrs={"rows": 6}),
     )
     category = forms.ChoiceField(label=_("Waar hoort dit op de kaart?"), choices=category_choices)
@@ -204,7 +209,7 @@ class MapWithdrawForm(forms.Form):
 
 
 class MappingSessionForm(forms.Form):
-    held_on = forms.DateField(label=_("Datum van het gesprek"), widget=DateInput())
+    held_on = EventDateField(label=_("Datum van het gesprek"))
     participants = forms.MultipleChoiceField(
         label=_("Wie van het gezin en het netwerk was erbij?"),
         widget=forms.CheckboxSelectMultiple,
@@ -234,12 +239,6 @@ class MappingSessionForm(forms.Form):
         self.fields["professionals"].choices = [  # type: ignore[attr-defined]
             (str(user_id), f"{user} ({roles})") for user_id, user, roles in _roles_by_user(grants)
         ]
-
-    def clean_held_on(self) -> Any:
-        value = self.cleaned_data["held_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("Dit gesprek ligt in de toekomst."))
-        return value
 
     def session_fields(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -11,9 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import MappingSession, ProfessionalView
-from samenopweg.cases.forms import DateInput
+from samenopweg.core.fields import EventDateField, LongTextField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.core.validators import PARAGRAPH_MAX
 from samenopweg.people.models import Person
 
 # Rows shown per danger statement without JavaScript; "add another row" posts for one more.
@@ -55,7 +56,7 @@ class ScalingRoundForm(forms.Form):
     there is a statement to give numbers for.
     """
 
-    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    held_on = EventDateField(label=_("Datum"))
     session = SessionChoiceField(
         label=_("Bij welk gesprek?"),
         queryset=MappingSession.objects.none(),
@@ -108,15 +109,11 @@ class ScoreRowForm(forms.Form):
         help_text=SCALE_HELP,
         error_messages={"invalid_choice": _("Kies een cijfer van 0 tot 10.")},
     )
-    what_makes_it = forms.CharField(
-        label=_("Wat maakt dat het dit cijfer is?"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    what_makes_it = LongTextField(
+        label=_("Wat maakt dat het dit cijfer is?"), required=False, limit=PARAGRAPH_MAX, rows=2
     )
-    one_higher = forms.CharField(
-        label=_("Wat zou het één cijfer hoger maken?"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    one_higher = LongTextField(
+        label=_("Wat zou het één cijfer hoger maken?"), required=False, limit=PARAGRAPH_MAX, rows=2
     )
     audience = audience_field(Audience.PROFESSIONALS)
 

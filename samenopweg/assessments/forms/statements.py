@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import CommentKind, DangerStatement, StatementStatus
 from samenopweg.cases.forms import VersionField
+from samenopweg.core.fields import LongTextField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
+from samenopweg.core.validators import NOTE_MAX, PARAGRAPH_MAX
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
@@ -28,9 +30,14 @@ def _audience_field(initial: int, help_text: Any = AUDIENCE_HELP) -> forms.Typed
     return audience_field(initial, help_text)
 
 
-def _long(label: Any, help_text: Any = "", rows: int = 3) -> forms.CharField:
-    return forms.CharField(
-        label=label, help_text=help_text, widget=PlainLanguageTextarea(attrs={"rows": rows})
+def _long(
+    label: Any, help_text: Any = "", rows: int = 3, limit: int = PARAGRAPH_MAX
+) -> forms.CharField:
+    return LongTextField(
+        label=label,
+        help_text=help_text,
+        limit=limit,
+        widget=PlainLanguageTextarea(attrs={"rows": rows}),
     )
 
 
@@ -173,7 +180,7 @@ class StatementCommentForm(forms.Form):
         empty_value=None,
         help_text=_("Zo noteer je bijvoorbeeld dat mama dit anders ziet, in haar woorden."),
     )
-    text = _long(_("Wat wil je zeggen?"))
+    text = _long(_("Wat wil je zeggen?"), limit=NOTE_MAX)
     audience = _audience_field(
         Audience.PROFESSIONALS,
         _("Kies ‘Ook ouders’ als dit de kijk van een ouder is: dan leest die het mee."),
