@@ -8,6 +8,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -29,8 +30,14 @@ class Require(enum.Enum):
 
 
 def autosaved(request: HttpRequest, trajectory: Any) -> HttpResponse:
-    """An autosave post (htmx, every few seconds): keep it as a draft, answer with its status."""
-    save_draft(request=request, trajectory=trajectory)
+    """An autosave post (htmx, every few seconds): keep it as a draft, answer with its status.
+
+    On a closed trajectory nothing is kept, and the status line says why.
+    """
+    try:
+        save_draft(request=request, trajectory=trajectory)
+    except ValidationError as refused:
+        return render(request, "cases/_draft_status.html", {"refused": " ".join(refused.messages)})
     return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
 
 

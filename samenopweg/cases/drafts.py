@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
+from samenopweg.cases import items
 from samenopweg.cases.models import Draft, Trajectory
 from samenopweg.core.middleware import pop_pending_form
 
@@ -25,7 +26,9 @@ def _as_querydict(data: dict[str, list[str]]) -> QueryDict:
 
 @transaction.atomic
 def save_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> Draft:
-    """Keep the posted fields as this user's draft of this page."""
+    """Keep the posted fields as this user's draft of this page (none on a closed trajectory)."""
+    if trajectory is not None:
+        items.refuse_closed(trajectory)
     data = {k: request.POST.getlist(k) for k in request.POST if k not in _NOT_KEPT}
     version = request.POST.get("version", "")
     draft, _created = Draft.objects.update_or_create(

@@ -29,6 +29,10 @@ class ExpiredSessionFormMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if getattr(request, "sow_logged_out", False):
+            # After a logout this browser no longer belongs to anyone (issue 11, point 12).
+            response.delete_cookie(LAST_USER_COOKIE, samesite="Lax")
+            return response
         user = getattr(request, "user", None)
         if (
             user is not None
@@ -66,6 +70,12 @@ class ExpiredSessionFormMiddleware:
                 headers={"HX-Reswap": "innerHTML"},
             )
         return None
+
+
+def forget_last_user(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """On logout (the user_logged_out signal): the response clears the last-user cookie."""
+    if request is not None:
+        request.sow_logged_out = True  # type: ignore[attr-defined]
 
 
 def pop_pending_form(request: HttpRequest) -> dict[str, list[str]] | None:

@@ -536,3 +536,35 @@ def test_search_finds_a_person_added_later_and_a_changed_name(client, world):
     assert Person.objects.get(pk=person.pk).last_name == "Ötztal"
     assert world.trajectory.reference not in found("Vanderstraeten")
     assert world.trajectory.reference in found("ötztal")
+
+
+def test_autosave_keeps_no_draft_on_a_closed_trajectory(client: Client, world: World) -> None:
+    """Issue 11, point 17: the status line says why nothing was kept."""
+    from samenopweg.cases.models import Stage
+
+    Trajectory.objects.filter(pk=world.trajectory.pk).update(
+        stage=Stage.AFGESLOTEN, closed_at=timezone.now()
+    )
+    client.force_login(world.owner)
+    url = journal_url(world)
+
+    response = client.post(
+        url, journal_post(text="Na de afsluiting", _autosave="1"), HTTP_HX_REQUEST="true"
+    )
+
+    assert response.status_code == 200
+    status = response.content.decode()
+    assert "Geen concept bewaard" in status and "afgesloten" in status
+    assert not Draft.objects.filter(user=world.owner, key=url).exists()
+
+
+def test_logging_out_forgets_who_was_last_logged_in(client: Client, world: World) -> None:
+    """Issue 11, point 12: the last user's cookie does not outlive the logout."""
+    client.force_login(world.owner)
+    client.get(reverse("home"))
+    assert client.cookies[LAST_USER_COOKIE].value
+
+    response = client.post(reverse("logout"))
+
+    assert response.cookies[LAST_USER_COOKIE].value == ""
+    assert response.cookies[LAST_USER_COOKIE]["max-age"] == 0
