@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samenopweg.core.unavailable.DatabaseUnavailableMiddleware",
     "samenopweg.core.headers.PrivateCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "samenopweg.accounts.middleware.UserLanguageMiddleware",
