@@ -17,6 +17,7 @@ from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 from samenopweg.cases.access import CaseAccess, get_trajectory_for_user
 from samenopweg.cases.drafts import save_draft
+from samenopweg.core.middleware import DRAFT_HEADER
 
 TrajectoryView = Callable[..., HttpResponse]
 
@@ -37,8 +38,15 @@ def autosaved(request: HttpRequest, trajectory: Any) -> HttpResponse:
     try:
         save_draft(request=request, trajectory=trajectory)
     except ValidationError as refused:
-        return render(request, "cases/_draft_status.html", {"refused": " ".join(refused.messages)})
-    return render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
+        response = render(
+            request, "cases/_draft_status.html", {"refused": " ".join(refused.messages)}
+        )
+        response[DRAFT_HEADER] = "refused"
+        return response
+    response = render(request, "cases/_draft_status.html", {"saved_at": timezone.now()})
+    # Only this answer lets the browser forget its own copy (static/js/autosave.js).
+    response[DRAFT_HEADER] = "saved"
+    return response
 
 
 def trajectory_view(

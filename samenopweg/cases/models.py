@@ -330,6 +330,8 @@ class Draft(models.Model):
     key = models.CharField(max_length=120)
     data = models.JSONField(default=dict)
     base_version = models.PositiveIntegerField(null=True, blank=True)
+    # Sent when the session had timed out and kept at the next login (not by the autosave).
+    after_time_out = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

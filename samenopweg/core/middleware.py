@@ -1,9 +1,11 @@
 """Keep what was typed when a session ran out before the form was sent.
 
 When a logged-out browser posts a form (the session expired while someone was typing), the
-posted fields are kept in the new anonymous session before the login redirect. Django keeps
-session data across login, so after logging in again the same page gets them back, but only
-for the same user (a signed cookie remembers who was last logged in on this browser).
+posted fields are kept in the new anonymous session before the login redirect, every post on
+its own (two tabs sent after the time-out are two kept forms, issue 11, point 2). Django keeps
+session data across login; at the login the cases app turns each kept form into a server draft
+of its page (`cases.drafts.keep_forms_sent_after_time_out`), but only for the same user (a
+signed cookie remembers who was last logged in on this browser).
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-PENDING_KEY = "pending_form"
+PENDING_KEY = "pending_forms"
+# A bound on what an anonymous session carries; far beyond tabs anyone has open.
+MAX_PENDING = 20
 LAST_USER_COOKIE = "sow_last_user"
-_NOT_KEPT = {"csrfmiddlewaretoken", "_autosave"}
+# Fields of a post that are not what someone typed.
+NOT_KEPT = frozenset({"csrfmiddlewaretoken", "_autosave", "_tab"})
 # /taalcheck/ posts one field to be checked, not a form to keep (it would replace the autosave's).
 _EXEMPT_PREFIXES = ("/accounts/", "/admin/", "/healthz", "/i18n/", "/taal/", "/taalcheck/")
 
@@ -57,19 +62,40 @@ class ExpiredSessionFormMiddleware:
             return None
         if request.path.startswith(_EXEMPT_PREFIXES):
             return None
-        request.session[PENDING_KEY] = {
+        kept = {
             "path": request.path,
-            "data": {k: request.POST.getlist(k) for k in request.POST if k not in _NOT_KEPT},
+            "data": {k: request.POST.getlist(k) for k in request.POST if k not in NOT_KEPT},
             "user": request.get_signed_cookie(LAST_USER_COOKIE, default=None),
             "at": timezone.now().isoformat(),
         }
+        pending = [
+            # An autosave of the same tab replaces its own earlier copy, not the other tabs'.
+            earlier
+            for earlier in request.session.get(PENDING_KEY, [])
+            if not (earlier["path"] == kept["path"] and earlier.get("tab") == _tab(request))
+        ]
+        kept["tab"] = _tab(request)
+        request.session[PENDING_KEY] = [*pending, kept][-MAX_PENDING:]
         if getattr(request, "htmx", False):
             # An autosave after the time-out: say so in the status line instead of a login page.
+            # The header tells the browser the server holds no draft yet: it keeps its own copy.
             return HttpResponse(
                 _("Je sessie is verlopen. Meld je opnieuw aan: wat je typte, is bewaard."),
-                headers={"HX-Reswap": "innerHTML"},
+                headers={"HX-Reswap": "innerHTML", DRAFT_HEADER: "expired"},
             )
         return None
+
+
+# The answer to an autosave says whether the server kept the draft: "saved", "refused" (a
+# closed trajectory) or "expired" (held in the session until the login). static/js/autosave.js
+# keeps its browser copy until it reads "saved" (issue 11, point 1).
+DRAFT_HEADER = "X-Sow-Draft"
+
+
+def _tab(request: HttpRequest) -> str:
+    """Which browser tab posted: htmx autosaves and the form post carry the same hidden value
+    (static/js/autosave.js fills it); without JavaScript every post is its own."""
+    return request.POST.get("_tab", "") or timezone.now().isoformat()
 
 
 def forget_last_user(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
@@ -78,13 +104,37 @@ def forget_last_user(sender: Any, request: HttpRequest | None = None, **kwargs: 
         request.sow_logged_out = True  # type: ignore[attr-defined]
 
 
-def pop_pending_form(request: HttpRequest) -> dict[str, list[str]] | None:
-    """The fields a timed-out post to this page carried, once, and only for the same user."""
-    pending = request.session.get(PENDING_KEY)
-    if not pending or pending.get("path") != request.path:
-        return None
-    del request.session[PENDING_KEY]
-    if pending.get("user") != str(request.user.pk):
-        return None
-    data: dict[str, list[str]] = pending.get("data") or {}
-    return data
+def take_pending_forms(request: HttpRequest, user: Any) -> list[dict[str, Any]]:
+    """The forms posted after a time-out on this browser, oldest first, taken out of the session.
+
+    Only the ones sent while `user` was the last one logged in here; the others are dropped, as
+    another person's text must not reach this user.
+    """
+    pending = request.session.pop(PENDING_KEY, None) or []
+    return [kept for kept in pending if kept.get("user") == str(user.pk)]
+
+
+SAVED_KEY = "saved_forms"
+
+
+def note_form_saved(request: HttpRequest) -> None:
+    """This page's form was saved: the next page tells the browser to drop its copy of it."""
+    saved = request.session.get(SAVED_KEY, [])
+    if request.path not in saved:
+        request.session[SAVED_KEY] = [*saved, request.path][-10:]
+
+
+def take_saved_forms(request: HttpRequest) -> list[str]:
+    """The pages whose form was saved since the last full page was shown (once)."""
+    session = getattr(request, "session", None)
+    if session is None or SAVED_KEY not in session:
+        return []
+    saved: list[str] = session.pop(SAVED_KEY)
+    return saved
+
+
+def saved_forms(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: `saved_forms`, read (and taken) only by base.html's <meta>."""
+    from django.utils.functional import SimpleLazyObject
+
+    return {"saved_forms": SimpleLazyObject(lambda: take_saved_forms(request))}

@@ -146,3 +146,10 @@ def describe(violations: list[dict[str, Any]]) -> str:
                 f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
             )
     return "\n".join(lines)
+
+
+def open_new_contact(page: Any) -> None:
+    """Unfold the journal's new-contact form; it is open already when a draft was put back (an
+    earlier test on the same demo trajectory may have left one), and a click would fold it."""
+    if page.locator("details.card").first.get_attribute("open") is None:
+        page.get_by_text("Nieuw contact noteren").click()

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import PHONE, login, logout
-from tests.browser.helpers import VIEWPORTS, assert_no_axe_violations, click_and_wait, open_page
+from tests.browser.helpers import (
+    VIEWPORTS,
+    assert_no_axe_violations,
+    click_and_wait,
+    open_new_contact,
+    open_page,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +43,7 @@ def test_no_axe_violations(
         click_and_wait(page, page.get_by_role("button", name="Traject aanmelden"))
         expect(page.locator(".error").first).to_be_visible()
     if name == "journal":
-        page.get_by_text("Nieuw contact noteren").click()  # check the form inside too
+        open_new_contact(page)  # check the form inside too
         expect(page.get_by_label("Verslag")).to_be_visible()
     assert_no_axe_violations(page, f"{name} ({viewport})")
 
@@ -65,7 +71,7 @@ def test_pages_work_without_javascript(new_page: Any, demo_references: list[str]
     click_and_wait(
         page, page.get_by_role("navigation", name="Traject").get_by_role("link", name="Logboek")
     )
-    page.get_by_text("Nieuw contact noteren").click()
+    open_new_contact(page)
     page.get_by_label("Verslag").fill("Zonder JavaScript genoteerd.")
     click_and_wait(page, page.get_by_role("button", name="Bewaren"))
     expect(page.locator(".messages")).to_contain_text("Het contact is bewaard in het logboek.")

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from tests.browser.helpers import click_and_wait, fill_registration
+from tests.browser.helpers import click_and_wait, fill_registration, open_new_contact
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def test_journal_text_is_checked_live(new_page: Any, demo_references: list[str])
 
     page = new_page(as_user="consulent")
     page.goto(f"/trajecten/{demo_references[0]}/logboek/")
-    page.get_by_text("Nieuw contact noteren").click()
+    open_new_contact(page)
     expect(page.locator("main")).to_contain_text("dit verslag mogen zien")
     text = page.get_by_label("Verslag")
     text.click()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import PHONE, login, logout
-from tests.browser.helpers import click_and_wait, fill_registration
+from tests.browser.helpers import click_and_wait, fill_registration, open_new_contact
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,7 @@ def test_journal_draft_is_autosaved_and_restored(new_page: Any, demo_references:
     reference = demo_references[-1]
     page = new_page(viewport=PHONE, as_user="consulent")
     page.goto(f"/trajecten/{reference}/logboek/")
-    page.get_by_text("Nieuw contact noteren").click()
+    open_new_contact(page)
     text = f"Telefoon met de school, draft {uuid.uuid4().hex[:8]}: het gaat beter."
     textarea = page.get_by_label("Verslag")
     textarea.click()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World
+from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.models import Draft, Trajectory
 from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.core.middleware import LAST_USER_COOKIE
@@ -299,6 +300,8 @@ def test_autosave_keeps_a_draft_that_survives_a_new_login(client: Client, world:
 
     assert response.status_code == 200
     assert "Concept bewaard" in response.content.decode()
+    # The browser's copy (static/js/autosave.js) is dropped only on this word from the server.
+    assert response["X-Sow-Draft"] == "saved"
     draft = Draft.objects.get(user=world.owner, key=url)
     assert draft.trajectory == world.trajectory
     assert draft.data["text"] == [typed]
@@ -336,8 +339,58 @@ def test_an_expired_session_does_not_eat_the_form(client: Client, world: World) 
     content = client.get(journal_url(world)).content.decode()
     assert typed in content
     assert "Je sessie was verlopen" in content
-    # Given back once: the next visit shows the empty form again.
-    assert typed not in client.get(journal_url(world)).content.decode()
+    # Kept as a server draft at the login (issue 11, point 3): a second visit still has it...
+    assert typed in client.get(journal_url(world)).content.decode()
+    # ...and so does another browser, after this one was closed (its session cookie is gone).
+    assert typed in logged_in_client(world.owner).get(journal_url(world)).content.decode()
+    draft = Draft.objects.get(user=world.owner, key=journal_url(world))
+    assert draft.after_time_out and draft.data["text"] == [typed]
+    assert AuditEvent.objects.filter(
+        action=AuditAction.UPDATE, object_type="cases.draft", object_id=str(draft.pk)
+    ).exists()
+
+
+def test_forms_sent_from_two_tabs_after_the_time_out_are_both_kept(
+    client: Client, world: World
+) -> None:
+    """Issue 11, point 2: two tabs, two forms sent after the session expired; none is lost."""
+    first, second = "Tekst uit het eerste venster.", "Tekst uit het tweede venster."
+    edit = reverse("cases:edit", args=[world.trajectory.reference])
+    _post_after_time_out(client, world, first)
+    client.post(edit, {"reason": second, "_tab": "b"})
+    client.post(journal_url(world), {**journal_post(text=first + " Nog wat."), "_tab": "c"})
+
+    client.force_login(world.owner)
+
+    assert second in client.get(edit).content.decode()
+    page = client.get(journal_url(world)).content.decode()
+    # The same form twice: the last one is the page's draft, the earlier one is offered.
+    assert first + " Nog wat." in page
+    assert "ook in een ander venster" in page
+    other = client.get(journal_url(world) + "?concept=2").content.decode()
+    assert first in other and first + " Nog wat." not in other
+    response = client.post(journal_url(world) + "?concept=2", journal_post(text=first))
+    assert response.status_code == 302
+    assert JournalEntry.objects.filter(text=first).exists()
+    assert list(
+        Draft.objects.filter(user=world.owner, key__startswith=journal_url(world)).values_list(
+            "key", flat=True
+        )
+    ) == [journal_url(world)]
+
+
+def test_an_autosave_after_the_time_out_replaces_only_its_own_tab(
+    client: Client, world: World
+) -> None:
+    url = journal_url(world)
+    _post_after_time_out(client, world, "eerste")
+    for text, tab in (("a1", "a"), ("b1", "b"), ("a2", "a")):
+        response = client.post(
+            url, {**journal_post(text=text), "_tab": tab, "_autosave": "1"}, HTTP_HX_REQUEST="true"
+        )
+        assert response["X-Sow-Draft"] == "expired"
+    kept = client.session["pending_forms"]
+    assert [k["data"]["text"] for k in kept] == [["eerste"], ["b1"], ["a2"]]
 
 
 def test_what_was_typed_is_not_shown_to_another_user_on_the_same_browser(
@@ -555,6 +608,7 @@ def test_autosave_keeps_no_draft_on_a_closed_trajectory(client: Client, world: W
     assert response.status_code == 200
     status = response.content.decode()
     assert "Geen concept bewaard" in status and "afgesloten" in status
+    assert response["X-Sow-Draft"] == "refused"
     assert not Draft.objects.filter(user=world.owner, key=url).exists()
 
 

@@ -115,7 +115,7 @@ def test_after_a_time_out_htmx_gets_no_login_page_and_the_typed_form_is_kept(
     response = client.post(URL, {"field": "reason", "reason": JARGON}, HTTP_HX_REQUEST="true")
 
     assert response.status_code == 204
-    assert client.session["pending_form"]["path"] == edit
+    assert [kept["path"] for kept in client.session["pending_forms"]] == [edit]
 
 
 @pytest.mark.parametrize("persona", ["parent", "auditor"])

@@ -1,0 +1,112 @@
+"""Autosave keeps a copy in the browser until the server has the text (issue 11, point 1).
+
+The server is made unreachable for the autosave by Playwright's routing (the request is aborted
+as a dropped network would, or answered 503 as the app does when the database is down).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.browser.helpers import assert_no_axe_violations, open_new_contact
+
+pytestmark = pytest.mark.browser
+
+COPIES = """() => Object.keys(localStorage).filter((k) => k.startsWith("sow-draft:"))
+  .map((k) => [k, JSON.parse(localStorage.getItem(k)).fields])"""
+
+
+def _copies(page: Any) -> list[Any]:
+    return [tuple(pair) for pair in page.evaluate(COPIES)]
+
+
+def _no_copy_left(page: Any) -> None:
+    page.wait_for_function(
+        "() => !Object.keys(localStorage).some((k) => k.startsWith('sow-draft:'))"
+    )
+
+
+def _type(page: Any, text: str) -> None:
+    textarea = page.get_by_label("Verslag")
+    textarea.click()
+    textarea.press_sequentially(text[:5])
+    textarea.fill(text)
+
+
+def _autosave(route: Any, status: int) -> None:
+    request = route.request
+    if request.method == "POST" and "_autosave" in (request.post_data or ""):
+        if status == 0:
+            route.abort("internetdisconnected")
+        else:
+            route.fulfill(status=status, body="Samen op weg is even niet bereikbaar.")
+    else:
+        route.continue_()
+
+
+@pytest.mark.parametrize("status", [0, 503], ids=["network-gone", "database-down"])
+def test_a_save_that_does_not_reach_the_server_is_said_and_kept_in_the_browser(
+    new_page: Any, demo_references: list[str], status: int
+) -> None:
+    from playwright.sync_api import expect
+
+    reference = demo_references[-2]
+    url = f"/trajecten/{reference}/logboek/"
+    page = new_page(as_user="consulent")
+    page.goto(url)
+    open_new_contact(page)
+    first = f"Huisbezoek {uuid.uuid4().hex[:6]}: de kinderen waren thuis."
+    _type(page, first)
+    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard", timeout=10_000)
+    _no_copy_left(page)  # the server confirmed: no copy left
+
+    page.route("**/*", lambda route: _autosave(route, status))
+    more = first + " Mama vertelde over de nieuwe afspraken met oma."
+    _type(page, more)
+    expect(page.locator("#draft-status")).to_contain_text("Niet bewaard om", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("staat wel in deze browser")
+    [(key, fields)] = _copies(page)
+    assert key.startswith("sow-draft:") and url in key
+    assert fields["text"] == [more]
+
+    # The form opens again: the server still has the older draft; the browser offers its copy.
+    page.unroute("**/*")
+    page.reload()
+    expect(page.get_by_label("Verslag")).to_have_value(first)
+    offer = page.locator(".browser-copy")
+    expect(offer).to_contain_text("In deze browser staat nog een tekst van")
+    expect(offer).to_contain_text("Het concept op de server is van")
+    assert_no_axe_violations(page, "journal with the browser's copy offered")
+    offer.get_by_role("button", name="Tekst uit de browser terugzetten").click()
+    expect(page.get_by_label("Verslag")).to_have_value(more)
+    # Put back, it goes through the autosave: once the server has it, the copy is dropped.
+    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard", timeout=10_000)
+    _no_copy_left(page)
+    page.get_by_role("button", name="Bewaren").click()  # leaves no draft for the next test
+    expect(page.locator(".messages")).to_contain_text("bewaard in het logboek")
+
+
+def test_saving_the_form_drops_the_copy(new_page: Any, demo_references: list[str]) -> None:
+    from playwright.sync_api import expect
+
+    reference = demo_references[-2]
+    url = f"/trajecten/{reference}/logboek/"
+    page = new_page(as_user="consulent")
+    page.goto(url)
+    open_new_contact(page)
+    page.route("**/*", lambda route: _autosave(route, 0))
+    text = f"Gesprek {uuid.uuid4().hex[:6]} met de school over de afspraken."
+    _type(page, text)
+    expect(page.locator("#draft-status")).to_contain_text("Niet bewaard om", timeout=10_000)
+    copies = _copies(page)
+    assert len(copies) == 1
+
+    page.unroute("**/*")
+    page.get_by_role("button", name="Bewaren").click()
+    expect(page.locator(".messages")).to_contain_text("bewaard in het logboek")
+    _no_copy_left(page)
+    page.goto(url)
+    expect(page.locator(".browser-copy")).to_have_count(0)
