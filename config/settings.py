@@ -175,6 +175,8 @@ OTP_TOTP_ISSUER = "Samen op weg"
 # Wrong codes wait 1, 2, 4, 8 … seconds (per device) before the next try is checked.
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# The admin never shows a TOTP key or a recovery code (an admin could log in as that person).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from conftest import World, register
 from samenopweg.assessments.forms.map import MappingSessionForm
 from samenopweg.assessments.forms.scaling import ScalingRoundForm
-from samenopweg.cases import items
+from samenopweg.cases import items, services
 from samenopweg.cases.models import Draft, Trajectory
 from samenopweg.cases.tests.test_views import journal_post, journal_url, registration_data
 from samenopweg.core.validators import PARAGRAPH_MAX, REPORT_MAX
@@ -222,6 +222,22 @@ def test_the_kernel_refuses_an_over_long_text_that_comes_without_a_form(world: W
     with pytest.raises(ValidationError) as refused:
         items.create(item=entry, actor=world.owner)
     assert "Dit is te lang" in refused.value.message_dict["text"][0]
+
+
+def test_a_stage_change_reason_over_its_limit_is_refused_without_a_form(world: World) -> None:
+    trajectory = world.trajectory
+    to_stage = sorted(services.allowed_transitions(trajectory.stage))[0]
+    with pytest.raises(ValidationError) as refused:
+        services.change_stage(
+            trajectory=trajectory,
+            to_stage=to_stage,
+            reason="a" * (PARAGRAPH_MAX + 1),
+            expected_version=trajectory.version,
+            actor=world.owner,
+        )
+    assert "Dit is te lang" in refused.value.message_dict["reason"][0]
+    trajectory.refresh_from_db()
+    assert trajectory.stage != to_stage
 
 
 def test_autosave_of_an_over_long_text_keeps_all_of_it_in_the_draft(

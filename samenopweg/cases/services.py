@@ -37,6 +37,7 @@ from samenopweg.cases.models import (
     Urgency,
 )
 from samenopweg.core.locking import save_versioned
+from samenopweg.core.validators import PARAGRAPH_MAX, check_length
 
 # Which stage may follow which. Closing is possible from every open stage; a closed
 # trajectory only reopens with a reason.
@@ -377,7 +378,7 @@ def change_stage(
                 }
             }
         )
-    reason = reason.strip()
+    reason = check_length(reason.strip(), PARAGRAPH_MAX, "reason")
     if (from_stage == Stage.AFGESLOTEN or to_stage == Stage.AFGESLOTEN) and not reason:
         raise ValidationError(
             {"reason": _("Geef een reden om het traject af te sluiten of te heropenen.")}
