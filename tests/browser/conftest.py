@@ -41,7 +41,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-TIMEOUT_MS = 15_000
+# Generous: CI runs the PostgreSQL suite next to these, so a page may take seconds under load.
+# A passing test never waits for it; only a failing one takes this long to say so.
+TIMEOUT_MS = 30_000
 SERVER_START_SECONDS = 90  # generous: under xdist two servers start next to busy workers
 DEMO_PASSWORD = "demo"
 PHONE = {"width": 390, "height": 844}
@@ -169,8 +171,9 @@ def base_url(chromium_path: str, server_env: dict[str, str]) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser(chromium_path: str) -> Iterator[Any]:
-    from playwright.sync_api import Error, sync_playwright
+    from playwright.sync_api import Error, expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)  # assertions wait as long as actions (default 5 s)
     with sync_playwright() as p:
         try:
             instance = p.chromium.launch(

@@ -60,13 +60,13 @@ def test_a_save_that_does_not_reach_the_server_is_said_and_kept_in_the_browser(
     open_new_contact(page)
     first = f"Huisbezoek {uuid.uuid4().hex[:6]}: de kinderen waren thuis."
     _type(page, first)
-    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard")
     _no_copy_left(page)  # the server confirmed: no copy left
 
     page.route("**/*", lambda route: _autosave(route, status))
     more = first + " Mama vertelde over de nieuwe afspraken met oma."
     _type(page, more)
-    expect(page.locator("#draft-status")).to_contain_text("Niet bewaard om", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("Niet bewaard om")
     expect(page.locator("#draft-status")).to_contain_text("staat wel in deze browser")
     [(key, fields)] = _copies(page)
     assert key.startswith("sow-draft:") and url in key
@@ -83,7 +83,7 @@ def test_a_save_that_does_not_reach_the_server_is_said_and_kept_in_the_browser(
     offer.get_by_role("button", name="Tekst uit de browser terugzetten").click()
     expect(page.get_by_label("Verslag")).to_have_value(more)
     # Put back, it goes through the autosave: once the server has it, the copy is dropped.
-    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard")
     _no_copy_left(page)
     page.get_by_role("button", name="Bewaren").click()  # leaves no draft for the next test
     expect(page.locator(".messages")).to_contain_text("bewaard in het logboek")
@@ -100,7 +100,7 @@ def test_saving_the_form_drops_the_copy(new_page: Any, demo_references: list[str
     page.route("**/*", lambda route: _autosave(route, 0))
     text = f"Gesprek {uuid.uuid4().hex[:6]} met de school over de afspraken."
     _type(page, text)
-    expect(page.locator("#draft-status")).to_contain_text("Niet bewaard om", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("Niet bewaard om")
     copies = _copies(page)
     assert len(copies) == 1
 

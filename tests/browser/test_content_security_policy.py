@@ -78,5 +78,5 @@ def test_the_autosave_runs_without_a_violation(new_page: Any, demo_references: l
     textarea.press_sequentially("Telefoon met de school")
     textarea.fill("Telefoon met de school: het gaat beter met de kinderen.")
 
-    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard")
     assert not _violations(page, console)

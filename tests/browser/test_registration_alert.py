@@ -68,7 +68,7 @@ def test_journal_draft_is_autosaved_and_restored(new_page: Any, demo_references:
     textarea.click()
     textarea.press_sequentially(text[:20])
     textarea.fill(text)  # the rest in one go; each input restarts the 3 s autosave delay
-    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard", timeout=10_000)
+    expect(page.locator("#draft-status")).to_contain_text("Concept bewaard")
 
     page.reload()
     expect(page.locator(".notice")).to_contain_text("We hebben je concept van")

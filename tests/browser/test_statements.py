@@ -40,7 +40,7 @@ def _write_statement(page: Any, reference: str, marker: str, *, live: bool = Fal
         behaviour.click()
         behaviour.press_sequentially(JARGON, delay=5)
         report = page.locator("#pl-id_behaviour")
-        expect(report).to_contain_text("Moeilijk woord: verontrusting", timeout=10_000)
+        expect(report).to_contain_text("Moeilijk woord: verontrusting")
         expect(report).to_contain_text("zeg liever: we maken ons zorgen")
         expect(report).to_contain_text("problematiek")
     else:
