@@ -36,6 +36,7 @@ from samenopweg.cases.models import (
     Trajectory,
     Urgency,
 )
+from samenopweg.cases.safety import next_step_due
 from samenopweg.core.locking import save_versioned
 from samenopweg.core.validators import PARAGRAPH_MAX, check_length
 
@@ -51,16 +52,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 # What update_trajectory (the trajectory's edit page) may change.
 TRAJECTORY_FIELDS = ("framework", "youth_judge_reference", "reason", "goal")
 _SAFETY_SEVERITY = {SafetyAnswer.NO: 0, SafetyAnswer.UNCLEAR: 1, SafetyAnswer.YES: 2}
-
-
-def _next_step_due(check: SafetyCheck) -> datetime.datetime | None:
-    """ "Today" means before the end of this (Brussels) day; "regular" has no deadline."""
-    if check.urgency == Urgency.TODAY:
-        local = timezone.localtime(check.checked_at)
-        return local.replace(hour=23, minute=59, second=59, microsecond=0)
-    if check.urgency == Urgency.WITHIN_72_HOURS:
-        return check.checked_at + datetime.timedelta(hours=72)
-    return None
 
 
 def allowed_transitions(stage: str) -> tuple[str, ...]:
@@ -312,7 +303,7 @@ def refresh_safety_summary(trajectory: Trajectory) -> None:
     )
     most_urgent = min(checks, key=lambda c: list(Urgency).index(Urgency(c.urgency)))
     trajectory.next_step_urgency = most_urgent.urgency
-    trajectory.next_step_due_at = _next_step_due(most_urgent)
+    trajectory.next_step_due_at = next_step_due(most_urgent)
     Trajectory.objects.filter(pk=trajectory.pk).update(
         safety_status=trajectory.safety_status,
         safety_checked_at=trajectory.safety_checked_at,
