@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.test import Client
 from django.urls import reverse
@@ -17,7 +18,7 @@ from samenopweg.assessments.tests import map_world as kaart
 from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
-from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Urgency
+from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Trajectory, Urgency
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
@@ -124,6 +125,46 @@ def test_it_records_every_read_of_a_trajectory_page(client: Client, case: Case, 
     read = trail.filter(path=url).get()
     action = AuditAction.EXPORT if name in EXPORTS else AuditAction.VIEW
     assert (read.action, read.actor) == (action, world.owner)
+
+
+def _trajectory_of(record: Any) -> int:
+    """The trajectory a record belongs to; a kept version through what it is a version of."""
+    if isinstance(record, Trajectory):
+        return record.pk
+    for parent in ("plan", "story", "statement_set"):
+        if hasattr(record, f"{parent}_id"):
+            return _trajectory_of(getattr(record, parent))
+    return int(record.trajectory_id)
+
+
+@pytest.mark.parametrize("name", READ_PAGES)
+def test_the_read_row_names_the_record_the_page_shows(
+    client: Client, case: Case, name: str
+) -> None:
+    """A model's label comes with that record's own id, never the trajectory's; a page of many
+    records names itself (`page:<view>`) and has no id."""
+    world = case.world
+    kwargs = MATRIX[name].kwargs(case)
+    url = reverse(name, kwargs=kwargs)
+    client.force_login(world.owner)
+    assert client.get(url).status_code == 200
+    read = AuditEvent.objects.filter(path=url).get()
+    ids = [value for key, value in kwargs.items() if key.endswith("_id")]
+    if read.object_type.startswith("page:"):
+        assert read.object_id == ""
+        assert not ids and "number" not in kwargs, "a page of one record names that record"
+        return
+    shown = apps.get_model(read.object_type)._default_manager.get(pk=read.object_id)
+    assert _trajectory_of(shown) == world.trajectory.pk
+    if "number" in kwargs:  # a kept version, by its own id
+        assert (read.object_type.endswith("version"), shown.number) == (True, kwargs["number"])
+    elif ids:  # the record the address names (a comment's target, a rule's plan)
+        assert int(read.object_id) in ids
+    else:  # the trajectory itself: its overview and its edit page
+        assert (read.object_type, name) in {
+            ("cases.trajectory", "dashboard:detail"),
+            ("cases.trajectory", "cases:edit"),
+        }
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,10 @@ from django.utils import timezone
 
 from samenopweg.audit.models import AuditAction, AuditEvent
 
+# An audit row's object_type is a model's label (`journal.journalentry`), its object_id that
+# record's pk; or it names a page of many records (`page:journal_list`) and has no object_id.
+PAGE = "page:"
+
 
 def _client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
@@ -91,7 +95,8 @@ def record_list_read(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """One read row per trajectory shown in a list (names and ages are case data too), so each
-    file's "who looked" page lists the dashboard reads.
+    file's "who looked" page lists the dashboard reads. `object_type`: the list page
+    (`page:dashboard`, rows without an id) or `cases.trajectory` (each row its trajectory's id).
 
     The rows differ only in their trajectory, so the values are prepared once and written with
     one multi-row INSERT (a statement, not one per row: on PostgreSQL 50 statements cost more
@@ -123,8 +128,14 @@ def record_list_read(
         quote(meta.db_table), ", ".join(quote(c) for c in columns)
     )
     row = "({})".format(", ".join(["%s"] * len(columns)))
+
+    def object_id(pk: int) -> str:
+        # A row of `cases.trajectory` names the trajectory by its id; a `page:<name>` row has no
+        # id, its trajectory column says which file the page showed (docs/ARCHITECTURE.md).
+        return "" if object_type.startswith(PAGE) else str(pk)
+
     with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
         for start in range(0, len(trajectory_ids), _ROWS_PER_INSERT):
             chunk = trajectory_ids[start : start + _ROWS_PER_INSERT]
-            params = [value for pk in chunk for value in (*values, pk, str(pk))]
+            params = [value for pk in chunk for value in (*values, pk, object_id(pk))]
             cursor.execute(head + ", ".join([row] * len(chunk)), params)

@@ -7,7 +7,7 @@ These are the only two rules. Every list, page, search, export and API goes thro
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.contrib.postgres.expressions import ArraySubquery
@@ -109,6 +109,15 @@ class CaseAccess:
 
     trajectory: Trajectory
     role: str
+    # The one record this request showed, which its read row names (cases.decorators): the
+    # last item fetched through `get_item_for_user`, or what the view names with `show`.
+    shown: models.Model | None = field(default=None, compare=False, repr=False)
+
+    def show(self, record: M) -> M:
+        """Name `record` as what this page shows (a kept version, the trajectory itself)."""
+        # The only field that changes: which record the page showed, not what the user may do.
+        object.__setattr__(self, "shown", record)
+        return record
 
     @property
     def is_professional(self) -> bool:
@@ -208,11 +217,11 @@ def visible_items(access: CaseAccess, queryset: QuerySet[M]) -> QuerySet[M]:
 
 
 def get_item_for_user(access: CaseAccess, queryset: QuerySet[M], pk: int) -> M:
-    """One item of the trajectory through the item rule, or 404."""
+    """One item of the trajectory through the item rule, or 404; the page's read row names it."""
     item = visible_items(access, queryset).filter(pk=pk).first()
     if item is None:
         raise Http404(_("Dit bestaat niet of je hebt er geen toegang toe."))
-    return item
+    return access.show(item)
 
 
 def visible_kept_items(access: CaseAccess, items: Iterable[Mapping[str, Any]]) -> list[Any]:

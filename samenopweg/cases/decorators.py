@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from samenopweg.audit.models import AuditAction
-from samenopweg.audit.services import record
+from samenopweg.audit.services import PAGE, record
 from samenopweg.cases.access import CaseAccess, get_trajectory_for_user
 from samenopweg.cases.drafts import save_draft
 from samenopweg.core.middleware import DRAFT_HEADER
@@ -52,15 +52,17 @@ def autosaved(request: HttpRequest, trajectory: Any) -> HttpResponse:
 def trajectory_view(
     *,
     require: Require = Require.PROFESSIONAL,
-    audit_as: str = "",
     autosave: bool = False,
     audit_action: str = AuditAction.VIEW,
 ) -> Callable[[TrajectoryView], Any]:
     """Wrap a view taking (request, access, ...): 404 for outsiders, 403 for the wrong role.
 
     `require`: a `Require`; anything else fails when the module is imported.
-    Every answer that shows case data leaves a read row in the audit trail; writes record
-    their own rows in services.
+    Every answer that shows case data leaves one read row in the audit trail; writes record
+    their own rows in services. The row names the record the page showed (`access.shown`: the
+    item fetched through `get_item_for_user`, or what the view named with `access.show`) by its
+    model and id; a page of many records names itself, `page:<view>`, without an id (the row's
+    trajectory says which file).
     With `autosave`, a POST carrying `_autosave` (htmx, every few seconds) stores a draft.
     `audit_action`: the read row's action; a download records EXPORT instead of VIEW.
     """
@@ -93,11 +95,12 @@ def trajectory_view(
             # Whatever showed case data leaves a read row: a page (200), an edit conflict
             # (409), also after a POST with form errors. Redirects, 403 and 405 show nothing.
             if response.status_code in (200, 409):
+                shown = access.shown
                 record(
                     actor=request.user,
                     action=audit_action,
-                    object_type=audit_as or f"page:{view.__name__}",
-                    object_id=access.trajectory.pk,
+                    object_type=shown._meta.label_lower if shown else f"{PAGE}{view.__name__}",
+                    object_id=shown.pk if shown else "",
                     trajectory=access.trajectory,
                     request=request,
                 )

@@ -35,10 +35,10 @@ from samenopweg.cases.forms import StageChangeForm, TrajectoryEditForm, stage_fo
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Upload
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="cases.trajectory", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    trajectory = access.trajectory
+    trajectory = access.show(access.trajectory)
     initial = edit_initial(trajectory, services.TRAJECTORY_FIELDS)
     detail_url = reverse("dashboard:detail", args=[trajectory.reference])
     return edit_cycle(
@@ -150,7 +150,6 @@ def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
             actor=request.user,
             action=AuditAction.VIEW,
             object_type="page:trajectory_audit",
-            object_id=trajectory.pk,
             trajectory=trajectory,
             request=request,
         )
@@ -166,7 +165,7 @@ def trajectory_audit(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.MEMBER, audit_as="cases.upload", audit_action=AuditAction.EXPORT)
+@trajectory_view(require=Require.MEMBER, audit_action=AuditAction.EXPORT)
 @require_safe
 def upload_file(request: HttpRequest, access: CaseAccess, upload_id: int) -> HttpResponse:
     """A picture of the trajectory, only through the item rule: outsiders get 404 here too."""

@@ -105,9 +105,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.trajectory")
+@trajectory_view(require=Require.PROFESSIONAL)
 def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    trajectory = access.trajectory
+    trajectory = access.show(access.trajectory)
     persons = list(
         visible_items(access, Person.objects.all()).order_by("-is_child", "date_of_birth", "id")
     )
@@ -178,7 +178,7 @@ def family_home(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/family_home.html", {"trajectories": trajectories})
 
 
-@trajectory_view(require=Require.MEMBER, audit_as="page:family_detail")
+@trajectory_view(require=Require.MEMBER)
 def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """What is shared with this person: why we are involved, the goal, and shared notes and tasks."""
     if access.is_professional:

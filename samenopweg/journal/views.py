@@ -45,7 +45,7 @@ def _tasks_url(access: CaseAccess) -> str:
     return reverse("journal:tasks", args=[access.trajectory.reference])
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The log, newest first, with the form for a new contact on top."""
@@ -75,7 +75,7 @@ def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Correct an entry; the earlier text stays in its history."""
@@ -107,7 +107,7 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalentry")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     entry = get_item_for_user(access, JournalEntry.objects.all(), entry_id)
@@ -123,7 +123,7 @@ def journal_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) ->
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.journalrevision")
+@trajectory_view(require=Require.PROFESSIONAL)
 def journal_history(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     entry = get_item_for_user(access, JournalEntry.objects.select_related("created_by"), entry_id)
     revisions = entry.revisions.select_related("replaced_by")
@@ -134,7 +134,7 @@ def journal_history(request: HttpRequest, access: CaseAccess, entry_id: int) -> 
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.task")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -160,7 +160,7 @@ def task_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="journal.task")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def task_edit(request: HttpRequest, access: CaseAccess, task_id: int) -> HttpResponse:
     trajectory = access.trajectory

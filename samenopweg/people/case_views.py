@@ -145,7 +145,7 @@ def _say_who_was_alerted(request: HttpRequest, trajectory: Any) -> None:
         )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.safetycheck", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Is the child safe now? A new answer per child; earlier answers stay."""
@@ -194,7 +194,7 @@ def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="cases.casegrant")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Who has access: current and past grants. The owner and the team lead add and end them."""

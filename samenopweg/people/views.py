@@ -84,7 +84,7 @@ def _person_page(
     return show
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
+@trajectory_view(require=Require.PROFESSIONAL)
 def person_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = list(
         visible_items(access, Person.objects.all()).order_by("-is_child", "date_of_birth", "id")
@@ -97,7 +97,7 @@ def person_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     is_child = request.GET.get("kind") == "child" or request.POST.get("is_child") == "1"
@@ -140,7 +140,7 @@ def _person_initial(person: Person) -> dict[str, Any]:
     return initial
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.person")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, access: CaseAccess, person_id: int) -> HttpResponse:
     person = get_item_for_user(access, Person.objects.all(), person_id)
@@ -222,7 +222,7 @@ def _network_cycle(
     return edit_cycle(request, access, show=show, cancel_url=_network_url(access), **cycle)
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember")
+@trajectory_view(require=Require.PROFESSIONAL)
 def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The safety network: who is in it, the adults per child, who may not come, meetings."""
     return render(
@@ -237,7 +237,7 @@ def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     candidates = _adults(access).filter(network_member__isnull=True)
@@ -257,7 +257,7 @@ def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmember", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
     member = get_item_for_user(access, NetworkMember.objects.select_related("person"), member_id)
@@ -275,7 +275,7 @@ def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.childsupport")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     children, adults = _kids(access), _adults(access)
@@ -298,7 +298,7 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.childsupport")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def child_support_change(request: HttpRequest, access: CaseAccess, support_id: int) -> HttpResponse:
     """`confirm`: the adult said yes today; `end`: no longer so (the row stays)."""
@@ -320,7 +320,7 @@ def child_support_change(request: HttpRequest, access: CaseAccess, support_id: i
     return redirect(_network_url(access, "kinderen"))
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.contactban")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons, children = _adults(access), _kids(access)
@@ -337,7 +337,7 @@ def contact_ban_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.contactban")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> HttpResponse:
     ban = get_item_for_user(access, ContactBan.objects.select_related("person"), ban_id)
@@ -353,7 +353,7 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.networkmeeting", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = visible_items(access, Person.objects.all()).order_by("-is_child", "first_name", "id")
@@ -369,7 +369,7 @@ def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpRespons
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="people.genogram")
+@trajectory_view(require=Require.PROFESSIONAL)
 def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The genogram and the ecomap, drawn from the persons, relations and network on file."""
     persons = list(visible_items(access, Person.objects.all()).order_by("pk"))

@@ -150,18 +150,18 @@ def _refuse(request: HttpRequest, url: str, why: ValidationError | str) -> HttpR
     return redirect(url)
 
 
-def _kept_version(versions: Any, number: int) -> Any:
-    """Version `number` of a plan's or a story's kept versions, or 404."""
+def _kept_version(access: CaseAccess, versions: Any, number: int) -> Any:
+    """Version `number` of a plan's or a story's kept versions, or 404; the read row names it."""
     version = versions.filter(number=number).first()
     if version is None:
         raise Http404(_("Deze versie bestaat niet."))
-    return version
+    return access.show(version)
 
 
 # --- the page -------------------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan")
+@trajectory_view(require=Require.PROFESSIONAL)
 def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The immediate agreement and the lasting plan, their rules, follow-up and open goals."""
     page = selectors.plan_page(access)
@@ -186,13 +186,13 @@ def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planversion")
+@trajectory_view(require=Require.PROFESSIONAL)
 def plan_version(
     request: HttpRequest, access: CaseAccess, plan_id: int, number: int
 ) -> HttpResponse:
     """The plan exactly as it was at one status change, its rules through the item rule."""
     the_plan = _plan(access, plan_id)
-    version: PlanVersion = _kept_version(the_plan.versions, number)
+    version: PlanVersion = _kept_version(access, the_plan.versions, number)
     kept = version.snapshot
     snapshot = {**kept, "rules": visible_kept_items(access, kept.get("rules", []))}
     return render(
@@ -211,7 +211,7 @@ def plan_version(
 # --- the plan itself ------------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     kind = request.GET.get("soort") or request.POST.get("kind") or PlanKind.LASTING
@@ -240,7 +240,7 @@ def plan_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
@@ -275,7 +275,7 @@ def plan_edit(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.safetyplan")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def plan_status(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
@@ -304,7 +304,7 @@ def plan_status(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
     return redirect(_page_url(access, f"plan-{the_plan.pk}"))
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="safety_plans.safetyplan")
+@trajectory_view(require=Require.CONSULTANT)
 @require_POST
 def plan_confirm(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     """The consultant confirms that the plan answers every safety goal."""
@@ -325,7 +325,7 @@ def plan_confirm(request: HttpRequest, access: CaseAccess, plan_id: int) -> Http
 # --- rules ----------------------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     the_plan = _plan(access, plan_id)
@@ -351,7 +351,7 @@ def rule_create(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpR
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
@@ -380,7 +380,7 @@ def rule_edit(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.planrule")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     rule = _rule(access, rule_id)
@@ -400,7 +400,7 @@ def rule_withdraw(request: HttpRequest, access: CaseAccess, rule_id: int) -> Htt
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.rulecheckin", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
     """How did the rule go? Went well, did not, or a remark."""
@@ -420,7 +420,7 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.plancomment", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def plan_comment(request: HttpRequest, access: CaseAccess, plan_id: int) -> HttpResponse:
     """A remark on the plan or on one rule (?afspraak=<id>); shown on the plan, never hidden."""
@@ -467,7 +467,7 @@ def _pages(access: CaseAccess, story: Story) -> list[StoryPage]:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story")
+@trajectory_view(require=Require.PROFESSIONAL)
 def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The Words and Pictures stories of the trajectory, of both kinds."""
     found = list(
@@ -488,7 +488,7 @@ def stories(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     kind = request.GET.get("soort", "")
@@ -511,7 +511,7 @@ def story_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story")
+@trajectory_view(require=Require.PROFESSIONAL)
 def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
     return render(
@@ -528,7 +528,7 @@ def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRespon
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
@@ -549,7 +549,7 @@ def story_edit(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpR
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storypage", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
@@ -577,7 +577,7 @@ def page_add(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storypage", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpResponse:
     page = get_item_for_user(access, StoryPage.objects.select_related("story", "picture"), page_id)
@@ -610,7 +610,7 @@ def page_edit(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storypage")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def page_withdraw(request: HttpRequest, access: CaseAccess, page_id: int) -> HttpResponse:
     page = get_item_for_user(access, StoryPage.objects.select_related("story"), page_id)
@@ -622,7 +622,7 @@ def page_withdraw(request: HttpRequest, access: CaseAccess, page_id: int) -> Htt
     return redirect(_story_url(access, page.story))
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.story")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def story_keep_version(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     the_story = _story(access, story_id)
@@ -637,12 +637,12 @@ def story_keep_version(request: HttpRequest, access: CaseAccess, story_id: int) 
     return redirect(_story_url(access, the_story))
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="safety_plans.storyversion")
+@trajectory_view(require=Require.PROFESSIONAL)
 def story_version(
     request: HttpRequest, access: CaseAccess, story_id: int, number: int
 ) -> HttpResponse:
     the_story = _story(access, story_id)
-    version: StoryVersion = _kept_version(the_story.versions, number)
+    version: StoryVersion = _kept_version(access, the_story.versions, number)
     kept = version.snapshot
     # Pages of versions kept before pages carried their audience had the story's.
     shown = visible_kept_items(
@@ -669,9 +669,7 @@ def story_version(
     )
 
 
-@trajectory_view(
-    require=Require.PROFESSIONAL, audit_as="safety_plans.story", audit_action=AuditAction.EXPORT
-)
+@trajectory_view(require=Require.PROFESSIONAL, audit_action=AuditAction.EXPORT)
 @require_safe
 def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
     """The story as an A5 booklet (PDF), a page of text and a picture per sheet."""
@@ -698,9 +696,7 @@ def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> Ht
 HANDOUT_STYLESHEET = "css/handout.css"
 
 
-@trajectory_view(
-    require=Require.PROFESSIONAL, audit_as="people.networkmember", audit_action=AuditAction.EXPORT
-)
+@trajectory_view(require=Require.PROFESSIONAL, audit_action=AuditAction.EXPORT)
 @require_safe
 def network_handout(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
     """A PDF for one network member: only what the network may see (safety_plans.handout)."""

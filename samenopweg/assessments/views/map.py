@@ -135,7 +135,7 @@ def _default_session(sessions: list[SessionLine]) -> str:
     return ""
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The three columns with their entries; the form to add an entry posts here."""
@@ -195,7 +195,7 @@ def map_page(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mappingsession")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def session_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Record a mapping conversation: when, and who took part."""
@@ -237,7 +237,7 @@ def _gone(request: HttpRequest, access: CaseAccess, entry: MapEntry) -> HttpResp
     return redirect("assessments:map", reference=access.trajectory.reference)
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry", autosave=True)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Change the words, whose view it is, or who may see it."""
@@ -329,7 +329,7 @@ def _chosen_entries(access: CaseAccess, values: list[str]) -> list[MapEntry]:
     return list(current_map_entries(access).filter(pk__in=ids).order_by("category", "position"))
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def merge(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Merge entries: choose them, write one text; the old entries stay, pointing to the new."""
@@ -415,7 +415,7 @@ def merge(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return response
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.mapentry")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def entry_withdraw(request: HttpRequest, access: CaseAccess, entry_id: int) -> HttpResponse:
     """Take an entry off the map, with a reason; it is kept and professionals still see it."""

@@ -24,15 +24,13 @@ from samenopweg.core import pdf
 STYLESHEET = "css/overview.css"
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.overview")
+@trajectory_view(require=Require.PROFESSIONAL)
 def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The one-page overview on screen; the browser prints it on A4 landscape."""
     return render(request, "assessments/print/overview.html", _context(access))
 
 
-@trajectory_view(
-    require=Require.PROFESSIONAL, audit_as="assessments.overview", audit_action=AuditAction.EXPORT
-)
+@trajectory_view(require=Require.PROFESSIONAL, audit_action=AuditAction.EXPORT)
 @require_safe
 def overview_pdf(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The same overview as an A4-landscape PDF download; its read row is an EXPORT."""

@@ -26,7 +26,7 @@ from samenopweg.core.forms import hide_errors
 from samenopweg.people.models import Person
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.scalingscore")
+@trajectory_view(require=Require.PROFESSIONAL)
 def scaling(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Per danger statement: its trend chart and the latest numbers of family and professionals."""
     return render(
@@ -36,7 +36,7 @@ def scaling(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.scalinground")
+@trajectory_view(require=Require.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def scaling_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """A new round: everyone present gives a number per danger statement (no JavaScript needed)."""

@@ -199,7 +199,7 @@ def _statement_cycle(
 # --- the page -------------------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.statementset")
+@trajectory_view(require=Require.PROFESSIONAL)
 def statements(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The danger statements with their goals and comments, the bottom lines, and the status."""
     page = selectors.statements_page(access)
@@ -242,7 +242,7 @@ def _inline_comment_form(target: str, pk: int, page: selectors.StatementsPage) -
 # --- danger statements ----------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.dangerstatement", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
@@ -266,7 +266,7 @@ def statement_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.dangerstatement", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def statement_edit(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
     trajectory = access.trajectory
@@ -328,7 +328,7 @@ def _withdraw_page(
     )
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.dangerstatement")
+@trajectory_view(require=Require.CONSULTANT)
 @require_http_methods(["GET", "POST"])
 def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: int) -> HttpResponse:
     statement = get_item_for_user(access, DangerStatement.objects.all(), statement_id)
@@ -348,7 +348,7 @@ def statement_withdraw(request: HttpRequest, access: CaseAccess, statement_id: i
 # --- safety goals ---------------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """A goal for one danger statement (chosen in the form, preselected from the page's link)."""
@@ -378,7 +378,7 @@ def goal_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
     goal = get_item_for_user(access, SafetyGoal.objects.select_related("danger_statement"), goal_id)
@@ -403,7 +403,7 @@ def goal_edit(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpRes
     )
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.safetygoal")
+@trajectory_view(require=Require.CONSULTANT)
 @require_http_methods(["GET", "POST"])
 def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> HttpResponse:
     goal = get_item_for_user(access, SafetyGoal.objects.all(), goal_id)
@@ -423,7 +423,7 @@ def goal_withdraw(request: HttpRequest, access: CaseAccess, goal_id: int) -> Htt
 # --- bottom lines ---------------------------------------------------------------------------
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return _statement_cycle(
@@ -443,7 +443,7 @@ def bottom_line_create(request: HttpRequest, access: CaseAccess) -> HttpResponse
     )
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline", autosave=True)
+@trajectory_view(require=Require.CONSULTANT, autosave=True)
 @require_http_methods(["GET", "POST"])
 def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: int) -> HttpResponse:
     line = get_item_for_user(access, BottomLine.objects.all(), bottom_line_id)
@@ -462,7 +462,7 @@ def bottom_line_edit(request: HttpRequest, access: CaseAccess, bottom_line_id: i
     )
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.bottomline")
+@trajectory_view(require=Require.CONSULTANT)
 @require_http_methods(["GET", "POST"])
 def bottom_line_withdraw(
     request: HttpRequest, access: CaseAccess, bottom_line_id: int
@@ -484,9 +484,7 @@ def bottom_line_withdraw(
 # --- comments -------------------------------------------------------------------------------
 
 
-@trajectory_view(
-    require=Require.PROFESSIONAL, audit_as="assessments.statementcomment", autosave=True
-)
+@trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
 def statement_comment(
     request: HttpRequest, access: CaseAccess, target: str, target_id: int
@@ -522,7 +520,7 @@ def statement_comment(
 # --- status and shared versions -------------------------------------------------------------
 
 
-@trajectory_view(require=Require.CONSULTANT, audit_as="assessments.statementset")
+@trajectory_view(require=Require.CONSULTANT)
 @require_POST
 def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The next step of the set: discussed with the family, shared (a frozen version)."""
@@ -560,12 +558,13 @@ def statement_status(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     return redirect(_page_url(access))
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.sharedversion")
+@trajectory_view(require=Require.PROFESSIONAL)
 def statement_shared(request: HttpRequest, access: CaseAccess, number: int) -> HttpResponse:
     """A shared version exactly as it was given to the family, from its frozen snapshot."""
     page = selectors.shared_version_page(access, number)
     if page is None:
         raise Http404(_("Deze versie bestaat niet."))
+    access.show(page.shared)
     return render(
         request,
         "assessments/statements/shared.html",
@@ -706,7 +705,7 @@ def _history_entry(change: StatementChange, objects: dict[tuple[str, int], Any])
     }
 
 
-@trajectory_view(require=Require.PROFESSIONAL, audit_as="assessments.statementchange")
+@trajectory_view(require=Require.PROFESSIONAL)
 def statement_history(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Who changed what and when, each change as a readable difference."""
     page, objects = selectors.statement_history(access, request.GET.get("page"))
