@@ -106,8 +106,27 @@ class AdultForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
 
 
-ChildFormSet = formset_factory(ChildForm, extra=1, min_num=1, validate_min=True, max_num=12)
-AdultFormSet = formset_factory(AdultForm, extra=2, max_num=12)
+class _Children(forms.BaseFormSet):  # type: ignore[type-arg]
+    """Says in words what Django's formset says in its own ("Verstuur minimaal 1 formulier")."""
+
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Vul de gegevens van minstens één kind in."),
+        "too_many_forms": _("Je kunt hoogstens %(num)d kinderen tegelijk aanmelden."),
+    }
+
+
+class _Adults(forms.BaseFormSet):  # type: ignore[type-arg]
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": _("Je kunt hoogstens %(num)d volwassenen tegelijk aanmelden."),
+    }
+
+
+ChildFormSet = formset_factory(
+    ChildForm, formset=_Children, extra=1, min_num=1, validate_min=True, max_num=12
+)
+AdultFormSet = formset_factory(AdultForm, formset=_Adults, extra=2, max_num=12)
 
 
 class FamilyGrantForm(GrantFields):
