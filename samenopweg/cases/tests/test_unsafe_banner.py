@@ -52,7 +52,7 @@ def test_every_page_of_an_unsafe_trajectory_says_who_is_unsafe_and_what_comes_ne
             "</section>", page.index('class="unsafe-banner"')
         )
     ]
-    assert "Een kind is nu niet veilig" in banner
+    assert "1 kind is nu niet veilig" in banner
     assert "Noor" in banner
     assert str(world.owner) in banner  # who answered
     assert "Vandaag nog een huisbezoek met twee consulenten." in banner
