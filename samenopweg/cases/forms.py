@@ -52,6 +52,23 @@ class SafetyFields(forms.Form):
         return data
 
 
+SAME_FOR_ALL = "same_safety"
+_SAFETY_FIELDS = ("safety_answer", "safety_basis", "next_step", "urgency")
+
+
+def same_safety_for_all(data: Any, prefixes: list[str]) -> Any:
+    """With "same answer for all children" ticked, every child of `prefixes` (form prefixes, the
+    first one filled in) gets the first child's answer, so three siblings need it typed once."""
+    if not data or not data.get(SAME_FOR_ALL) or len(prefixes) < 2:
+        return data
+    data = data.copy()
+    first, *others = prefixes
+    for prefix in others:
+        for name in _SAFETY_FIELDS:
+            data[f"{prefix}-{name}"] = data.get(f"{first}-{name}", "")
+    return data
+
+
 class SafetyCheckForm(SafetyFields):
     """A later round of the safety question, one per child."""
 

@@ -26,7 +26,7 @@ from samenopweg.cases import services as case_services
 from samenopweg.cases.access import CaseAccess
 from samenopweg.cases.decorators import Require, autosaved, trajectory_view
 from samenopweg.cases.drafts import discard_draft, restored_form_data
-from samenopweg.cases.forms import GrantForm, SafetyCheckForm
+from samenopweg.cases.forms import GrantForm, SafetyCheckForm, same_safety_for_all
 from samenopweg.cases.models import SafetyAnswer, SafetyCheck
 from samenopweg.core.forms import add_errors, hide_errors
 from samenopweg.people.case_forms import (
@@ -72,6 +72,22 @@ def register(request: HttpRequest) -> HttpResponse:
         which = "child" if "add_child" in request.POST else "adult"
         total = data.get(f"{which}-TOTAL_FORMS", "1")
         data[f"{which}-TOTAL_FORMS"] = str(min(int(total) + 1 if total.isdigit() else 1, 12))
+    restored = request.method != "POST" and data is not None
+    if restored:
+        data = _with_defaults(
+            data,
+            TrajectoryRegistrationForm(user=request.user),
+            ChildFormSet(prefix="child").management_form,
+            AdultFormSet(prefix="adult").management_form,
+        )
+    elif request.method == "POST" and not adding:
+        total = data.get("child-TOTAL_FORMS", "")
+        named = [
+            f"child-{i}"
+            for i in range(min(int(total), 12) if total.isdigit() else 0)
+            if data.get(f"child-{i}-first_name", "").strip()
+        ]
+        data = same_safety_for_all(data, named)
     form = TrajectoryRegistrationForm(data, user=request.user)
     children = ChildFormSet(data, prefix="child")
     adults = AdultFormSet(data, prefix="adult")
@@ -80,7 +96,8 @@ def register(request: HttpRequest) -> HttpResponse:
     done = request.session.get("registered", {})
     if request.method == "POST" and submission in done:
         return redirect("dashboard:detail", reference=done[submission])
-    if adding:
+    if adding or restored:
+        # Not sent yet: what was typed comes back without errors, the defaults in place.
         hide_errors(form, children, adults)
     elif request.method == "POST" and form.is_valid() and children.is_valid() and adults.is_valid():
         registration = Registration(
@@ -125,6 +142,20 @@ def register(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _with_defaults(data: Any, *blanks: Any) -> Any:
+    """A restored draft with the fields it left empty back at the forms' defaults (the team,
+    the consultant, today's date, the formsets' counts), instead of blanks that then fail as
+    required."""
+    data = data.copy()
+    for blank in blanks:
+        for name, field in blank.fields.items():
+            initial = blank.get_initial_for_field(field, name)
+            key = blank.add_prefix(name)
+            if initial not in (None, "") and not data.get(key):
+                data[key] = initial.isoformat() if isinstance(initial, datetime.date) else initial
+    return data
+
+
 def _input(kind: type[Input], data: dict[str, Any]) -> Input:
     """A registration's ChildInput or AdultInput from one form of its formset."""
     return kind(**{f.name: data[f.name] for f in dataclasses.fields(kind)})
@@ -162,6 +193,8 @@ def safety(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         data = request.POST
     else:
         data, notice = restored_form_data(request, trajectory=trajectory)
+    if request.method == "POST":
+        data = same_safety_for_all(data, [f"child-{c.pk}" for c in children])
     forms_ = [SafetyCheckForm(data, child=c, prefix=f"child-{c.pk}") for c in children]
     if request.method == "POST" and all(f.is_valid() for f in forms_):
         case_services.record_safety_checks(
