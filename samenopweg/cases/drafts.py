@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, QueryDict
 from django.urls import Resolver404, resolve
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from samenopweg.audit.models import AuditAction
@@ -15,7 +18,14 @@ from samenopweg.audit.services import record
 from samenopweg.cases import items
 from samenopweg.cases.access import get_trajectory_for_user
 from samenopweg.cases.models import Draft, Trajectory
-from samenopweg.core.middleware import NOT_KEPT, note_form_saved, take_pending_forms
+from samenopweg.core.middleware import (
+    NOT_KEPT,
+    PENDING_KEY,
+    note_form_saved,
+    take_pending_forms,
+)
+
+logger = logging.getLogger("samenopweg.drafts")
 
 # A second text of the same form (two tabs sent after a time-out) is kept under the page's key
 # with "#2", "#3", ...; the page offers it with ?concept=2 and that form saves it as its own.
@@ -29,10 +39,21 @@ def _as_querydict(data: dict[str, list[str]]) -> QueryDict:
     return qd
 
 
+KEY_MAX = 120  # Draft.key's max_length
+_OTHER_NUMBER = re.compile(r"[2-9]|[1-9][0-9]")
+
+
+def other_number(request: HttpRequest) -> str:
+    """Which other text of this page a request is about ("" for the page's own draft): from
+    ?concept=N, or the form's hidden `_concept` (a form whose action drops the query)."""
+    other = request.GET.get(OTHER, "") or request.POST.get("_concept", "")
+    return other if _OTHER_NUMBER.fullmatch(other) else ""
+
+
 def draft_key(request: HttpRequest) -> str:
     """The key of this page's draft: its path, or the path with "#n" for its n-th other text."""
-    other = request.GET.get(OTHER, "")
-    return f"{request.path}#{other}" if other.isdigit() and other != "1" else request.path
+    other = other_number(request)
+    return f"{request.path}#{other}" if other else request.path
 
 
 @transaction.atomic
@@ -65,9 +86,19 @@ def save_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> Draft:
 
 def discard_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> None:
     key = draft_key(request)
-    Draft.objects.filter(user_id=request.user.pk or 0, trajectory=trajectory, key=key).delete()
+    for draft in Draft.objects.filter(user_id=request.user.pk or 0, trajectory=trajectory, key=key):
+        record(
+            actor=request.user,
+            action=AuditAction.WITHDRAW,
+            obj=draft,
+            trajectory=trajectory,
+            request=request,
+            detail={"draft_discarded": key},
+        )
+        draft.delete()
     # The next page tells the browser it may forget its own copy (static/js/autosave.js).
-    note_form_saved(request)
+    other = other_number(request)
+    note_form_saved(request, f"{request.path}?{OTHER}={other}" if other else request.path)
 
 
 def _trajectory_of(path: str, user: Any) -> tuple[bool, Trajectory | None]:
@@ -87,48 +118,88 @@ def _trajectory_of(path: str, user: Any) -> tuple[bool, Trajectory | None]:
     return True, trajectory
 
 
+def _free_key(user: Any, trajectory: Trajectory | None, path: str) -> str:
+    """The next "#n" key of this page that no draft of this user has yet."""
+    keys = Draft.objects.filter(
+        user=user, trajectory=trajectory, key__startswith=f"{path}#"
+    ).values_list("key", flat=True)
+    numbers = [int(n) for n in (k.rpartition("#")[2] for k in keys) if n.isdigit()]
+    return f"{path}#{max(numbers, default=1) + 1}"
+
+
+def _keep_one(user: Any, kept: dict[str, Any], request: HttpRequest, made: set[int]) -> None:
+    """One form sent after the time-out as a draft of its page. A draft already there is never
+    overwritten: the newer of the two is the page's draft, the other moves aside as "#n"."""
+    path = kept["path"]
+    allowed, trajectory = _trajectory_of(path, user)
+    if not allowed:
+        return
+    existing = Draft.objects.filter(user=user, trajectory=trajectory, key=path).first()
+    if existing is not None and existing.data == kept["data"]:
+        return
+    key = path
+    if existing is not None:
+        sent_at = parse_datetime(kept.get("at") or "")
+        # A draft made from an earlier form of this same login is older (they come in order).
+        if existing.pk not in made and sent_at is not None and existing.updated_at > sent_at:
+            key = _free_key(user, trajectory, path)  # typed elsewhere later: that one stays
+        else:
+            aside = _free_key(user, trajectory, path)
+            Draft.objects.filter(pk=existing.pk).update(key=aside)
+            record(
+                actor=user,
+                action=AuditAction.UPDATE,
+                obj=existing,
+                trajectory=trajectory,
+                request=request,
+                detail={"draft_moved": path, "to": aside},
+            )
+    if len(key) > KEY_MAX:
+        return
+    version = (kept["data"].get("version") or [""])[0]
+    draft = Draft.objects.create(
+        user=user,
+        trajectory=trajectory,
+        key=key,
+        data=kept["data"],
+        base_version=int(version) if version.isdigit() else None,
+        after_time_out=True,
+    )
+    made.add(draft.pk)
+    record(
+        actor=user,
+        action=AuditAction.CREATE,
+        obj=draft,
+        trajectory=trajectory,
+        request=request,
+        detail={"after_time_out": True, "sent_at": kept.get("at", "")},
+    )
+
+
 def keep_forms_sent_after_time_out(
     sender: Any, request: HttpRequest | None = None, user: Any = None, **kwargs: Any
 ) -> None:
     """At login (the user_logged_in signal): every form this user sent after the session had
     timed out becomes a server draft of its page at once, so it survives closing the browser
     and opening the page twice (issue 11, points 2 and 3). Two texts of the same page are both
-    kept: the last one as the page's draft, the earlier ones as its other texts."""
+    kept: the newer one as the page's draft, the other as one of its other texts.
+
+    A failure here never stops the login: the forms go back into the session (shown again at
+    the next login) and the error is logged.
+    """
     if request is None or user is None or not hasattr(request, "session"):
         return
     pending = take_pending_forms(request, user)
-    with transaction.atomic():
-        taken: dict[str, int] = {}
-        for kept in pending:
-            allowed, trajectory = _trajectory_of(kept["path"], user)
-            if not allowed:
-                continue
-            seen = taken.get(kept["path"], 0)
-            taken[kept["path"]] = seen + 1
-            if seen:
-                # The one kept before moves aside; this later one becomes the page's draft.
-                Draft.objects.filter(user=user, trajectory=trajectory, key=kept["path"]).update(
-                    key=f"{kept['path']}#{seen + 1}"
-                )
-            version = (kept["data"].get("version") or [""])[0]
-            draft, _created = Draft.objects.update_or_create(
-                user=user,
-                trajectory=trajectory,
-                key=kept["path"],
-                defaults={
-                    "data": kept["data"],
-                    "base_version": int(version) if version.isdigit() else None,
-                    "after_time_out": True,
-                },
-            )
-            record(
-                actor=user,
-                action=AuditAction.UPDATE,
-                obj=draft,
-                trajectory=trajectory,
-                request=request,
-                detail={"after_time_out": True, "sent_at": kept.get("at", "")},
-            )
+    if not pending:
+        return
+    try:
+        with transaction.atomic():
+            made: set[int] = set()
+            for kept in pending:  # oldest first: a later text of a page moves an earlier aside
+                _keep_one(user, kept, request, made)
+    except DatabaseError:
+        logger.exception("forms sent after a time-out could not become drafts; kept in session")
+        request.session[PENDING_KEY] = pending
 
 
 def restored_form_data(
@@ -144,11 +215,13 @@ def restored_form_data(
         .order_by("key")
     )
     draft = next((d for d in drafts if d.key == key), None)
-    request.other_drafts = [  # type: ignore[attr-defined]
+    others = [
         {"number": d.key.rpartition("#")[2] if "#" in d.key else "1", "when": _local(d.updated_at)}
         for d in drafts
         if d is not draft
     ]
+    others.sort(key=lambda o: int(o["number"]) if o["number"].isdigit() else 0)
+    request.other_drafts = others  # type: ignore[attr-defined]
     if draft is None:
         return None, ""
     request.draft_at = draft.updated_at.isoformat()  # type: ignore[attr-defined]

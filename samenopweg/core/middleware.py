@@ -10,6 +10,7 @@ signed cookie remembers who was last logged in on this browser).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +24,11 @@ PENDING_KEY = "pending_forms"
 MAX_PENDING = 20
 LAST_USER_COOKIE = "sow_last_user"
 # Fields of a post that are not what someone typed.
-NOT_KEPT = frozenset({"csrfmiddlewaretoken", "_autosave", "_tab"})
+NOT_KEPT = frozenset({"csrfmiddlewaretoken", "_autosave", "_tab", "_concept"})
+# What an anonymous session may carry in all: far more than anyone types in a few tabs, far less
+# than a flood of large posts would put there.
+MAX_PENDING_BYTES = 256 * 1024
+LAST_USER_MAX_AGE = 30 * 24 * 3600
 # /taalcheck/ posts one field to be checked, not a form to keep (it would replace the autosave's).
 _EXEMPT_PREFIXES = ("/accounts/", "/admin/", "/healthz", "/i18n/", "/taal/", "/taalcheck/")
 
@@ -35,8 +40,10 @@ class ExpiredSessionFormMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if getattr(request, "sow_logged_out", False):
-            # After a logout this browser no longer belongs to anyone (issue 11, point 12).
+            # After a logout this browser no longer belongs to anyone (issue 11, point 12), and
+            # keeps no copy of what was typed (static/js/autosave.js) for the next person.
             response.delete_cookie(LAST_USER_COOKIE, samesite="Lax")
+            response["Clear-Site-Data"] = '"storage"'
             return response
         user = getattr(request, "user", None)
         if (
@@ -62,20 +69,13 @@ class ExpiredSessionFormMiddleware:
             return None
         if request.path.startswith(_EXEMPT_PREFIXES):
             return None
-        kept = {
-            "path": request.path,
-            "data": {k: request.POST.getlist(k) for k in request.POST if k not in NOT_KEPT},
-            "user": request.get_signed_cookie(LAST_USER_COOKIE, default=None),
-            "at": timezone.now().isoformat(),
-        }
-        pending = [
-            # An autosave of the same tab replaces its own earlier copy, not the other tabs'.
-            earlier
-            for earlier in request.session.get(PENDING_KEY, [])
-            if not (earlier["path"] == kept["path"] and earlier.get("tab") == _tab(request))
-        ]
-        kept["tab"] = _tab(request)
-        request.session[PENDING_KEY] = [*pending, kept][-MAX_PENDING:]
+        user = request.get_signed_cookie(
+            LAST_USER_COOKIE, default=None, max_age=LAST_USER_MAX_AGE
+        )
+        if user is not None:
+            # Only for someone who was logged in on this browser: anything else could never be
+            # given back to anyone, and would only fill the session.
+            _keep(request, user)
         if getattr(request, "htmx", False):
             # An autosave after the time-out: say so in the status line instead of a login page.
             # The header tells the browser the server holds no draft yet: it keeps its own copy.
@@ -84,6 +84,28 @@ class ExpiredSessionFormMiddleware:
                 headers={"HX-Reswap": "innerHTML", DRAFT_HEADER: "expired"},
             )
         return None
+
+
+def _keep(request: HttpRequest, user: str) -> None:
+    tab = _tab(request)
+    kept = {
+        "path": request.path,
+        "data": {k: request.POST.getlist(k) for k in request.POST if k not in NOT_KEPT},
+        "user": user,
+        "at": timezone.now().isoformat(),
+        "tab": tab,
+    }
+    pending = [
+        # An autosave of the same tab replaces its own earlier copy, not the other tabs'.
+        earlier
+        for earlier in request.session.get(PENDING_KEY, [])
+        if not (earlier["path"] == kept["path"] and earlier.get("tab") == tab)
+    ]
+    pending = [*pending, kept][-MAX_PENDING:]
+    while len(pending) > 1 and len(json.dumps(pending)) > MAX_PENDING_BYTES:
+        pending.pop(0)  # the oldest goes first
+    if len(json.dumps(pending)) <= MAX_PENDING_BYTES:
+        request.session[PENDING_KEY] = pending
 
 
 # The answer to an autosave says whether the server kept the draft: "saved", "refused" (a
@@ -95,7 +117,7 @@ DRAFT_HEADER = "X-Sow-Draft"
 def _tab(request: HttpRequest) -> str:
     """Which browser tab posted: htmx autosaves and the form post carry the same hidden value
     (static/js/autosave.js fills it); without JavaScript every post is its own."""
-    return request.POST.get("_tab", "") or timezone.now().isoformat()
+    return request.POST.get("_tab", "")[:40] or timezone.now().isoformat()
 
 
 def forget_last_user(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
@@ -117,11 +139,12 @@ def take_pending_forms(request: HttpRequest, user: Any) -> list[dict[str, Any]]:
 SAVED_KEY = "saved_forms"
 
 
-def note_form_saved(request: HttpRequest) -> None:
-    """This page's form was saved: the next page tells the browser to drop its copy of it."""
+def note_form_saved(request: HttpRequest, page: str) -> None:
+    """The form of `page` (a path, with ?concept=N for another text of it) was saved: the next
+    page tells the browser to drop its copy of exactly that form."""
     saved = request.session.get(SAVED_KEY, [])
-    if request.path not in saved:
-        request.session[SAVED_KEY] = [*saved, request.path][-10:]
+    if page not in saved:
+        request.session[SAVED_KEY] = [*saved, page][-10:]
 
 
 def take_saved_forms(request: HttpRequest) -> list[str]:

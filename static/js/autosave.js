@@ -13,7 +13,8 @@
  * - when the form opens again and the browser holds a different text than the form shows, a box
  *   above the form offers it, with its time next to the time of the server's draft.
  *
- * Each tab also gets its own hidden "_tab" value, so the server keeps the forms of two tabs sent
+ * The copies of another user are dropped on every page someone is logged in on, and the logout
+ * answer clears them all (Clear-Site-Data). Each page load also gets its own hidden "_tab" value, so the server keeps the forms of two tabs sent
  * after a time-out apart (point 2). The words come from the page (data-* of .draft-status),
  * translated by Django. Without JavaScript none of this runs and the forms work as before.
  */
@@ -22,7 +23,7 @@
 
   var PREFIX = "sow-draft:";
   var SKIP = { csrfmiddlewaretoken: 1, _autosave: 1, _tab: 1 };
-  var MAX_AGE_MS = 14 * 24 * 3600 * 1000; // a copy nobody came back for in two weeks goes
+  var MAX_AGE_MS = 7 * 24 * 3600 * 1000; // a copy nobody came back for in a week goes
   var WAIT_MS = 400;
 
   function storage() {
@@ -38,18 +39,8 @@
 
   var store = storage();
 
-  function tabId() {
-    try {
-      var id = window.sessionStorage.getItem("sow-tab");
-      if (!id) {
-        id = String(Date.now()) + "-" + Math.random().toString(36).slice(2, 10);
-        window.sessionStorage.setItem("sow-tab", id);
-      }
-      return id;
-    } catch (e) {
-      return "";
-    }
-  }
+  // One id per page load, in memory: a duplicated tab (which copies sessionStorage) is another.
+  var TAB = String(Date.now()) + "-" + Math.random().toString(36).slice(2, 10);
 
   function fieldsOf(form) {
     var fields = {};
@@ -59,8 +50,10 @@
       if (!el.name || SKIP[el.name] || el.disabled) {
         continue;
       }
-      if (type === "hidden" || type === "file" || type === "password" || type === "submit" ||
-          type === "button" || type === "reset") {
+      // The version the form was read at goes with the text: put back, the server still
+      // tells an edit made since then (the conflict page) instead of overwriting it.
+      if ((type === "hidden" && el.name !== "version") || type === "file" ||
+          type === "password" || type === "submit" || type === "button" || type === "reset") {
         continue;
       }
       var values = fields[el.name] || (fields[el.name] = []);
@@ -137,8 +130,8 @@
     for (var i = 0; i < form.elements.length; i++) {
       var el = form.elements[i];
       var type = (el.type || "").toLowerCase();
-      if (!el.name || SKIP[el.name] || !(el.name in fields) || type === "hidden" ||
-          type === "file" || type === "password") {
+      if (!el.name || SKIP[el.name] || !(el.name in fields) ||
+          (type === "hidden" && el.name !== "version") || type === "file" || type === "password") {
         continue;
       }
       var values = fields[el.name];
@@ -179,7 +172,6 @@
     var text = words(form).dataset;
     var box = document.createElement("div");
     box.className = "notice browser-copy";
-    box.setAttribute("role", "status");
     var line = document.createElement("p");
     var said = say(text.offer, { when: when(copy.at) });
     if (form.dataset.draftAt) {
@@ -187,6 +179,10 @@
     }
     line.textContent = said;
     box.appendChild(line);
+    var status = form.querySelector(".draft-status");
+    if (status) {
+      status.textContent = said; // said once by the live region; a new box is not announced
+    }
     var actions = document.createElement("div");
     actions.className = "actions";
     var restore = document.createElement("button");
@@ -213,6 +209,10 @@
     drop.addEventListener("click", function () {
       forget(keyOf(form));
       box.remove();
+      var first = form.querySelector("textarea, input[type=text]");
+      if (first) {
+        first.focus(); // not on <body>: the button that had the focus is gone
+      }
     });
     form.insertBefore(box, form.firstChild);
     var folded = form.closest("details");
@@ -229,11 +229,15 @@
     var tab = document.createElement("input");
     tab.type = "hidden";
     tab.name = "_tab";
-    tab.value = tabId();
+    tab.value = TAB;
     form.appendChild(tab);
 
     var copy = read(keyOf(form));
-    if (copy && !same(copy.fields, fieldsOf(form))) {
+    if (copy && same(copy.fields, fieldsOf(form))) {
+      if (form.dataset.draftAt) {
+        forget(keyOf(form)); // the server's draft holds exactly this text
+      }
+    } else if (copy) {
       offer(form, copy);
     }
 
@@ -264,6 +268,10 @@
       var xhr = event.detail.xhr;
       var answer = xhr && xhr.status === 200 ? xhr.getResponseHeader("X-Sow-Draft") : null;
       if (answer === "saved") {
+        var status = form.querySelector(".draft-status");
+        if (status) {
+          status.classList.remove("failed");
+        }
         var kept = read(keyOf(form));
         if (kept && sent && same(kept.fields, sent)) {
           forget(keyOf(form)); // the server holds exactly this text
@@ -292,12 +300,13 @@
 
   function forgetSaved() {
     var meta = document.querySelector('meta[name="sow-saved"]');
+    var who = document.querySelector('meta[name="sow-user"]');
     if (!store) {
       return;
     }
     var now = Date.now();
     var saved = meta ? meta.content.split(" ") : [];
-    var user = meta ? meta.dataset.user : "";
+    var user = who ? who.content : "";
     for (var i = store.length - 1; i >= 0; i--) {
       var key = store.key(i);
       if (!key || key.indexOf(PREFIX) !== 0) {
@@ -305,9 +314,11 @@
       }
       var copy = read(key);
       var gone = !copy || now - copy.at > MAX_AGE_MS;
+      // Someone else is logged in on this browser: the other person's copies go.
+      gone = gone || (user !== "" && key.indexOf(PREFIX + user + ":") !== 0);
       for (var j = 0; !gone && j < saved.length; j++) {
         var page = PREFIX + user + ":" + saved[j];
-        gone = key === page || key.indexOf(page + ":") === 0 || key.indexOf(page + "?") === 0;
+        gone = key === page || key.indexOf(page + ":") === 0;
       }
       if (gone) {
         store.removeItem(key);

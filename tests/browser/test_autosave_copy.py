@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import login
 from tests.browser.helpers import assert_no_axe_violations, open_new_contact
 
 pytestmark = pytest.mark.browser
@@ -110,3 +111,28 @@ def test_saving_the_form_drops_the_copy(new_page: Any, demo_references: list[str
     _no_copy_left(page)
     page.goto(url)
     expect(page.locator(".browser-copy")).to_have_count(0)
+
+
+PLANT = """(key) => localStorage.setItem(key, JSON.stringify({at: Date.now(), fields: {text: ["x"]}}))"""
+
+
+def test_another_users_copies_are_dropped_and_logging_out_clears_them(
+    new_page: Any, demo_references: list[str]
+) -> None:
+    from playwright.sync_api import expect
+
+    page = new_page()
+    login(page, "consulent")  # its own session: the logout must not end the shared cached one
+    page.goto("/dashboard/")
+    page.evaluate(PLANT, "sow-draft:999999:/trajecten/X/logboek/")
+    page.reload()  # a page of this user: the other person's copy goes
+    page.wait_for_function(
+        "() => localStorage.getItem('sow-draft:999999:/trajecten/X/logboek/') === null"
+    )
+
+    me = page.locator('meta[name="sow-user"]').get_attribute("content")
+    page.evaluate(PLANT, f"sow-draft:{me}:/trajecten/X/logboek/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Afmelden").click()
+    expect(page.locator("h1")).to_be_visible()
+    assert _copies(page) == []  # Clear-Site-Data: "storage" on the logout

@@ -346,7 +346,7 @@ def test_an_expired_session_does_not_eat_the_form(client: Client, world: World) 
     draft = Draft.objects.get(user=world.owner, key=journal_url(world))
     assert draft.after_time_out and draft.data["text"] == [typed]
     assert AuditEvent.objects.filter(
-        action=AuditAction.UPDATE, object_type="cases.draft", object_id=str(draft.pk)
+        action=AuditAction.CREATE, object_type="cases.draft", object_id=str(draft.pk)
     ).exists()
 
 

@@ -110,6 +110,9 @@ def test_after_a_time_out_htmx_gets_no_login_page_and_the_typed_form_is_kept(
 ) -> None:
     """The check must not replace what the form's own post after the time-out kept."""
     edit = reverse("cases:edit", args=[world.trajectory.reference])
+    client.force_login(world.owner)
+    client.get(edit)  # this browser now remembers who was logged in on it
+    client.session.delete()  # the session timed out
     client.post(edit, {"reason": "Wat ik typte", "_autosave": "1"}, HTTP_HX_REQUEST="true")
 
     response = client.post(URL, {"field": "reason", "reason": JARGON}, HTTP_HX_REQUEST="true")
