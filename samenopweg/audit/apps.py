@@ -6,3 +6,6 @@ class AuditConfig(AppConfig):
     name = "samenopweg.audit"
     label = "audit"
     verbose_name = _("Audit")
+
+    def ready(self) -> None:
+        from samenopweg.audit import checks  # noqa: F401  (registers the runtime-role check)
