@@ -42,6 +42,45 @@
   // One id per page load, in memory: a duplicated tab (which copies sessionStorage) is another.
   var TAB = String(Date.now()) + "-" + Math.random().toString(36).slice(2, 10);
 
+  // Hidden fields that belong to what was typed: the version it was read at, and how many
+  // children or adults a formset had (the registration).
+  function kept(name) {
+    return name === "version" || /-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$/.test(name);
+  }
+
+  // Put back a copy with more subforms than the page has (a third child): through the server,
+  // which draws them. The copy goes as an autosave; the page then opens with it as its draft.
+  function putThroughServer(form, fields) {
+    var body = new FormData();
+    for (var name in fields) {
+      for (var i = 0; i < fields[name].length; i++) {
+        body.append(name, fields[name][i]);
+      }
+    }
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]");
+    body.append("csrfmiddlewaretoken", token ? token.value : "");
+    body.append("_autosave", "1");
+    return window.fetch(form.getAttribute("hx-post") || window.location.href, {
+      method: "POST", body: body, credentials: "same-origin", headers: { "HX-Request": "true" }
+    }).then(function (response) {
+      if (response.ok && response.headers.get("X-Sow-Draft") === "saved") {
+        forget(keyOf(form)); // the server's draft holds it now
+        window.location.reload();
+        return true;
+      }
+      return false;
+    }).catch(function () { return false; });
+  }
+
+  function missingFrom(form, fields) {
+    for (var name in fields) {
+      if (!form.elements.namedItem(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   function fieldsOf(form) {
     var fields = {};
     for (var i = 0; i < form.elements.length; i++) {
@@ -52,7 +91,7 @@
       }
       // The version the form was read at goes with the text: put back, the server still
       // tells an edit made since then (the conflict page) instead of overwriting it.
-      if ((type === "hidden" && el.name !== "version") || type === "file" ||
+      if ((type === "hidden" && !kept(el.name)) || type === "file" ||
           type === "password" || type === "submit" || type === "button" || type === "reset") {
         continue;
       }
@@ -131,7 +170,7 @@
       var el = form.elements[i];
       var type = (el.type || "").toLowerCase();
       if (!el.name || SKIP[el.name] || !(el.name in fields) ||
-          (type === "hidden" && el.name !== "version") || type === "file" || type === "password") {
+          (type === "hidden" && !kept(el.name)) || type === "file" || type === "password") {
         continue;
       }
       var values = fields[el.name];
@@ -197,6 +236,14 @@
     actions.appendChild(drop);
     box.appendChild(actions);
     restore.addEventListener("click", function () {
+      if (missingFrom(form, copy.fields)) {
+        putThroughServer(form, copy.fields).then(function (done) {
+          if (!done) {
+            put(form, copy.fields); // the server is away: put back what fits on this page
+          }
+        });
+        return;
+      }
       put(form, copy.fields);
       box.remove();
       // Through the usual path: the counter updates and the autosave sends it to the server.

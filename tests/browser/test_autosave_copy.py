@@ -136,3 +136,34 @@ def test_another_users_copies_are_dropped_and_logging_out_clears_them(
         page.get_by_role("button", name="Afmelden").click()
     expect(page.locator("h1")).to_be_visible()
     assert _copies(page) == []  # Clear-Site-Data: "storage" on the logout
+
+
+def test_a_copy_with_more_children_than_the_page_is_put_back_through_the_server(
+    new_page: Any,
+) -> None:
+    """The registration's third child is not on a fresh page: the server draws it."""
+    from playwright.sync_api import expect
+
+    page = new_page(as_user="consulent2")
+    page.goto("/trajecten/nieuw/")
+    me = page.locator('meta[name="sow-user"]').get_attribute("content")
+    fields = {
+        "reason": ["Drie kinderen, de school belde."],
+        "child-TOTAL_FORMS": ["3"],
+        "child-INITIAL_FORMS": ["0"],
+        "child-0-first_name": ["Eerste"],
+        "child-1-first_name": ["Tweede"],
+        "child-2-first_name": ["Derde"],
+    }
+    page.evaluate(
+        "([key, fields]) => localStorage.setItem(key, JSON.stringify({at: Date.now(), fields}))",
+        [f"sow-draft:{me}:/trajecten/nieuw/", fields],
+    )
+    page.reload()
+    offer = page.locator(".browser-copy")
+    with page.expect_navigation():
+        offer.get_by_role("button", name="Tekst uit de browser terugzetten").click()
+
+    expect(page.locator("#id_child-2-first_name")).to_have_value("Derde")
+    expect(page.locator("#id_reason")).to_have_value("Drie kinderen, de school belde.")
+    _no_copy_left(page)
