@@ -69,9 +69,7 @@ class ExpiredSessionFormMiddleware:
             return None
         if request.path.startswith(_EXEMPT_PREFIXES):
             return None
-        user = request.get_signed_cookie(
-            LAST_USER_COOKIE, default=None, max_age=LAST_USER_MAX_AGE
-        )
+        user = request.get_signed_cookie(LAST_USER_COOKIE, default=None, max_age=LAST_USER_MAX_AGE)
         if user is not None:
             # Only for someone who was logged in on this browser: anything else could never be
             # given back to anyone, and would only fill the session.
