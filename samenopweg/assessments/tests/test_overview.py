@@ -257,6 +257,43 @@ def test_a_usual_map_fits_one_a4_landscape_page(world: World) -> None:
     ]
 
 
+def _pdf_pages(user: Any, reference: str) -> list[tuple[int, int]]:
+    """The overview PDF of a trajectory, as the (width, height) in mm of each page."""
+    from samenopweg.assessments.views.print import pdf_document
+
+    access = get_trajectory_for_user(user, reference)
+    html = render_to_string(
+        "assessments/print/overview_pdf.html",
+        {"access": access, "t": access.trajectory, "overview": overview_for(access)},
+    )
+    px_per_mm = 96 / 25.4
+    return [
+        (round(p.width / px_per_mm), round(p.height / px_per_mm))
+        for p in pdf_document(html, base_url="http://testserver/").pages
+    ]
+
+
+def test_every_demo_family_prints_on_one_sheet(settings: Any) -> None:
+    """The demo's maps are ordinary full ones (up to 16 lines, two statements, five scores each)."""
+    from samenopweg.cases.models import Trajectory
+    from samenopweg.demo import loader
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    loader.load()
+    trajectories = list(Trajectory.objects.select_related("owner"))
+    assert len(trajectories) == 7
+    pages = {t.reference: _pdf_pages(t.owner, t.reference) for t in trajectories}
+    assert pages == {t.reference: [(297, 210)] for t in trajectories}
+
+
+def test_a_very_long_map_flows_onto_more_a4_landscape_pages(world: World) -> None:
+    """Nothing is dropped: 50 lines and five statements take more than one sheet."""
+    fill(world)
+    pages = _pdf_pages(world.owner, world.trajectory.reference)
+    assert len(pages) > 1
+    assert set(pages) == {(297, 210)}
+
+
 def test_the_pdf_answers_only_get(world: World) -> None:
     url = _url(world, "assessments:overview_pdf")
     assert logged_in_client(world.owner).post(url).status_code == 405
