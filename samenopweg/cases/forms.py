@@ -12,7 +12,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenopweg.cases.models import CaseRole, Framework, SafetyAnswer, Stage, Urgency
+from samenopweg.cases.models import (
+    FRAMEWORK_HELP,
+    CaseRole,
+    Framework,
+    SafetyAnswer,
+    Stage,
+    Urgency,
+)
 from samenopweg.core.fields import LongTextField, PlannedDateField
 from samenopweg.core.validators import PARAGRAPH_MAX
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
@@ -115,7 +122,9 @@ def goal_field(rows: int) -> forms.CharField:
 
 
 class TrajectoryEditForm(forms.Form):
-    framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
+    framework = forms.ChoiceField(
+        label=_("Kader"), choices=Framework.choices, help_text=FRAMEWORK_HELP
+    )
     youth_judge_reference = forms.CharField(
         label=_("Referentie jeugdrechter"), required=False, max_length=60
     )

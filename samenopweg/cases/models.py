@@ -30,6 +30,13 @@ class Framework(models.TextChoices):
     MOF = "mof", _("Als misdrijf omschreven feit (MOF)")
 
 
+# The frame the professionals may not know by its name alone, explained where it is chosen
+# (the registration and edit forms) and read (the trajectory's overview).
+FRAMEWORK_HELP = _(
+    "Maatschappelijke noodzaak: het kind heeft hulp nodig, maar vrijwillige hulp lukt niet "
+    "of het gezin weigert ze. Dan komt de overheid tussen."
+)
+
 OCJ_FRAMEWORKS = (Framework.VERONTRUSTING, Framework.MAATSCHAPPELIJKE_NOODZAAK)
 SDJ_FRAMEWORKS = (Framework.VOS, Framework.MOF)
 
@@ -124,6 +131,13 @@ class Trajectory(Versioned):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def framework_help(self) -> str:
+        """What the frame means, for the one frame whose name does not say it; else ""."""
+        if self.framework == Framework.MAATSCHAPPELIJKE_NOODZAAK:
+            return str(FRAMEWORK_HELP)
+        return ""
 
     @property
     def is_closed(self) -> bool:

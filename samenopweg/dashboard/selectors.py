@@ -130,8 +130,9 @@ def what_annotations() -> dict[str, Any]:
     }
 
 
-# "Nog geen gedeelde WAT": no current danger statement, a statement without a goal, or a set
-# that was not shared with the family (yet, or again after being moved back).
+# "Gevaarsboodschappen of doelen ontbreken of zijn niet gedeeld": no current danger statement,
+# a statement without a goal, or a set that was not shared with the family (yet, or again after
+# being moved back).
 WHAT_MISSING = (
     Q(what_has_statement=False)
     | Q(what_goal_missing=True)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from samenopweg.accounts import roles
 from samenopweg.accounts.models import Membership, Role, Team
 from samenopweg.cases.forms import GrantFields, SafetyFields, goal_field, reason_field
-from samenopweg.cases.models import CaseRole, Framework
+from samenopweg.cases.models import FRAMEWORK_HELP, CaseRole, Framework
 from samenopweg.cases.services import validate_framework
 from samenopweg.core.fields import BirthDateField, EventDateField
 from samenopweg.core.forms import add_errors
@@ -30,7 +30,9 @@ class TrajectoryRegistrationForm(forms.Form):
         queryset=get_user_model().objects.none(),
         label=_("Consulent die het traject draagt"),
     )
-    framework = forms.ChoiceField(label=_("Kader"), choices=Framework.choices)
+    framework = forms.ChoiceField(
+        label=_("Kader"), choices=Framework.choices, help_text=FRAMEWORK_HELP
+    )
     youth_judge_reference = forms.CharField(
         label=_("Referentie jeugdrechter"),
         required=False,

@@ -258,7 +258,7 @@ def test_the_worker_reads_the_page_without_forms_to_change_it(world: World) -> N
     page = response.content.decode()
     assert statement.sentence in page
     assert line.text in page
-    assert "Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen" in page
+    assert "Gevaarsboodschappen, veiligheidsdoelen en bodemeisen" in page
     assert "Alleen de consulent schrijft en verandert deze teksten." in page
     for name in ("statement_create", "bottom_line_create", "goal_create", "statement_status"):
         assert _url(world, name) not in page
@@ -267,7 +267,7 @@ def test_the_worker_reads_the_page_without_forms_to_change_it(world: World) -> N
         world, "statement_comment", target="gevaarsboodschap", target_id=statement.pk
     )
     assert f'action="{comment_url}"' in page
-    assert 'aria-current="page">Wat moet er veranderen</a>' in page
+    assert 'aria-current="page">Gevaarsboodschappen en doelen</a>' in page
 
 
 def test_the_consultant_sees_the_forms_and_the_next_step(world: World) -> None:

@@ -60,7 +60,7 @@ from samenopweg.cases.editing import (
 )
 from samenopweg.core.models import Audience
 
-TITLE = gettext_lazy("Wat moet er veranderen: gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
+TITLE = gettext_lazy("Gevaarsboodschappen, veiligheidsdoelen en bodemeisen")
 
 # URL word for each kind of comment target, and the anchor prefix on the page.
 TARGETS: dict[str, tuple[type[DangerStatement | SafetyGoal | BottomLine], str]] = {
