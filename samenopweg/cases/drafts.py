@@ -39,7 +39,7 @@ def _as_querydict(data: dict[str, list[str]]) -> QueryDict:
     return qd
 
 
-KEY_MAX = 120  # Draft.key's max_length
+KEY_MAX: int = Draft._meta.get_field("key").max_length or 0  # type: ignore[union-attr]
 _OTHER_NUMBER = re.compile(r"[2-9]|[1-9][0-9]")
 
 
@@ -48,6 +48,12 @@ def other_number(request: HttpRequest) -> str:
     ?concept=N, or the form's hidden `_concept` (a form whose action drops the query)."""
     other = request.GET.get(OTHER, "") or request.POST.get("_concept", "")
     return other if _OTHER_NUMBER.fullmatch(other) else ""
+
+
+def _base_version(data: dict[str, list[str]]) -> int | None:
+    """The version of the item the form was read at, as the draft remembers it."""
+    version = (data.get("version") or [""])[0]
+    return int(version) if version.isdigit() else None
 
 
 def draft_key(request: HttpRequest) -> str:
@@ -62,14 +68,13 @@ def save_draft(*, request: HttpRequest, trajectory: Trajectory | None) -> Draft:
     if trajectory is not None:
         items.refuse_closed(trajectory)
     data = {k: request.POST.getlist(k) for k in request.POST if k not in NOT_KEPT}
-    version = request.POST.get("version", "")
     draft, _created = Draft.objects.update_or_create(
         user_id=request.user.pk or 0,
         trajectory=trajectory,
         key=draft_key(request),
         defaults={
             "data": data,
-            "base_version": int(version) if version.isdigit() else None,
+            "base_version": _base_version(data),
             "after_time_out": False,
         },
     )
@@ -156,13 +161,12 @@ def _keep_one(user: Any, kept: dict[str, Any], request: HttpRequest, made: set[i
             )
     if len(key) > KEY_MAX:
         return
-    version = (kept["data"].get("version") or [""])[0]
     draft = Draft.objects.create(
         user=user,
         trajectory=trajectory,
         key=key,
         data=kept["data"],
-        base_version=int(version) if version.isdigit() else None,
+        base_version=_base_version(kept["data"]),
         after_time_out=True,
     )
     made.add(draft.pk)
