@@ -6,8 +6,10 @@ in; a double outline for the children of this trajectory; a line between the two
 two slashes when they do not live together; a line down to the children. On the ecomap the
 family sits in the middle and every network member around it: a thick line for a strong tie, a
 plain one for an ordinary tie, a dashed one for a weak tie and a zigzag for a tie with friction;
-professionals are drawn as rectangles, the informal network as circles. Nothing is told apart by
-colour alone. Like assessments.charts, every text is escaped and the output depends only on the
+professionals are drawn as rectangles, the informal network as circles. A person under a contact
+ban (people.ContactBan) gets a red dashed outline and the words "⚠ contactverbod" on both, and the
+ban in the text alternative; the ecomap also draws a banned person who is not in the network,
+with a red dashed line. Nothing is told apart by colour alone. Like assessments.charts, every text is escaped and the output depends only on the
 input.
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
@@ -34,6 +36,10 @@ from samenopweg.people.models import (
 )
 
 INK, MUTED, HOUSEHOLD_FILL, LINE = "#1d2430", "#4a5568", "#dbe7f7", "#374151"
+BAN = "#8a1111"  # the red of "not safe" in app.css (--no-ink), always with a dash and words
+BAN_DASH = 'stroke-dasharray="6 4"'
+# Per banned person (pk): the ban in words, "contactverbod met Emma" (people.selectors).
+Bans = Mapping[int, str]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 CELL, ROW, SIZE, MARGIN = 112, 120, 36, 24
 
@@ -111,6 +117,29 @@ def _text(
     )
 
 
+def _ban_ring(x: float, y: float, half: float) -> str:
+    """The red dashed outline around a person under a contact ban."""
+    return (
+        f'<rect class="ban-mark" x="{_n(x - half)}" y="{_n(y - half)}" width="{_n(2 * half)}" '
+        f'height="{_n(2 * half)}" rx="6" fill="none" stroke="{BAN}" stroke-width="2" {BAN_DASH}/>'
+    )
+
+
+def _ban_label(x: float, y: float) -> str:
+    return _text(x, y, "⚠ " + _("contactverbod"), size=11, colour=BAN, weight="700")
+
+
+def _ban_legend(x: float, top: float) -> str:
+    """The legend's line for the ban mark (only drawn when someone is under a ban)."""
+    words = "⚠ " + _("rode stippellijn: contactverbod, mag niet bij het kind")
+    return (
+        f'<line x1="{_n(x - 10)}" y1="{_n(top)}" x2="{_n(x + 30)}" y2="{_n(top)}" stroke="{BAN}" '
+        f'stroke-width="2" {BAN_DASH}/>'
+        f'<text x="{_n(x + 36)}" y="{_n(top + 4)}" font-size="12" fill="{BAN}" font-weight="700">'
+        f"{escape(words)}</text>"
+    )
+
+
 @dataclass
 class GenoPerson:
     person: Person
@@ -156,10 +185,13 @@ def genogram_svg(
     *,
     title: str,
     id_prefix: str = "genogram",
+    bans: Bans | None = None,
 ) -> SafeString:
     """The family as a genogram: grandparents, parents and carers, children, in three rows."""
     prefix = _prefix(id_prefix)
+    bans = bans or {}
     people = genogram_people(persons, relations)
+    banned_shown = any(g.person.pk in bans for g in people)
     rows: list[list[GenoPerson]] = [[], [], []]
     for g in people:
         rows[g.generation].append(g)
@@ -175,7 +207,7 @@ def genogram_svg(
     columns = max((len(r) for r in rows), default=1)
     width = max(2 * MARGIN + columns * CELL, 320)
     legend_top = MARGIN + len(used) * ROW
-    height = legend_top + 78
+    height = legend_top + 78 + (24 if banned_shown else 0)
     centre: dict[int, tuple[float, float]] = {}
     row_y = {}
     y = MARGIN + SIZE / 2 + 4
@@ -193,7 +225,7 @@ def genogram_svg(
         f'viewBox="0 0 {_n(width)} {_n(height)}" preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-family="{FONT}">',
         f'<title id="{prefix}-title">{escape(title)}</title>',
-        f'<desc id="{prefix}-desc">{escape(" ".join(genogram_text(persons, relations)))}</desc>',
+        f'<desc id="{prefix}-desc">{escape(" ".join(genogram_text(persons, relations, bans)))}</desc>',
         f'<rect width="{_n(width)}" height="{_n(height)}" fill="#ffffff"/>',
     ]
     # The parents' line, and the line down to the children.
@@ -244,8 +276,10 @@ def genogram_svg(
         x, y = centre[g.person.pk]
         p = g.person
         fill = HOUSEHOLD_FILL if g.lives_with else "#ffffff"
-        out.append(f"<g><title>{escape(_person_line(g, persons, relations))}</title>")
+        out.append(f"<g><title>{escape(_person_line(g, persons, relations, bans))}</title>")
         out.append(_shape(p.gender, x, y, fill=fill, double=p.is_child))
+        if p.pk in bans:
+            out.append(_ban_ring(x, y, SIZE / 2 + 6))
         age = p.age
         if age is not None:
             out.append(_text(x, y + 4, str(age), size=12, weight="600"))
@@ -254,9 +288,13 @@ def genogram_svg(
         )
         word = _("kind") if p.is_child else _kinds_word(g.kinds)
         out.append(_text(x, y + SIZE / 2 + 31, Truncator(word).chars(18), size=11, colour=MUTED))
+        if p.pk in bans:
+            out.append(_ban_label(x, y + SIZE / 2 + 45))
         out.append("</g>")
     out.append("</g>")
     out.append(_genogram_legend(legend_top, width))
+    if banned_shown:
+        out.append(_ban_legend(MARGIN + 10, legend_top + 84))
     out.append("</svg>")
     return _safe("".join(out))
 
@@ -296,11 +334,17 @@ def _genogram_legend(top: float, width: float) -> str:
     return "".join(out)
 
 
-def _person_line(g: GenoPerson, persons: Sequence[Person], relations: Sequence[Relation]) -> str:
+def _person_line(
+    g: GenoPerson,
+    persons: Sequence[Person],
+    relations: Sequence[Relation],
+    bans: Bans | None = None,
+) -> str:
     p = g.person
     age = f", {p.age} " + _("jaar") if p.age is not None else ""
     if p.is_child:
         return f"{p.full_name}{age}: " + _("kind van dit traject")
+    ban = (bans or {}).get(p.pk)
     names = {q.pk: q.first_name for q in persons}
     parts = []
     for relation in relations:
@@ -311,12 +355,18 @@ def _person_line(g: GenoPerson, persons: Sequence[Person], relations: Sequence[R
             if relation.has_parental_authority:
                 text += " (" + _("ouderlijk gezag") + ")"
             parts.append(text)
+    if ban:
+        parts.append("⚠ " + ban)
     return f"{p.full_name}{age}: " + "; ".join(parts)
 
 
-def genogram_text(persons: Sequence[Person], relations: Sequence[Relation]) -> list[str]:
+def genogram_text(
+    persons: Sequence[Person], relations: Sequence[Relation], bans: Bans | None = None
+) -> list[str]:
     """The genogram in words, one line per person: its text alternative."""
-    return [_person_line(g, persons, relations) + "." for g in genogram_people(persons, relations)]
+    return [
+        _person_line(g, persons, relations, bans) + "." for g in genogram_people(persons, relations)
+    ]
 
 
 # --- the ecomap -----------------------------------------------------------------------------
@@ -350,18 +400,30 @@ def ecomap_svg(
     *,
     title: str,
     id_prefix: str = "ecomap",
+    bans: Bans | None = None,
+    banned: Sequence[Person] = (),
 ) -> SafeString:
-    """The family in the middle, the network around it, each tie drawn by its strength."""
+    """The family in the middle, the network around it, each tie drawn by its strength.
+
+    `banned`: the persons under a contact ban; those outside the family and the network are
+    drawn around it too, with a red dashed, crossed line."""
     prefix = _prefix(id_prefix)
-    count = len(members)
-    height = ECO_WIDTH + 70
+    bans = bans or {}
+    outsiders = _outsiders(household, members, banned)
+    any_ban = (
+        bool(outsiders)
+        or any(p.pk in bans for p in household)
+        or any(m.person_id in bans for m in members)
+    )
+    count = len(members) + len(outsiders)
+    height = ECO_WIDTH + 70 + (24 if any_ban else 0)
     cx, cy = ECO_WIDTH / 2, ECO_WIDTH / 2
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ecomap" role="img" '
         f'viewBox="0 0 {ECO_WIDTH} {height}" preserveAspectRatio="xMinYMin meet" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-family="{FONT}">',
         f'<title id="{prefix}-title">{escape(title)}</title>',
-        f'<desc id="{prefix}-desc">{escape(" ".join(ecomap_text(household, members)))}</desc>',
+        f'<desc id="{prefix}-desc">{escape(" ".join(ecomap_text(household, members, bans, banned)))}</desc>',
         f'<rect width="{ECO_WIDTH}" height="{height}" fill="#ffffff"/>',
     ]
     places = []
@@ -369,6 +431,12 @@ def ecomap_svg(
         angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
         places.append(
             (member, cx + ECO_RADIUS * math.cos(angle), cy + ECO_RADIUS * math.sin(angle))
+        )
+    outside = []
+    for i, person in enumerate(outsiders, start=len(members)):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
+        outside.append(
+            (person, cx + ECO_RADIUS * math.cos(angle), cy + ECO_RADIUS * math.sin(angle))
         )
     family_r = 70
     out.append('<g class="ties">')
@@ -383,12 +451,14 @@ def ecomap_svg(
                 f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{LINE}" '
                 f"{TIE_STYLE.get(member.tie, TIE_STYLE[Tie.NORMAL])}/>"
             )
+    for _person, x, y in outside:
+        out.append(_banned_tie(cx, cy, family_r, x, y))
     out.append("</g>")
     out.append(
         f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{family_r}" fill="{HOUSEHOLD_FILL}" stroke="{INK}" stroke-width="2"/>'
     )
     out.append(_text(cx, cy - 16, _("Gezin"), size=14, weight="600"))
-    names = [p.first_name for p in household]
+    names = [("⚠ " if p.pk in bans else "") + p.first_name for p in household]
     for i, line in enumerate(_wrap(names, 3)[:3]):
         out.append(_text(cx, cy + 4 + i * 16, line, size=12))
     out.append('<g class="members">')
@@ -409,11 +479,59 @@ def ecomap_svg(
         out.append(
             _text(x, y + NODE + 15, Truncator(member.role_text).chars(22), size=11, colour=MUTED)
         )
+        if member.person_id in bans:
+            out.append(_ban_ring(x, y, NODE + 5))
+            out.append(_ban_label(x, y + NODE + 29))
+        out.append("</g>")
+    for person, x, y in outside:
+        out.append(f"<g><title>{escape(_outsider_line(person, bans))}</title>")
+        out.append(
+            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{NODE}" fill="#ffffff" stroke="{INK}" stroke-width="2"/>'
+        )
+        out.append(_ban_ring(x, y, NODE + 5))
+        out.append(_text(x, y + 4, Truncator(person.first_name).chars(10), size=12, weight="600"))
+        out.append(_ban_label(x, y + NODE + 15))
         out.append("</g>")
     out.append("</g>")
     out.append(_ecomap_legend(ECO_WIDTH + 8))
+    if any_ban:
+        out.append(_ban_legend(MARGIN + 10, ECO_WIDTH + 8 + 66))
     out.append("</svg>")
     return _safe("".join(out))
+
+
+def _outsiders(
+    household: Sequence[Person], members: Sequence[NetworkMember], banned: Sequence[Person]
+) -> list[Person]:
+    """The banned persons the ecomap would not draw otherwise: not family, not network."""
+    drawn = {p.pk for p in household} | {m.person_id for m in members}
+    return [p for p in banned if p.pk not in drawn]
+
+
+def _banned_tie(cx: float, cy: float, family_r: float, x: float, y: float) -> str:
+    """A red dashed line from the family to a banned person, crossed in the middle."""
+    angle = math.atan2(y - cy, x - cx)
+    x1, y1 = cx + family_r * math.cos(angle), cy + family_r * math.sin(angle)
+    x2, y2 = x - (NODE + 5) * math.cos(angle), y - (NODE + 5) * math.sin(angle)
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    cross = "".join(
+        f'<line x1="{_n(mx - dx)}" y1="{_n(my - dy)}" x2="{_n(mx + dx)}" y2="{_n(my + dy)}" '
+        f'stroke="{BAN}" stroke-width="3"/>'
+        for dx, dy in ((8, 8), (8, -8))
+    )
+    return (
+        f'<line class="ban-tie" x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" '
+        f'stroke="{BAN}" stroke-width="2" {BAN_DASH}/>{cross}'
+    )
+
+
+def _outsider_line(person: Person, bans: Bans) -> str:
+    return (
+        f"{person.full_name}: ⚠ {bans.get(person.pk, _('contactverbod'))} "
+        + "("
+        + _("niet in het netwerk")
+        + ")"
+    )
 
 
 def _wrap(names: Sequence[str], per_line: int) -> list[str]:
@@ -450,12 +568,22 @@ def _member_line(member: NetworkMember) -> str:
     return text
 
 
-def ecomap_text(household: Sequence[Person], members: Sequence[NetworkMember]) -> list[str]:
+def ecomap_text(
+    household: Sequence[Person],
+    members: Sequence[NetworkMember],
+    bans: Bans | None = None,
+    banned: Sequence[Person] = (),
+) -> list[str]:
     """The ecomap in words: its text alternative."""
+    bans = bans or {}
     lines = [
         _("Het gezin: %(names)s.") % {"names": ", ".join(p.full_name for p in household) or "–"}
     ]
+    lines += [f"{p.full_name}: ⚠ {bans[p.pk]}." for p in household if p.pk in bans]
     if not members:
         lines.append(_("Nog niemand in het netwerk."))
-    lines += [_member_line(m) + "." for m in members]
+    for m in members:
+        ban = bans.get(m.person_id)
+        lines.append(_member_line(m) + (f"; ⚠ {ban}" if ban else "") + ".")
+    lines += [_outsider_line(p, bans) + "." for p in _outsiders(household, members, banned)]
     return lines
