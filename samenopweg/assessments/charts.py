@@ -18,19 +18,26 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenopweg.core.svgtext import fit, text_width
+
 SCALE_MIN, SCALE_MAX = 0, 10
 
-# viewBox units. Narrow on purpose: on a phone (about 360 px) the text keeps a readable size;
-# on a desktop the stylesheet caps the width.
-WIDTH = 400
-LEFT, RIGHT, TOP = 34, 14, 12
+# viewBox units. Narrow on purpose: on a phone the card is about 324 px wide, so a text of 13
+# units stays at least 12 px; on a desktop the stylesheet caps the width (app.css, "Diagrams").
+WIDTH = 340
+LEFT, RIGHT = 30, 10
+AXIS_TITLE_HEIGHT = 24  # the y axis' title above the plot
+TOP = AXIS_TITLE_HEIGHT + 8
 PLOT_HEIGHT = 200
-X_LABELS_HEIGHT = 26
+X_LABELS_HEIGHT = 28
 LEGEND_ROW = 22
-LEGEND_SHORT_LABEL = 18  # two legend columns when every name is this short, else one
-LEGEND_LONG_LABEL = 40
-X_PADDING = 24
-MIN_LABEL_SPACING = 62  # a "dd/mm/yy" label at 12 units is about 55 wide
+LEGEND_LEFT = 8
+FONT_SIZE = 13
+X_PADDING = 20
+MIN_LABEL_SPACING = 62  # a "dd/mm/yy" label at 13 units is about 52 wide
+# Markers with the same number on the same date stand side by side, this far apart (a marker is
+# about 9 units wide), or closer when a crowd would reach the next date.
+MARKER_STEP, MARKER_STEP_MIN = 10.0, 6.0
 INK, MUTED, GRID, GRID_STRONG = "#1d2430", "#4a5568", "#dde3ea", "#8593a3"
 
 # Each colour has a contrast of at least 4.5:1 on white (more than the 3:1 graphics need);
@@ -176,27 +183,54 @@ def _description(series: Sequence[Series], dates: list[datetime.date]) -> str:
     return " ".join(parts)
 
 
+def _offsets(
+    columns: Sequence[dict[datetime.date, int]], dates: list[datetime.date], spacing: float
+) -> dict[tuple[int, datetime.date], float]:
+    """How far each marker moves sideways: side by side when numbers on one date are equal."""
+    shift: dict[tuple[int, datetime.date], float] = {}
+    for day in dates:
+        groups: dict[int, list[int]] = {}
+        for n, values in enumerate(columns):
+            if day in values:
+                groups.setdefault(values[day], []).append(n)
+        for members in groups.values():
+            k = len(members)
+            step = MARKER_STEP
+            if k > 1 and (k - 1) * step > spacing - MARKER_STEP:
+                step = max(MARKER_STEP_MIN, (spacing - MARKER_STEP) / (k - 1))
+            for j, n in enumerate(members):
+                shift[(n, day)] = (j - (k - 1) / 2) * step
+    return shift
+
+
 def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "trend") -> str:
     """An accessible SVG line chart of scaling numbers 0-10 over time, one line per series.
 
     `role="img"` with a <title> and a <desc> (named through aria-labelledby); ids start with
     `id_prefix`, so several charts can share a page. The result is escaped and marked safe.
+    Equal numbers on one date stand side by side, so every marker stays visible.
     """
     prefix = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "trend"
     dates = _dates(series)
     index = {day: i for i, day in enumerate(dates)}
+    columns_of_values = [_by_date(s) for s in series]
     plot_left, plot_right = LEFT, WIDTH - RIGHT
     plot_width = plot_right - plot_left
     plot_bottom = TOP + PLOT_HEIGHT
-    columns = 2 if all(len(s.label) <= LEGEND_SHORT_LABEL for s in series) else 1
+    # The widest crowd of equal numbers decides how far the first and last date stay inside.
+    spacing = (plot_width - 2 * X_PADDING) / max(1, len(dates) - 1)
+    shifts = _offsets(columns_of_values, dates, spacing if len(dates) > 1 else plot_width)
+    padding = max([X_PADDING] + [abs(v) + 8 for v in shifts.values()])
+    column_width = (WIDTH - LEGEND_LEFT) / 2
+    columns = 2 if all(text_width(s.label, FONT_SIZE) <= column_width - 38 for s in series) else 1
     legend_rows = -(-len(series) // columns)
     height = plot_bottom + X_LABELS_HEIGHT + legend_rows * LEGEND_ROW + 6
 
     def x_of(i: int) -> float:
         if len(dates) <= 1:
             return plot_left + plot_width / 2
-        usable = plot_width - 2 * X_PADDING
-        return plot_left + X_PADDING + usable * i / (len(dates) - 1)
+        usable = plot_width - 2 * padding
+        return plot_left + padding + usable * i / (len(dates) - 1)
 
     def y_of(value: float) -> float:
         return TOP + PLOT_HEIGHT * (SCALE_MAX - value) / (SCALE_MAX - SCALE_MIN)
@@ -214,6 +248,11 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
 
     # Gridlines: a light one per number, 0, 5 and 10 stronger; the even numbers and 5 labelled.
     out.append('<g class="grid">')
+    out.append(
+        f'<text class="axis-title" x="{LEGEND_LEFT}" y="{AXIS_TITLE_HEIGHT - 8}" '
+        f'font-size="{FONT_SIZE}" font-weight="600" fill="{INK}">'
+        f"{escape(fit(_('Cijfer van 0 tot 10 (10 = veilig genoeg)'), WIDTH - 2 * LEGEND_LEFT, FONT_SIZE, bold=True))}</text>"
+    )
     for value in range(SCALE_MIN, SCALE_MAX + 1):
         gy = _num(y_of(value))
         strong = value in (SCALE_MIN, 5, SCALE_MAX)
@@ -224,7 +263,7 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
         if value % 2 == 0 or strong:
             out.append(
                 f'<text x="{plot_left - 6}" y="{gy}" dy="0.35em" text-anchor="end" '
-                f'font-size="13" fill="{INK}">{value}</text>'
+                f'font-size="{FONT_SIZE}" fill="{INK}">{value}</text>'
             )
     out.append(
         f'<line x1="{plot_left}" y1="{TOP}" x2="{plot_left}" y2="{plot_bottom}" '
@@ -232,10 +271,10 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
     )
     # Date labels: all of them when they fit, otherwise every k-th one and always the last.
     if dates:
-        for i in _labelled(len(dates), plot_width - 2 * X_PADDING):
+        for i in _labelled(len(dates), plot_width - 2 * padding):
             out.append(
-                f'<text x="{_num(x_of(i))}" y="{plot_bottom + 17}" text-anchor="middle" '
-                f'font-size="12" fill="{MUTED}">{short_date(dates[i])}</text>'
+                f'<text x="{_num(x_of(i))}" y="{plot_bottom + 20}" text-anchor="middle" '
+                f'font-size="{FONT_SIZE}" fill="{MUTED}">{short_date(dates[i])}</text>'
             )
     else:
         out.append(
@@ -244,8 +283,6 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
         )
     out.append("</g>")
 
-    # Lines that lie on top of each other stay visible: each series is shifted a little sideways.
-    spread = min(3.0, 12.0 / max(1, len(series) - 1)) if len(series) > 1 else 0.0
     out.append('<g class="lines">')
     for n, s in enumerate(series):
         colour, dash, shape = (
@@ -253,9 +290,11 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
             DASHES[n % len(DASHES)],
             MARKERS[n % len(MARKERS)],
         )
-        shift = (n - (len(series) - 1) / 2) * spread
-        values = _by_date(s)
-        coords = [(x_of(index[day]) + shift, y_of(v), day, v) for day, v in sorted(values.items())]
+        values = columns_of_values[n]
+        coords = [
+            (x_of(index[day]) + shifts.get((n, day), 0.0), y_of(v), day, v)
+            for day, v in sorted(values.items())
+        ]
         label = escape(s.label)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="series series-{n}">')
@@ -269,9 +308,9 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
         out.append("</g>")
     out.append("</g>")
 
-    # The legend: a line sample with its marker, and the name, two columns.
+    # The legend: a line sample with its marker, and the name, in one or two columns.
     out.append('<g class="legend">')
-    column_width = (WIDTH - LEFT) / columns
+    column_width = (WIDTH - LEGEND_LEFT) / columns
     for n, s in enumerate(series):
         colour, dash, shape = (
             COLOURS[n % len(COLOURS)],
@@ -279,7 +318,7 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
             MARKERS[n % len(MARKERS)],
         )
         row, column = divmod(n, columns)
-        x = LEFT + column * column_width
+        x = LEGEND_LEFT + column * column_width
         y = plot_bottom + X_LABELS_HEIGHT + row * LEGEND_ROW + LEGEND_ROW / 2
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
@@ -288,8 +327,8 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
         )
         out.append(_marker(shape, x + 15, y, colour, escape(s.label)))
         out.append(
-            f'<text x="{_num(x + 38)}" y="{_num(y)}" dy="0.35em" font-size="14" '
-            f'fill="{INK}">{escape(_truncate(s.label, LEGEND_LONG_LABEL))}</text>'
+            f'<text x="{_num(x + 38)}" y="{_num(y)}" dy="0.35em" font-size="{FONT_SIZE}" '
+            f'fill="{INK}">{escape(fit(s.label, column_width - 44, FONT_SIZE))}</text>'
         )
     out.append("</g></svg>")
     return _safe("".join(out))
@@ -307,10 +346,6 @@ def _labelled(count: int, usable: float) -> list[int]:
         else:
             shown.append(count - 1)
     return shown
-
-
-def _truncate(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _safe(markup: str) -> SafeString:

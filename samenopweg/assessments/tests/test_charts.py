@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import xml.etree.ElementTree as ET
 
 from samenopweg.assessments.charts import (
@@ -12,6 +13,7 @@ from samenopweg.assessments.charts import (
     trend_chart_svg,
     trend_table,
 )
+from samenopweg.core.svgtext import font_sizes, svg_text_boxes
 
 SVG = "{http://www.w3.org/2000/svg}"
 D1, D2, D3 = datetime.date(2026, 1, 10), datetime.date(2026, 2, 14), datetime.date(2026, 3, 21)
@@ -182,3 +184,69 @@ def test_it_draws_five_pairs_of_ten_rounds_of_six_people_in_full() -> None:
         table = trend_table(people)
         assert [row.held_on for row in table.rows] == dates
         assert all(len(row.values) == 6 and None not in row.values for row in table.rows)
+
+
+def _marker_centres(root: ET.Element) -> list[tuple[float, float]]:
+    centres = []
+    for group in root.findall(f".//{SVG}g[@class='lines']/{SVG}g"):
+        for marker in list(group)[1:]:
+            if marker.tag == f"{SVG}circle":
+                centres.append((float(marker.get("cx", 0)), float(marker.get("cy", 0))))
+            elif marker.tag == f"{SVG}rect":
+                w = float(marker.get("width", 0))
+                centres.append(
+                    (float(marker.get("x", 0)) + w / 2, float(marker.get("y", 0)) + w / 2)
+                )
+            else:
+                points = [tuple(map(float, p.split(","))) for p in marker.get("points", "").split()]
+                centres.append(
+                    (
+                        (min(p[0] for p in points) + max(p[0] for p in points)) / 2,
+                        (min(p[1] for p in points) + max(p[1] for p in points)) / 2,
+                    )
+                )
+    return centres
+
+
+def test_equal_numbers_on_one_date_stand_side_by_side() -> None:
+    """Issue 12, point 7: three people who give the same number do not hide each other."""
+    same = [Series(label=name, points=[(D1, 5), (D2, 6)]) for name in ("An", "Noor", "Jan")]
+    centres = _marker_centres(_parse(trend_chart_svg(same, title="Gelijk")))
+    assert len(centres) == 6
+    for a, b in itertools.combinations(centres, 2):
+        if abs(a[1] - b[1]) < 1:  # the same number
+            assert abs(a[0] - b[0]) >= 9, (a, b)
+
+
+def test_different_numbers_stay_on_their_date() -> None:
+    centres = _marker_centres(
+        _parse(trend_chart_svg([Series("An", [(D1, 2)]), Series("Noor", [(D1, 7)])], title="x"))
+    )
+    assert centres[0][0] == centres[1][0]
+
+
+def test_eight_equal_numbers_on_many_dates_still_stay_inside_the_plot() -> None:
+    dates = [D1 + datetime.timedelta(days=30 * i) for i in range(10)]
+    crowd = [Series(label=f"P{p}", points=[(d, 5) for d in dates]) for p in range(8)]
+    root = _parse(trend_chart_svg(crowd, title="x"))
+    xs = sorted(x for x, _y in _marker_centres(root))
+    assert xs[0] > 30 and xs[-1] < 330
+    assert len(set(xs)) == 80  # none exactly on top of another
+
+
+def test_the_y_axis_says_what_the_numbers_mean() -> None:
+    root = _parse(trend_chart_svg(_series(), title="Verloop"))
+    title = root.find(f".//{SVG}text[@class='axis-title']")
+    assert title is not None and title.text == "Cijfer van 0 tot 10 (10 = veilig genoeg)"
+
+
+def test_every_text_fits_in_the_drawing_without_touching_another() -> None:
+    long = "Grootmoeder langs vaderskant Marie-Louise Vandenbroucke"
+    series = [*_series(), Series(label=long, points=[(D1, 4), (D3, 3)])]
+    for chart in (trend_chart_svg(_series(), title="a"), trend_chart_svg(series, title="b")):
+        view, boxes = svg_text_boxes(chart)
+        assert all(box.inside(view) for _text, box in boxes), boxes
+        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+            assert not box_a.overlaps(box_b), (a, b)
+        # 13 units in a 340-unit drawing: at least 12 px on a phone's 324 px wide card.
+        assert min(font_sizes(chart)) >= 13
