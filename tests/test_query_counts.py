@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World, register
-from samenopweg.cases.tests.helpers import logged_in_client
+from samenopweg.cases.tests.helpers import logged_in_client, mother_of
 from samenopweg.journal.models import ContactKind, JournalEntry, Task
 from samenopweg.people.models import Person
 
@@ -31,11 +31,11 @@ QUERIES: dict[str, dict[str, int]] = {
         "dashboard_owner": 17,
         "dashboard_team_lead": 18,  # + the open alerts of the team
         "detail": 14,
-        "journal": 12,
+        "journal": 13,  # + the contact bans, named in the "wie was erbij?" choices
         "plan": 15,
         "network": 14,
         "story": 11,
-        "diagrams": 10,
+        "diagrams": 11,  # + the contact bans, marked in both drawings
     }
     for vendor in ("sqlite", "postgresql")
 }
@@ -72,7 +72,7 @@ def _more_trajectories(world: World, n: int = 10) -> None:
 
 def _more_entries(world: World, n: int = 10) -> None:
     """More entries by different authors, with participants, some withdrawn."""
-    mother = Person.objects.get(trajectory=world.trajectory, is_child=False)
+    mother = mother_of(world.trajectory)  # the journal test adds a banned adult
     for i in range(n):
         withdrawn = i % 3 == 0
         entry = JournalEntry.objects.create(
@@ -121,6 +121,9 @@ def test_the_trajectory_page_does_not_grow_with_its_contents(
 def test_the_journal_does_not_grow_with_its_entries(
     world: World, django_assert_num_queries: Any
 ) -> None:
+    from samenopweg.people.tests import network_world as netwerk
+
+    netwerk.ensure_ban(world)  # named in the "wie was erbij?" choices
     response = assert_pinned_before_and_after(
         django_assert_num_queries,
         "journal",
@@ -234,16 +237,24 @@ def test_the_story_page_does_not_grow_with_its_pages(
 def test_the_diagrams_page_does_not_grow_with_the_family(
     world: World, django_assert_num_queries: Any
 ) -> None:
+    from samenopweg.people.models import ContactBan
     from samenopweg.people.tests import network_world as netwerk
 
     netwerk.ensure_member(world)
+    netwerk.ensure_ban(world)
+
+    def more_family() -> None:
+        for i in range(5):
+            cousin = Person.objects.create(trajectory=world.trajectory, first_name=f"Neef{i}")
+            if i % 2:  # some of them under a contact ban too
+                ContactBan.objects.create(
+                    trajectory=world.trajectory, person=cousin, reason="-", created_by=world.owner
+                )
+
     assert_pinned_before_and_after(
         django_assert_num_queries,
         "diagrams",
         logged_in_client(world.owner),
         reverse("people:diagrams", args=[world.trajectory.reference]),
-        lambda: [
-            Person.objects.create(trajectory=world.trajectory, first_name=f"Neef{i}")
-            for i in range(5)
-        ],
+        more_family,
     )

@@ -13,6 +13,7 @@ from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.core.validators import NOTE_MAX, REPORT_MAX
 from samenopweg.journal.models import ContactKind, TaskStatus
+from samenopweg.people.forms import PersonsChoice
 from samenopweg.people.models import Person
 from samenopweg.plainlanguage.widgets import PlainLanguageTextarea
 
@@ -22,7 +23,7 @@ AUDIENCE_HELP = _("Ouders, netwerk en kinderen zien alleen wat met hen gedeeld i
 class JournalEntryForm(forms.Form):
     occurred_on = EventDateField(label=_("Datum"))
     kind = forms.ChoiceField(label=_("Soort contact"), choices=ContactKind.choices)
-    participants = forms.ModelMultipleChoiceField(
+    participants = PersonsChoice(
         label=_("Wie was erbij?"),
         queryset=Person.objects.none(),
         required=False,
@@ -36,9 +37,13 @@ class JournalEntryForm(forms.Form):
     )
     audience = audience_field(Audience.PROFESSIONALS, AUDIENCE_HELP)
 
-    def __init__(self, *args: Any, trajectory: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, trajectory: Any, ban_notes: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = Person.objects.filter(trajectory=trajectory)  # type: ignore[attr-defined]
+        # A person under a contact ban says so next to their name (people.selectors).
+        self.fields["participants"].ban_notes = ban_notes or {}  # type: ignore[attr-defined]
 
 
 class JournalCorrectionForm(JournalEntryForm):

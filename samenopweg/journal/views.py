@@ -31,6 +31,7 @@ from samenopweg.journal.forms import (
     WithdrawForm,
 )
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
+from samenopweg.people.selectors import contact_ban_notes
 
 JOURNAL_PAGE_SIZE = 25
 ENTRY_FIELDS = ("occurred_on", "kind", "text", "audience")
@@ -50,10 +51,14 @@ def _tasks_url(access: CaseAccess) -> str:
 def journal_list(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The log, newest first, with the form for a new contact on top."""
     trajectory = access.trajectory
+    notes = contact_ban_notes(access)
 
     def form(data: QueryDict | None) -> forms.Form:
         return JournalEntryForm(
-            data, trajectory=trajectory, initial={"occurred_on": timezone.localdate()}
+            data,
+            trajectory=trajectory,
+            ban_notes=notes,
+            initial={"occurred_on": timezone.localdate()},
         )
 
     entries = (
@@ -81,11 +86,13 @@ def journal_edit(request: HttpRequest, access: CaseAccess, entry_id: int) -> Htt
     """Correct an entry; the earlier text stays in its history."""
     trajectory = access.trajectory
     entry = get_item_for_user(access, JournalEntry.objects.all(), entry_id)
+    notes = contact_ban_notes(access)
 
     def form(data: QueryDict | None) -> forms.Form:
         return JournalCorrectionForm(
             data,
             trajectory=trajectory,
+            ban_notes=notes,
             initial=edit_initial(
                 entry,
                 (*ENTRY_FIELDS, "other_participants"),

@@ -21,6 +21,7 @@ from samenopweg.cases.models import FRAMEWORK_HELP, CaseRole, Framework
 from samenopweg.cases.services import validate_framework
 from samenopweg.core.fields import BirthDateField, EventDateField
 from samenopweg.core.forms import add_errors
+from samenopweg.people.forms import PersonChoice
 from samenopweg.people.models import Gender, Person, RelationKind
 
 
@@ -134,7 +135,7 @@ AdultFormSet = formset_factory(AdultForm, formset=_Adults, extra=2, max_num=12)
 class FamilyGrantForm(GrantFields):
     """Link the account of a parent, a young person or a network member to their person."""
 
-    person: forms.ModelChoiceField = forms.ModelChoiceField(
+    person: forms.ModelChoiceField = PersonChoice(
         queryset=Person.objects.none(), label=_("Wie is dit in het traject?")
     )
     role = forms.ChoiceField(
@@ -147,6 +148,10 @@ class FamilyGrantForm(GrantFields):
     )
     field_order = ["person", "who", "role", "valid_until", "reason"]
 
-    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, persons: Any, ban_notes: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = persons  # type: ignore[attr-defined]
+        # Who is under a contact ban, before they get an account (professionals only).
+        self.fields["person"].ban_notes = ban_notes or {}  # type: ignore[attr-defined]

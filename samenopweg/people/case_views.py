@@ -29,6 +29,7 @@ from samenopweg.cases.drafts import discard_draft, restored_form_data
 from samenopweg.cases.forms import GrantForm, SafetyCheckForm, same_safety_for_all
 from samenopweg.cases.models import SafetyAnswer, SafetyCheck
 from samenopweg.core.forms import add_errors, hide_errors
+from samenopweg.people import selectors
 from samenopweg.people.case_forms import (
     AdultFormSet,
     ChildFormSet,
@@ -240,6 +241,7 @@ def case_team(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         posted if which == "family" else None,
         prefix="family",
         persons=Person.objects.filter(trajectory=trajectory).order_by("-is_child", "first_name"),
+        ban_notes=selectors.contact_ban_notes(access) if can_grant else None,
     )
     if posted is not None:
         access.require_open()

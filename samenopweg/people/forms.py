@@ -86,18 +86,30 @@ class PersonEditForm(PersonForm):
 # --- the safety network ---------------------------------------------------------------------
 
 
+def person_label(person: Person, ban_notes: dict[int, str]) -> str:
+    """A person as a picker offers them, with their contact ban (people.selectors.
+    contact_ban_notes, professionals only): "Marc Peeters — contactverbod met Emma"."""
+    note = ban_notes.get(person.pk)
+    return f"{person.full_name} — {note}" if note else person.full_name
+
+
 class PersonChoice(forms.ModelChoiceField):
-    """A person of the trajectory, by full name."""
+    """A person of the trajectory, by full name, and their contact ban when `ban_notes` holds
+    it (set by the form for professionals)."""
+
+    ban_notes: dict[int, str] = {}  # replaced per form, never changed in place
 
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.full_name)
+        return person_label(obj, self.ban_notes)
 
 
 class PersonsChoice(forms.ModelMultipleChoiceField):
-    """Persons of the trajectory, by full name."""
+    """Persons of the trajectory, by full name, and their contact ban as PersonChoice."""
+
+    ban_notes: dict[int, str] = {}  # replaced per form, never changed in place
 
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.full_name)
+        return person_label(obj, self.ban_notes)
 
 
 def _network_audience(initial: int = Audience.NETWORK) -> forms.TypedChoiceField:
@@ -142,12 +154,15 @@ class NetworkMemberForm(forms.Form):
     )
     audience = _network_audience()
 
-    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, candidates: Any, ban_notes: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if candidates is None:
             del self.fields["person"]
         else:
             self.fields["person"].queryset = candidates  # type: ignore[attr-defined]
+            self.fields["person"].ban_notes = ban_notes or {}  # type: ignore[attr-defined]
 
 
 class NetworkMemberEditForm(NetworkMemberForm):
@@ -167,10 +182,18 @@ class ChildSupportForm(forms.Form):
     )
     audience = _network_audience()
 
-    def __init__(self, *args: Any, children: Any, adults: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        children: Any,
+        adults: Any,
+        ban_notes: dict[int, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["child"].queryset = children  # type: ignore[attr-defined]
         self.fields["adult"].queryset = adults  # type: ignore[attr-defined]
+        self.fields["adult"].ban_notes = ban_notes or {}  # type: ignore[attr-defined]
 
 
 class ContactBanForm(forms.Form):
@@ -211,7 +234,10 @@ class NetworkMeetingForm(forms.Form):
     )
     audience = _network_audience()
 
-    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, persons: Any, ban_notes: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("initial", {"held_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = persons  # type: ignore[attr-defined]
+        self.fields["attendees"].ban_notes = ban_notes or {}  # type: ignore[attr-defined]

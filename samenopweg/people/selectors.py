@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext as _
 
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.people.models import (
@@ -39,6 +40,7 @@ class NetworkPage:
     professional: list[NetworkMember]
     children: list[ChildLine]
     bans_for_all: list[ContactBan]
+    bans: list[ContactBan]  # every current ban, newest first: the box at the top of the page
     meetings: list[NetworkMeeting]
     candidates: list[Person]  # adults of the trajectory not (yet) in the network
     chair: NetworkMember | None
@@ -73,7 +75,7 @@ def network_page(access: CaseAccess) -> NetworkPage:
     )
     bans = list(
         visible_items(access, ContactBan.objects.filter(withdrawn_at__isnull=True)).select_related(
-            "person"
+            "person", "child"
         )
     )
     children = [ChildLine(child=p) for p in persons if p.is_child]
@@ -101,7 +103,40 @@ def network_page(access: CaseAccess) -> NetworkPage:
         professional=[m for m in members if m.kind == NetworkKind.PROFESSIONAL],
         children=children,
         bans_for_all=bans_for_all,
+        # The ones listed lower down (a child no longer shown takes its ban with it).
+        bans=[b for b in bans if b.child_id is None or b.child_id in lines],
         meetings=meetings,
         candidates=[p for p in persons if not p.is_child and p.pk not in in_network],
         chair=next((m for m in members if m.is_chair), None),
     )
+
+
+def contact_ban_notes(access: CaseAccess) -> dict[int, str]:
+    """Per person under a current contact ban (pk), the ban in words: "contactverbod met Emma".
+
+    One query, through the item rule: a ban is for professionals only, so family and network
+    get nothing. For the diagrams and the pickers (the case team, who was there)."""
+    names: dict[int, list[str]] = {}
+    everyone: set[int] = set()
+    for person_id, child_name in (
+        visible_items(access, ContactBan.objects.filter(withdrawn_at__isnull=True))
+        .order_by(F("child__date_of_birth").asc(nulls_last=True), "child_id")
+        .values_list("person_id", "child__first_name")
+    ):
+        if child_name is None:
+            everyone.add(person_id)
+        elif child_name not in names.setdefault(person_id, []):
+            names[person_id].append(child_name)
+    notes = {}
+    for person_id in everyone | names.keys():
+        if person_id in everyone:
+            notes[person_id] = _("contactverbod met alle kinderen")
+        else:
+            children = names[person_id]
+            joined = (
+                f"{', '.join(children[:-1])} {_('en')} {children[-1]}"
+                if len(children) > 1
+                else children[0]
+            )
+            notes[person_id] = _("contactverbod met %(children)s") % {"children": joined}
+    return notes

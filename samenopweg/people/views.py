@@ -241,13 +241,17 @@ def network(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def network_member_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     candidates = _adults(access).filter(network_member__isnull=True)
+    notes = selectors.contact_ban_notes(access)
     return _network_cycle(
         request,
         access,
         heading=_("Iemand aan het netwerk toevoegen"),
         submit=_("Toevoegen"),
         form=lambda data: NetworkMemberForm(
-            data, candidates=candidates, initial=_initial_pk(request, "persoon", "person")
+            data,
+            candidates=candidates,
+            ban_notes=notes,
+            initial=_initial_pk(request, "persoon", "person"),
         ),
         save=from_form(request, services.add_network_member, trajectory=access.trajectory),
         done=lambda member: _network_url(access, f"lid-{member.pk}"),
@@ -279,6 +283,7 @@ def network_member_edit(request: HttpRequest, access: CaseAccess, member_id: int
 @require_http_methods(["GET", "POST"])
 def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     children, adults = _kids(access), _adults(access)
+    notes = selectors.contact_ban_notes(access)
     return _network_cycle(
         request,
         access,
@@ -290,7 +295,11 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "vertrouwenspersoon."
         ),
         form=lambda data: ChildSupportForm(
-            data, children=children, adults=adults, initial=_initial_pk(request, "kind", "child")
+            data,
+            children=children,
+            adults=adults,
+            ban_notes=notes,
+            initial=_initial_pk(request, "kind", "child"),
         ),
         save=from_form(request, services.add_child_support, trajectory=access.trajectory),
         done=_network_url(access, "kinderen"),
@@ -357,12 +366,13 @@ def contact_ban_lift(request: HttpRequest, access: CaseAccess, ban_id: int) -> H
 @require_http_methods(["GET", "POST"])
 def network_meeting_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     persons = visible_items(access, Person.objects.all()).order_by("-is_child", "first_name", "id")
+    notes = selectors.contact_ban_notes(access)
     return _network_cycle(
         request,
         access,
         heading=_("Netwerkoverleg"),
         submit=_("Bewaren"),
-        form=lambda data: NetworkMeetingForm(data, persons=persons),
+        form=lambda data: NetworkMeetingForm(data, persons=persons, ban_notes=notes),
         save=from_form(request, services.add_network_meeting, trajectory=access.trajectory),
         done=_network_url(access, "overleg"),
         message=_("Het netwerkoverleg is bewaard."),
@@ -381,6 +391,10 @@ def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     )
     living = {r.person_id for r in relations if r.lives_with_child}
     household = [p for p in persons if p.is_child or p.pk in living]
+    # Contact bans are for professionals only (the item rule): this page is too, and the
+    # selector would give family or network no ban either.
+    bans = selectors.contact_ban_notes(access)
+    banned = [p for p in persons if p.pk in bans]
     reference = access.trajectory.reference
     return render(
         request,
@@ -389,12 +403,19 @@ def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "access": access,
             "t": access.trajectory,
             "genogram": diagrams_module.genogram_svg(
-                persons, relations, title=_("Genogram van %(ref)s") % {"ref": reference}
+                persons,
+                relations,
+                title=_("Genogram van %(ref)s") % {"ref": reference},
+                bans=bans,
             ),
-            "genogram_text": diagrams_module.genogram_text(persons, relations),
+            "genogram_text": diagrams_module.genogram_text(persons, relations, bans),
             "ecomap": diagrams_module.ecomap_svg(
-                household, members, title=_("Ecogram van %(ref)s") % {"ref": reference}
+                household,
+                members,
+                title=_("Ecogram van %(ref)s") % {"ref": reference},
+                bans=bans,
+                banned=banned,
             ),
-            "ecomap_text": diagrams_module.ecomap_text(household, members),
+            "ecomap_text": diagrams_module.ecomap_text(household, members, bans, banned),
         },
     )

@@ -85,6 +85,18 @@ class PlanPage:
     ended: list[SafetyPlan]
     goals: list[SafetyGoal]
 
+    @property
+    def attention(self) -> list[tuple[SafetyPlan, RuleLine]]:
+        """The rules that did not go well at their last check-in or are late for the next one,
+        with their plan: the summary at the top of the page (from the lines, no query)."""
+        return [
+            (block.plan, line)
+            for block in (self.immediate, self.lasting)
+            if block is not None
+            for line in block.lines
+            if line.broken or line.overdue
+        ]
+
 
 def _block(
     access: CaseAccess, plan: SafetyPlan, goals: list[SafetyGoal], today: datetime.date

@@ -1,5 +1,6 @@
 """The safety network, the genogram and the ecomap in a real browser: axe-core finds nothing,
-on a phone or a desktop; the diagrams have their text alternative."""
+on a phone or a desktop; the diagrams have their text alternative; the Aerts family's contact
+ban is at the top of the network page and marked in both drawings (issue 12, point 4)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,18 @@ def test_no_axe_violations_on_the_network_pages(
     from playwright.sync_api import expect
 
     page = open_page(new_page, PAGES[name].format(plan_reference), viewport, as_user="hulpverlener")
+    if name == "network":
+        # The contact ban comes first, and its line leads to the full entry.
+        box = page.locator("#contactverboden")
+        expect(box).to_contain_text("mag niet in de buurt van de kinderen")
+        target = box.locator("a").first.get_attribute("href")
+        assert target and target.startswith("#verbod-")
+        expect(page.locator(target)).to_be_visible()
     if name == "diagrams":
         expect(page.locator("svg.genogram")).to_be_visible()
         expect(page.locator("svg.ecomap")).to_be_visible()
+        expect(page.locator("svg.genogram .ban-mark")).to_have_count(1)
+        expect(page.locator("svg.ecomap")).to_contain_text("contactverbod")
         page.locator("details summary").first.click()
         expect(page.locator("main")).to_contain_text("Greet Willems")
     assert_no_axe_violations(page, f"the {name} ({viewport})")
