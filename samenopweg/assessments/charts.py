@@ -29,7 +29,7 @@ LEFT, RIGHT = 30, 10
 AXIS_TITLE_HEIGHT = 24  # the y axis' title above the plot
 TOP = AXIS_TITLE_HEIGHT + 8
 PLOT_HEIGHT = 200
-X_LABELS_HEIGHT = 28
+X_LABELS_HEIGHT = 30
 LEGEND_ROW = 22
 LEGEND_LEFT = 8
 FONT_SIZE = 13
@@ -273,7 +273,7 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
     if dates:
         for i in _labelled(len(dates), plot_width - 2 * padding):
             out.append(
-                f'<text x="{_num(x_of(i))}" y="{plot_bottom + 20}" text-anchor="middle" '
+                f'<text x="{_num(x_of(i))}" y="{plot_bottom + 22}" text-anchor="middle" '
                 f'font-size="{FONT_SIZE}" fill="{MUTED}">{short_date(dates[i])}</text>'
             )
     else:

@@ -417,5 +417,23 @@ def diagrams(request: HttpRequest, access: CaseAccess) -> HttpResponse:
                 banned=banned,
             ),
             "ecomap_text": diagrams_module.ecomap_text(household, members, bans, banned),
+            # The phone's drawings (issue 12, point 7): shown instead below 40rem (app.css).
+            "genogram_narrow": diagrams_module.genogram_svg(
+                persons,
+                relations,
+                title=_("Genogram van %(ref)s") % {"ref": reference},
+                id_prefix="genogram-narrow",
+                bans=bans,
+                narrow=True,
+            ),
+            "ecomap_narrow": diagrams_module.ecomap_svg(
+                household,
+                members,
+                title=_("Ecogram van %(ref)s") % {"ref": reference},
+                id_prefix="ecomap-narrow",
+                bans=bans,
+                banned=banned,
+                narrow=True,
+            ),
         },
     )
