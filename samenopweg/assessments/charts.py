@@ -248,10 +248,12 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
 
     # Gridlines: a light one per number, 0, 5 and 10 stronger; the even numbers and 5 labelled.
     out.append('<g class="grid">')
+    axis_title = fit(
+        _("Cijfer van 0 tot 10 (10 = veilig genoeg)"), WIDTH - 2 * LEGEND_LEFT, FONT_SIZE, bold=True
+    )
     out.append(
         f'<text class="axis-title" x="{LEGEND_LEFT}" y="{AXIS_TITLE_HEIGHT - 8}" '
-        f'font-size="{FONT_SIZE}" font-weight="600" fill="{INK}">'
-        f"{escape(fit(_('Cijfer van 0 tot 10 (10 = veilig genoeg)'), WIDTH - 2 * LEGEND_LEFT, FONT_SIZE, bold=True))}</text>"
+        f'font-size="{FONT_SIZE}" font-weight="600" fill="{INK}">{escape(axis_title)}</text>'
     )
     for value in range(SCALE_MIN, SCALE_MAX + 1):
         gy = _num(y_of(value))
