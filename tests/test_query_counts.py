@@ -27,15 +27,17 @@ QUERIES: dict[str, dict[str, int]] = {
         # the ranking (ids), the rows of the page, then for them: children, tasks, statements,
         # sets, scaling
         # (dashboard.selectors.caseload_details), plan signals (2); a savepoint around the
-        # page row and the read rows
-        "dashboard_owner": 17,
-        "dashboard_team_lead": 18,  # + the open alerts of the team
-        "detail": 14,
-        "journal": 13,  # + the contact bans, named in the "wie was erbij?" choices
-        "plan": 15,
-        "network": 14,
-        "story": 11,
-        "diagrams": 11,  # + the contact bans, marked in both drawings
+        # page row and the read rows; the "Vandaag" block (dashboard.today): safety answers,
+        # failed agreements, tasks, children's names
+        "dashboard_owner": 21,
+        "dashboard_team_lead": 22,  # + the open alerts of the team
+        # Each trajectory page below: + 1 for the children's names in its head (cases.naming)
+        "detail": 15,
+        "journal": 14,  # + the contact bans, named in the "wie was erbij?" choices
+        "plan": 16,
+        "network": 15,
+        "story": 12,
+        "diagrams": 12,  # + the contact bans, marked in both drawings
     }
     for vendor in ("sqlite", "postgresql")
 }

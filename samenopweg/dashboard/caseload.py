@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from samenopweg.assessments.models import StatementStatus
 from samenopweg.cases.models import SafetyAnswer, Stage, Trajectory, Urgency
+from samenopweg.cases.naming import ChildName, family_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class CaseloadRow:
     attention: int
     url: str
     reference: str
-    children: str
+    family: str  # "Emma (9) en Lucas (6) Peeters" (cases.naming), "" without children
     stage: str
     safety_status: str  # the value, for the badge's CSS class
     safety_label: str
@@ -48,17 +49,6 @@ class CaseloadRow:
     owner: str
 
 
-def _child_label(first_name: str, last_name: str, age: int | None) -> str:
-    name = f"{first_name} {last_name}"
-    return name if age is None else f"{name} ({age})"
-
-
-def _age(born: datetime.date | None, today: datetime.date) -> int | None:
-    if born is None:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
 def caseload_rows(
     trajectories: Iterable[Trajectory], *, now: datetime.datetime, today: datetime.date
 ) -> list[CaseloadRow]:
@@ -67,9 +57,9 @@ def caseload_rows(
     answers = {value: str(label) for value, label in SafetyAnswer.choices}
     urgencies = {value: str(label) for value, label in Urgency.choices}
     what_labels = {
-        StatementStatus.SHARED: _("Gedeeld"),
-        StatementStatus.DISCUSSED: _("Besproken"),
-        StatementStatus.DRAFT: _("Ontwerp"),
+        StatementStatus.SHARED: _("Gedeeld met het gezin"),
+        StatementStatus.DISCUSSED: _("Besproken, nog niet gedeeld"),
+        StatementStatus.DRAFT: _("Ontwerp, nog niet besproken"),
     }
     # reverse() once: the reference is the only part that changes per row.
     marker = "REFERENCE"
@@ -78,7 +68,7 @@ def caseload_rows(
     for t in trajectories:
         scale = ""
         if t.what_scale_on is not None:  # type: ignore[attr-defined]
-            scale = _("schaal %(n)s/10 (%(day)s)") % {
+            scale = _("laagste cijfer %(n)s/10 op %(day)s") % {
                 "n": t.what_scale_min,  # type: ignore[attr-defined]
                 "day": formats.date_format(t.what_scale_on, "d/m"),  # type: ignore[attr-defined]
             }
@@ -91,9 +81,12 @@ def caseload_rows(
                 attention=t.attention,  # type: ignore[attr-defined]
                 url=detail_url.replace(marker, t.reference),
                 reference=t.reference,
-                children=", ".join(
-                    _child_label(c.first_name, c.last_name, _age(c.date_of_birth, today))
-                    for c in t.children  # type: ignore[attr-defined]
+                family=family_label(
+                    (
+                        ChildName(c.first_name, c.last_name, c.date_of_birth)
+                        for c in t.children  # type: ignore[attr-defined]
+                    ),
+                    today,
                 ),
                 stage=stages.get(t.stage, t.stage),
                 safety_status=t.safety_status,

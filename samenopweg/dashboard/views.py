@@ -33,6 +33,7 @@ from samenopweg.dashboard.selectors import (
     caseload_page,
     open_alerts_for_user,
 )
+from samenopweg.dashboard.today import today_for_user
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Person, Relation
 
@@ -72,6 +73,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     is_lead = bool(led_team_ids(request.user))
     alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
+    # The "Vandaag" block sits above the filters: an htmx filter request replaces the table only.
+    today = None if request.htmx else today_for_user(request.user)  # type: ignore[attr-defined]
     page.object_list = rows = caseload_page(list(page.object_list))  # type: ignore[assignment]  # the rows shown
     summary = (
         {"q": filters.q, "count": paginator.count} if filters.q else {"count": paginator.count}
@@ -87,7 +90,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         record_list_read(
             actor=request.user,
             object_type="page:dashboard",
-            trajectory_ids=[t.pk for t in rows] + [a.trajectory_id for a in alerts],
+            trajectory_ids=list(  # each trajectory shown once, wherever on the page
+                dict.fromkeys(
+                    [t.pk for t in rows]
+                    + [a.trajectory_id for a in alerts]
+                    + (today.trajectory_ids if today else [])
+                )
+            ),
             request=request,
             detail={"q": filters.q} if filters.q else None,
         )
@@ -96,6 +105,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "rows": caseload_rows(rows, now=timezone.now(), today=timezone.localdate()),
         "filters": filters,
         "alerts": alerts,
+        "today": today,
         "is_lead": is_lead,
         "can_register": roles.may_register(request.user),
         "stages": Stage.choices,

@@ -259,7 +259,8 @@ def read_dashboard(browser: Any, base_url: str, storage_state: Any, read: Callab
 
 def caseload_references(page: Any) -> list[str]:
     """The references in the caseload table of a dashboard page."""
-    return [r.strip() for r in page.locator("table.caseload tbody th a").all_inner_texts()]
+    rows = page.locator("table.caseload tbody tr[data-reference]")
+    return [str(rows.nth(i).get_attribute("data-reference")) for i in range(rows.count())]
 
 
 def login(page: Any, username: str, password: str = DEMO_PASSWORD) -> None:
@@ -294,7 +295,7 @@ def plan_reference(browser: Any, base_url: str, logged_in_states: Callable[[str]
 
     def jonas(page: Any) -> str:
         row = page.locator("table.caseload tbody tr", has_text="Jonas")
-        return str(row.locator("th a").inner_text()).strip()
+        return str(row.get_attribute("data-reference"))
 
     reference = read_dashboard(browser, base_url, logged_in_states("hulpverlener"), jonas)
     assert reference

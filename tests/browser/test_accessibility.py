@@ -63,7 +63,7 @@ def test_pages_work_without_javascript(new_page: Any, demo_references: list[str]
     assert "stage=" in page.url
 
     page.goto("/dashboard/")
-    click_and_wait(page, page.get_by_role("link", name=demo_references[0]).first)
+    click_and_wait(page, page.locator(f"tr[data-reference='{demo_references[0]}'] th a"))
     expect(page.locator("h1")).to_contain_text(demo_references[0])
     expect(page.get_by_role("navigation", name="Traject")).to_be_visible()
 

@@ -19,7 +19,7 @@ BROKEN = re.compile(r"(\d+) afspra(?:ak|ken) niet gelukt")
 
 def _broken_on_dashboard(page: Any, reference: str) -> int:
     page.goto("/dashboard/")
-    row = page.locator("table.caseload tbody tr", has=page.locator(f"th a:text-is('{reference}')"))
+    row = page.locator(f"table.caseload tbody tr[data-reference='{reference}']")
     found = BROKEN.search(row.inner_text())
     return int(found.group(1)) if found else 0
 

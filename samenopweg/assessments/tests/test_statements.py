@@ -845,7 +845,7 @@ def _fill(world: World, statements: int, goals: int) -> None:
 # Session, user, memberships, trajectory; the set, its shared versions, statements, children,
 # goals, bottom lines, persons, relations, comments; the header's team; the audit row. (Who
 # withdrew what and why is read with the items themselves.)
-STATEMENTS_PAGE_QUERIES = 16
+STATEMENTS_PAGE_QUERIES = 17  # + the children's names in the page head (cases.naming)
 
 
 def _count(client: Client, url: str) -> int:

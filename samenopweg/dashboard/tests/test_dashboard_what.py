@@ -183,13 +183,13 @@ def test_the_dashboard_shows_the_what_column(world: World) -> None:
 
     response = logged_in_client(world.team_lead).get(reverse("dashboard:dashboard"))
     page = response.content.decode()
-    assert '<th scope="col">Wat</th>' in page
+    assert '<th scope="col">Gevaar en doelen</th>' in page
     cells = {t.reference: t for t in response.context["page"].object_list}
     assert cells[nothing.reference].what_has_statement is False
-    assert "Geen gevaarsboodschap" in page
-    assert "Besproken" in page and "doel ontbreekt" in page
-    assert "schaal 4/10 (12/11)" in page
-    assert "Gedeeld" in page
+    assert "Nog geen gevaarsboodschap" in page
+    assert "Besproken, nog niet gedeeld" in page and "een doel ontbreekt" in page
+    assert "laagste cijfer 4/10 op 12/11" in page
+    assert "Gedeeld met het gezin" in page
     assert 'name="what" value="missing"' in page
 
 

@@ -1,0 +1,282 @@
+"""The "Vandaag" block at the top of a consultant's or worker's dashboard.
+
+Across all the families of the person logged in, what cannot wait: children who are not safe
+now or whose safety is unclear, next steps due today or late, safety-plan agreements that did
+not go well, and tasks due this week. Each line is one click from its page. Later issues add
+their own kinds (overdue feedback, reviews) by adding a reader to `today_for_user`.
+
+A fixed number of queries, whatever the caseload (tests/test_query_counts.py): one for the
+trajectories that need a look, one for their latest safety answers, one for failed
+agreements, one for tasks, one for the children's names.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from samenopweg.accounts.roles import led_team_ids
+from samenopweg.cases.access import visible_trajectories
+from samenopweg.cases.models import CaseGrant, SafetyAnswer, SafetyCheck, Stage, Trajectory
+from samenopweg.cases.naming import ChildName, and_join, family_label
+from samenopweg.cases.safety import next_step_due
+from samenopweg.journal.models import Task, TaskStatus
+from samenopweg.people.models import Person
+from samenopweg.safety_plans.models import FOLLOWED_UP, CheckOutcome, PlanRule
+
+# The order of the block: the most urgent kind first.
+UNSAFE, UNCLEAR, NEXT_STEP, PLAN_RULE, TASK = range(5)
+TASK_HORIZON_DAYS = 7
+MAX_LINES = 25
+
+
+@dataclass(frozen=True, slots=True)
+class TodayLine:
+    kind: int  # UNSAFE … TASK: the order, and the CSS class
+    trajectory_id: int
+    family: str  # "Emma (9) en Lucas (6) Peeters", or the reference without children
+    reference: str
+    what: str  # "Emma: nu niet veilig"
+    detail: str  # the next step, the agreement, the task
+    when: str  # "vandaag", "te laat sinds 01/12", "tegen vr 04/12"
+    late: bool
+    url: str
+    sort: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Today:
+    lines: list[TodayLine]
+    more: int  # lines left out past MAX_LINES
+    trajectory_ids: list[int]  # the families named, for the page's read rows
+
+    @property
+    def counts(self) -> dict[str, int]:
+        names = {UNSAFE: "unsafe", UNCLEAR: "unclear", NEXT_STEP: "next_step"}
+        names |= {PLAN_RULE: "plan_rule", TASK: "task"}
+        out = dict.fromkeys(names.values(), 0)
+        for line in self.lines:
+            out[names[line.kind]] += 1
+        return out
+
+
+def own_families(user: Any) -> QuerySet[Trajectory]:
+    """The open trajectories this person works on. For a team lead only those they are on
+    themselves: the team's urgent cases reach them as alerts, not as 1 500 lines."""
+    qs = visible_trajectories(user).exclude(stage=Stage.AFGESLOTEN)
+    if led_team_ids(user):
+        mine = CaseGrant.objects.current().filter(user=user).values("trajectory_id")
+        qs = qs.filter(pk__in=mine)
+    return qs
+
+
+def _url(name: str, reference: str, anchor: str = "", **kwargs: Any) -> str:
+    return reverse(name, kwargs={"reference": reference, **kwargs}) + anchor
+
+
+def _day(day: datetime.date) -> str:
+    return formats.date_format(day, "D d/m")
+
+
+def _due(due: datetime.datetime | None, now: datetime.datetime) -> tuple[str, bool]:
+    if due is None:
+        return "", False
+    local = timezone.localtime(due)
+    if due < now:
+        return _("te laat sinds %(day)s") % {"day": formats.date_format(local, "d/m H:i")}, True
+    if local.date() == timezone.localdate(now):
+        return _("vandaag, tegen %(hour)s") % {"hour": formats.time_format(local, "H:i")}, False
+    return _("tegen %(day)s") % {"day": formats.date_format(local, "D d/m H:i")}, False
+
+
+def today_for_user(user: Any, *, now: datetime.datetime | None = None) -> Today:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    end_of_today = timezone.make_aware(
+        datetime.datetime.combine(today, datetime.time.max), timezone.get_current_timezone()
+    )
+    families = own_families(user)
+    broken_rules = PlanRule.objects.filter(
+        trajectory=OuterRef("pk"),
+        withdrawn_at__isnull=True,
+        plan__status__in=FOLLOWED_UP,
+        last_outcome=CheckOutcome.DID_NOT,
+    )
+    # A subquery in each read below: always the same four queries, whatever is found.
+    needing_a_look = (
+        families.filter(
+            Q(safety_status__in=[SafetyAnswer.NO, SafetyAnswer.UNCLEAR])
+            | Q(next_step_due_at__lte=end_of_today)
+            | Q(Exists(broken_rules))
+        )
+        .order_by()
+        .values("pk")
+    )
+    checks = list(
+        SafetyCheck.objects.filter(trajectory__in=needing_a_look)
+        .select_related("child", "trajectory")
+        .only(
+            "id",
+            "trajectory__reference",
+            "child__first_name",
+            "answer",
+            "urgency",
+            "next_step",
+            "checked_at",
+        )
+        .order_by("child_id", "-checked_at", "-id")
+    )
+    rules = list(
+        PlanRule.objects.filter(
+            trajectory__in=needing_a_look,
+            withdrawn_at__isnull=True,
+            plan__status__in=FOLLOWED_UP,
+            last_outcome=CheckOutcome.DID_NOT,
+        )
+        .select_related("trajectory")
+        .only("id", "trajectory__reference", "what", "last_checked_on")
+        .order_by("last_checked_on", "id")
+    )
+    tasks = list(
+        Task.objects.filter(
+            trajectory__in=families,
+            status=TaskStatus.OPEN,
+            deadline__lte=today + datetime.timedelta(days=TASK_HORIZON_DAYS),
+        )
+        .filter(Q(assignee=user) | Q(assignee__isnull=True))
+        .select_related("trajectory")
+        .only("id", "title", "deadline", "assignee_id", "trajectory__reference")
+        .order_by("deadline", "id")[:MAX_LINES]
+    )
+    named = _family_names(
+        Q(trajectory__in=needing_a_look) | Q(trajectory_id__in={t.trajectory_id for t in tasks}),
+        today,
+    )
+
+    def family(trajectory: Trajectory) -> str:
+        return named.get(trajectory.pk) or trajectory.reference
+
+    lines = _safety_lines(checks, family, now) + _rule_lines(rules, family)
+    for task in tasks:
+        assert task.deadline is not None  # filtered on deadline__lte
+        late = task.deadline < today
+        when = (
+            _("te laat sinds %(day)s") % {"day": _day(task.deadline)}
+            if late
+            else _("vandaag")
+            if task.deadline == today
+            else _("tegen %(day)s") % {"day": _day(task.deadline)}
+        )
+        lines.append(
+            TodayLine(
+                kind=TASK,
+                trajectory_id=task.trajectory_id,
+                family=family(task.trajectory),
+                reference=task.trajectory.reference,
+                what=_("Taak"),
+                detail=task.title,
+                when=when,
+                late=late,
+                url=_url("journal:task_edit", task.trajectory.reference, task_id=task.pk),
+                sort=(TASK, task.deadline, task.pk),
+            )
+        )
+    lines.sort(key=lambda line: line.sort)
+    shown = lines[:MAX_LINES]
+    return Today(
+        lines=shown,
+        more=len(lines) - len(shown),
+        trajectory_ids=sorted({line.trajectory_id for line in shown}),
+    )
+
+
+def _family_names(where: Q, today: datetime.date) -> dict[int, str]:
+    children: dict[int, list[ChildName]] = {}
+    for trajectory_id, first, last, born in (
+        Person.objects.filter(where, is_child=True)
+        .order_by("date_of_birth", "first_name", "id")
+        .values_list("trajectory_id", "first_name", "last_name", "date_of_birth")
+    ):
+        children.setdefault(trajectory_id, []).append(ChildName(first, last, born))
+    return {pk: family_label(kids, today) for pk, kids in children.items()}
+
+
+def _safety_lines(
+    checks: list[SafetyCheck], family: Any, now: datetime.datetime
+) -> list[TodayLine]:
+    """Per child whose latest answer is *nee* or *onduidelijk*, and per child whose next step
+    is due today or late (a *ja* can come with a step for today)."""
+    latest: dict[int, SafetyCheck] = {}
+    for check in checks:  # newest first per child
+        latest.setdefault(check.child_id, check)
+    end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+    # One line per trajectory and kind: three siblings who are not safe are one line.
+    grouped: dict[tuple[int, int], list[tuple[SafetyCheck, datetime.datetime | None]]] = {}
+    for check in latest.values():
+        due = next_step_due(check)
+        if check.answer == SafetyAnswer.NO:
+            kind = UNSAFE
+        elif check.answer == SafetyAnswer.UNCLEAR:
+            kind = UNCLEAR
+        elif due is not None and due <= end_of_today:
+            kind = NEXT_STEP
+        else:
+            continue
+        grouped.setdefault((check.trajectory_id, kind), []).append((check, due))
+    whats = {
+        UNSAFE: _("%(children)s: nu niet veilig"),
+        UNCLEAR: _("%(children)s: onduidelijk of het nu veilig is"),
+        NEXT_STEP: _("%(children)s: volgende nodige stap"),
+    }
+    never = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    lines = []
+    for (trajectory_id, kind), pairs in grouped.items():
+        pairs.sort(key=lambda pair: (pair[1] or never, pair[0].child.first_name))
+        first_check, due = pairs[0]  # the nearest deadline
+        when, late = _due(due, now)
+        trajectory = first_check.trajectory
+        names = and_join([c.child.first_name for c, _due_at in pairs])
+        lines.append(
+            TodayLine(
+                kind=kind,
+                trajectory_id=trajectory_id,
+                family=family(trajectory),
+                reference=trajectory.reference,
+                what=whats[kind] % {"children": names},
+                detail=first_check.next_step,
+                when=when,
+                late=late,
+                url=_url("case_people:safety", trajectory.reference),
+                # Late first, then the nearest deadline; no deadline last.
+                sort=(kind, not late, due or never, trajectory.reference),
+            )
+        )
+    return lines
+
+
+def _rule_lines(rules: list[PlanRule], family: Any) -> list[TodayLine]:
+    lines = []
+    for rule in rules:
+        reference = rule.trajectory.reference
+        checked = rule.last_checked_on
+        lines.append(
+            TodayLine(
+                kind=PLAN_RULE,
+                trajectory_id=rule.trajectory_id,
+                family=family(rule.trajectory),
+                reference=reference,
+                what=_("Afspraak niet gelukt"),
+                detail=rule.what,
+                when=_("gemeld op %(day)s") % {"day": _day(checked)} if checked else "",
+                late=False,
+                url=_url("safety_plans:plan", reference, f"#afspraak-{rule.pk}"),
+                sort=(PLAN_RULE, checked or datetime.date.min, rule.pk),
+            )
+        )
+    return lines
