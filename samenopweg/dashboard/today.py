@@ -13,6 +13,7 @@ agreements, one for tasks, one for the children's names.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,7 @@ class Today:
     lines: list[TodayLine]
     more: int  # lines left out past MAX_LINES
     trajectory_ids: list[int]  # the families named, for the page's read rows
+    names: dict[int, str]  # trajectory id: the family's name, for the lines and `also_name`
 
     @property
     def counts(self) -> dict[str, int]:
@@ -95,7 +97,11 @@ def _due(due: datetime.datetime | None, now: datetime.datetime) -> tuple[str, bo
     return _("tegen %(day)s") % {"day": formats.date_format(local, "D d/m H:i")}, False
 
 
-def today_for_user(user: Any, *, now: datetime.datetime | None = None) -> Today:
+def today_for_user(
+    user: Any, *, now: datetime.datetime | None = None, also_name: Collection[int] = ()
+) -> Today:
+    """The block's lines; `also_name`: more trajectories (already read) whose families the page
+    names, read in the same query as the block's own (Today.names)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     end_of_today = timezone.make_aware(
@@ -154,8 +160,9 @@ def today_for_user(user: Any, *, now: datetime.datetime | None = None) -> Today:
         .only("id", "title", "deadline", "assignee_id", "trajectory__reference")
         .order_by("deadline", "id")[:MAX_LINES]
     )
-    named = _family_names(
-        Q(trajectory__in=needing_a_look) | Q(trajectory_id__in={t.trajectory_id for t in tasks}),
+    named = family_names(
+        Q(trajectory__in=needing_a_look)
+        | Q(trajectory_id__in={t.trajectory_id for t in tasks} | set(also_name)),
         today,
     )
 
@@ -193,10 +200,12 @@ def today_for_user(user: Any, *, now: datetime.datetime | None = None) -> Today:
         lines=shown,
         more=len(lines) - len(shown),
         trajectory_ids=sorted({line.trajectory_id for line in shown}),
+        names=named,
     )
 
 
-def _family_names(where: Q, today: datetime.date) -> dict[int, str]:
+def family_names(where: Q, today: datetime.date) -> dict[int, str]:
+    """Per trajectory matched by `where` (on Person), its family's name (cases.naming)."""
     children: dict[int, list[ChildName]] = {}
     for trajectory_id, first, last, born in (
         Person.objects.filter(where, is_child=True)

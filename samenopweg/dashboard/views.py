@@ -74,7 +74,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     is_lead = bool(led_team_ids(request.user))
     alerts = list(open_alerts_for_user(user=request.user)[:20]) if is_lead else []
     # The "Vandaag" block sits above the filters: an htmx filter request replaces the table only.
-    today = None if request.htmx else today_for_user(request.user)  # type: ignore[attr-defined]
+    # Its names query also names the families of the team lead's alerts, as the rows do.
+    today = (
+        None
+        if request.htmx  # type: ignore[attr-defined]
+        else today_for_user(request.user, also_name={a.trajectory_id for a in alerts})
+    )
+    for alert in alerts:
+        alert.family = today.names.get(alert.trajectory_id, "") if today else ""  # type: ignore[attr-defined]
     page.object_list = rows = caseload_page(list(page.object_list))  # type: ignore[assignment]  # the rows shown
     summary = (
         {"q": filters.q, "count": paginator.count} if filters.q else {"count": paginator.count}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from conftest import World, register
 from samenopweg.audit.models import AuditEvent
 from samenopweg.cases.models import Stage, Trajectory
-from samenopweg.cases.naming import ChildName, family_label
+from samenopweg.cases.naming import ChildName, age_on, family_label
 from samenopweg.cases.tests.helpers import logged_in_client
 from samenopweg.dashboard.today import PLAN_RULE, TASK, UNCLEAR, UNSAFE, today_for_user
 from samenopweg.journal.models import Task, TaskStatus
@@ -23,6 +23,8 @@ from tests.factories import PlanRuleFactory, SafetyPlanFactory
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 12, 2)
+# The age of a child of conftest.register (born 12/03/2017) on the day the tests run.
+AGE = age_on(datetime.date(2017, 3, 12), timezone.localdate())
 
 
 def _broken_rule(trajectory: Trajectory, owner: Any, what: str = "Oma haalt Noor op.") -> Any:
@@ -69,7 +71,7 @@ def _caseload(world: World) -> dict[str, Trajectory]:
         status=TaskStatus.DONE,
     )
     # Not hers: another consultant's unsafe child.
-    register(world.other_consultant.memberships.first().team, world.other_consultant, answer="no")
+    register(world.other_trajectory.team, world.other_consultant, answer="no")
     return made
 
 
@@ -82,7 +84,7 @@ def test_the_block_lists_what_cannot_wait_most_urgent_first(world: World) -> Non
     assert kinds == [UNSAFE, UNCLEAR, PLAN_RULE, TASK, TASK]
     unsafe, unclear, rule, late_task, task = today.lines
     assert unsafe.what == "Emma: nu niet veilig"
-    assert unsafe.family == "Emma (9) Peeters"
+    assert unsafe.family == f"Emma ({AGE}) Peeters"
     assert unsafe.reference == made["unsafe"].reference
     assert unsafe.detail == "Huisbezoek plannen."
     assert unsafe.url == reverse("case_people:safety", args=[made["unsafe"].reference])
@@ -169,7 +171,7 @@ def test_the_dashboard_shows_the_block_and_audits_its_families(world: World) -> 
     assert reverse("case_people:safety", args=[made["unsafe"].reference]) in block
     assert made["unsafe"].reference in block  # the reference is a second line
     # The closed family and the other consultant's child are not named.
-    assert "Gesloten" not in block and "Mila (" in block
+    assert "Gesloten" not in block and "Mila (" in block  # Mila: the rule's family, hers
     read = set(
         AuditEvent.objects.filter(
             object_type="page:dashboard", trajectory__isnull=False
@@ -226,3 +228,11 @@ def test_trajectory_pages_lead_with_the_family(world: World) -> None:
     heading = page[page.index("<h1>") : page.index("</h1>")]
     assert heading.startswith(f"<h1>{child.first_name} (")
     assert f'<span class="reference">{world.trajectory.reference}</span>' in heading
+
+
+def test_the_team_leads_alerts_name_the_family(world: World) -> None:
+    unsafe = register(world.team, world.owner, child="Emma", answer="no")
+    page = logged_in_client(world.team_lead).get(reverse("dashboard:dashboard")).content.decode()
+    alerts = page[page.index('<section class="alerts"') : page.index("</section>")]
+    assert f"<strong>Emma ({AGE}) Peeters</strong>" in alerts
+    assert unsafe.reference in alerts
