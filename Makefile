@@ -8,7 +8,7 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test setup lint typecheck check bench bench-growth messages clean
+.PHONY: run test setup lint typecheck check bench bench-growth screenshots messages clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -51,6 +51,10 @@ bench: setup
 # PostgreSQL at 10,000, 100,000 and 1,000,000 trajectories (about 30 minutes; bench/growth.py).
 bench-growth: setup
 	$(PY) bench/growth.py $(GROWTH_ARGS)
+
+# PNGs of the main pages at 1280 and 390 px in docs/screenshots/ (chromium; bench/screenshots.py).
+screenshots: setup
+	$(PY) bench/screenshots.py $(SCREENSHOTS_ARGS)
 
 # Needs GNU gettext; the compiled .mo files are committed.
 messages: setup
