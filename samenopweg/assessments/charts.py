@@ -25,7 +25,7 @@ SCALE_MIN, SCALE_MAX = 0, 10
 # viewBox units. Narrow on purpose: on a phone the card is about 324 px wide, so a text of 13
 # units stays at least 12 px; on a desktop the stylesheet caps the width (app.css, "Diagrams").
 WIDTH = 340
-LEFT, RIGHT = 30, 10
+LEFT, RIGHT = 30, 12
 AXIS_TITLE_HEIGHT = 24  # the y axis' title above the plot
 TOP = AXIS_TITLE_HEIGHT + 8
 PLOT_HEIGHT = 200
@@ -33,8 +33,8 @@ X_LABELS_HEIGHT = 30
 LEGEND_ROW = 22
 LEGEND_LEFT = 8
 FONT_SIZE = 13
-X_PADDING = 20
-MIN_LABEL_SPACING = 62  # a "dd/mm/yy" label at 13 units is about 52 wide
+X_PADDING = 24
+MIN_LABEL_SPACING = 68  # a "dd/mm/yy" label at 13 units is 52 to 63 wide
 # Markers with the same number on the same date stand side by side, this far apart (a marker is
 # about 9 units wide), or closer when a crowd would reach the next date.
 MARKER_STEP, MARKER_STEP_MIN = 10.0, 6.0

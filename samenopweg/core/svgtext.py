@@ -1,8 +1,9 @@
 """How wide a text in a server-drawn SVG will be, without a browser: the estimate the genogram,
 the ecomap and the trend chart lay out their labels with, and the boxes their tests check.
 
-The widths are per character class of a sans-serif system font, a little generous, so a label
-laid out with them does not touch its neighbour in a real browser either.
+The widths are per character class of a wide sans-serif (DejaVu Sans, what Debian's chromium
+falls back to; phones' system fonts are narrower), so a label laid out with them does not touch
+its neighbour or the edge in a real browser either.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 NARROW = set("iljtfrI.,:;!|' ()[]-/")
 WIDE = set("mwMWÆŒ@%")
-BOLD = 1.08
+BOLD = 1.1
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
@@ -21,15 +22,15 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     em = 0.0
     for char in text:
         if char in NARROW:
-            em += 0.32
+            em += 0.34
         elif char in WIDE:
-            em += 0.88
+            em += 0.92
         elif char == "⚠":
             em += 1.0
         elif char.isupper() or char.isdigit():
-            em += 0.66
+            em += 0.7
         else:
-            em += 0.56
+            em += 0.6
     return em * size * (BOLD if bold else 1.0)
 
 

@@ -305,7 +305,7 @@ def genogram_svg(
     parents = [g for g in rows[1] if g.order == 0]
     others = [g for g in rows[1] if g.order != 0]
     if narrow:
-        margin, per_row = NARROW_MARGIN, NARROW_COLUMNS
+        margin, per_row = 2, NARROW_COLUMNS  # every unit for the cells: 112 each
         cell = (NARROW_WIDTH - 2 * margin) / per_row
         width: float = NARROW_WIDTH
         rows[1] = others + parents
@@ -324,7 +324,7 @@ def genogram_svg(
     for g in people:
         word = _("kind") if g.person.is_child else _kinds_word(g.kinds)
         labels[g.person.pk] = _label(
-            g.person.first_name, word, banned=g.person.pk in bans, width=cell - 6
+            g.person.first_name, word, banned=g.person.pk in bans, width=cell - 2
         )
     centre: dict[int, tuple[float, float]] = {}
     bars: list[tuple[float, list[float]]] = []  # per line of children: its bar's y and the xs

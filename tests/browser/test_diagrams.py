@@ -23,10 +23,13 @@ TEXTS = """() => {
   for (const svg of document.querySelectorAll("svg.genogram, svg.ecomap, svg.trend-chart")) {
     if (!svg.getClientRects().length) continue;
     const id = svg.getAttribute("aria-labelledby");
+    const s = svg.getBoundingClientRect();
     for (const t of svg.querySelectorAll("text")) {
       const r = t.getBoundingClientRect();
       const px = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
-      out.push({svg: id, text: t.textContent, px, box: [r.left, r.top, r.right, r.bottom]});
+      const inside = r.left >= s.left - 0.5 && r.right <= s.right + 0.5 &&
+        r.top >= s.top - 0.5 && r.bottom <= s.bottom + 0.5;
+      out.push({svg: id, text: t.textContent, px, inside, box: [r.left, r.top, r.right, r.bottom]});
     }
   }
   return out;
@@ -72,6 +75,8 @@ def test_on_a_phone_every_text_in_the_drawings_is_at_least_12_px(
         small = [(t["text"], round(t["px"], 1)) for t in texts if t["px"] < 12]
         assert not small, (ref, path, small)
         assert not _touching(texts), (ref, path, _touching(texts))
+        cut = [t["text"] for t in texts if not t["inside"]]
+        assert not cut, (ref, path, cut)  # no text runs off the drawing's edge
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, (ref, path, width)
         page.close()
@@ -88,6 +93,7 @@ def test_on_a_desktop_the_wide_drawings_show_and_no_label_touches_another(
             "ecomap-title ecomap-desc",
         }
         assert not _touching(texts), (ref, _touching(texts))
+        assert all(t["inside"] for t in texts), (ref, [t for t in texts if not t["inside"]])
         smallest = min(texts, key=lambda t: t["px"])
         sizes = page.evaluate(SIZES)
         assert smallest["px"] >= 11, (ref, smallest, sizes)
