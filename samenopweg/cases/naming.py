@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 
@@ -57,7 +58,7 @@ def children_of(trajectory: object) -> list[ChildName]:
     not apply the item rule, which lets professionals see every person."""
     rows = (
         trajectory.persons.filter(is_child=True)  # type: ignore[attr-defined]
-        .order_by("date_of_birth", "first_name", "id")
+        .order_by(F("date_of_birth").asc(nulls_last=True), "first_name", "id")
         .values_list("first_name", "last_name", "date_of_birth")
     )
     return [ChildName(*row) for row in rows]

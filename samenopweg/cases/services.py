@@ -301,9 +301,16 @@ def refresh_safety_summary(trajectory: Trajectory) -> None:
         if unchecked_child
         else oldest + datetime.timedelta(days=trajectory.team.safety_check_interval_days)
     )
+    # The step due first, not the first child's of the most urgent kind: a "binnen 72 uur" asked
+    # four days ago is late even when a sibling's "binnen 72 uur" was asked today.
     most_urgent = min(checks, key=lambda c: list(Urgency).index(Urgency(c.urgency)))
-    trajectory.next_step_urgency = most_urgent.urgency
-    trajectory.next_step_due_at = next_step_due(most_urgent)
+    dated = [(due, c) for c in checks if (due := next_step_due(c)) is not None]
+    if dated:
+        trajectory.next_step_due_at, first_due = min(dated, key=lambda pair: pair[0])
+        trajectory.next_step_urgency = first_due.urgency
+    else:
+        trajectory.next_step_urgency = most_urgent.urgency
+        trajectory.next_step_due_at = None
     Trajectory.objects.filter(pk=trajectory.pk).update(
         safety_status=trajectory.safety_status,
         safety_checked_at=trajectory.safety_checked_at,

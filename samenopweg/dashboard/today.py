@@ -17,10 +17,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenopweg.accounts.roles import led_team_ids
 from samenopweg.cases.access import visible_trajectories
@@ -35,6 +36,7 @@ from samenopweg.safety_plans.models import FOLLOWED_UP, CheckOutcome, PlanRule
 UNSAFE, UNCLEAR, NEXT_STEP, PLAN_RULE, TASK = range(5)
 TASK_HORIZON_DAYS = 7
 MAX_LINES = 25
+MAX_TASKS = 200  # read at most, so "en nog N" counts the tasks left out of the block too
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,7 @@ class TodayLine:
     reference: str
     what: str  # "Emma: nu niet veilig"
     detail: str  # the next step, the agreement, the task
-    when: str  # "vandaag", "te laat sinds 01/12", "tegen vr 04/12"
+    when: str  # "vandaag", "te laat: was tegen ma 30/11", "tegen vr 04/12"
     late: bool
     url: str
     sort: tuple[Any, ...]
@@ -91,8 +93,12 @@ def _due(due: datetime.datetime | None, now: datetime.datetime) -> tuple[str, bo
         return "", False
     local = timezone.localtime(due)
     if due < now:
-        return _("te laat sinds %(day)s") % {"day": formats.date_format(local, "d/m H:i")}, True
+        return _("te laat: was tegen %(day)s") % {
+            "day": formats.date_format(local, "D d/m H:i")
+        }, True
     if local.date() == timezone.localdate(now):
+        if (local.hour, local.minute) == (23, 59):  # "vandaag" (cases.safety.next_step_due)
+            return _("vandaag"), False
         return _("vandaag, tegen %(hour)s") % {"hour": formats.time_format(local, "H:i")}, False
     return _("tegen %(day)s") % {"day": formats.date_format(local, "D d/m H:i")}, False
 
@@ -124,8 +130,13 @@ def today_for_user(
         .order_by()
         .values("pk")
     )
+    newer = SafetyCheck.objects.filter(
+        child=OuterRef("child"), checked_at__gt=OuterRef("checked_at")
+    )
     checks = list(
+        # The latest answer per child only: a file's history of checks stays out of the read.
         SafetyCheck.objects.filter(trajectory__in=needing_a_look)
+        .filter(~Exists(newer))
         .select_related("child", "trajectory")
         .only(
             "id",
@@ -147,18 +158,18 @@ def today_for_user(
         )
         .select_related("trajectory")
         .only("id", "trajectory__reference", "what", "last_checked_on")
-        .order_by("last_checked_on", "id")
+        .order_by(F("last_checked_on").desc(nulls_last=True), "-id")
     )
     tasks = list(
         Task.objects.filter(
             trajectory__in=families,
             status=TaskStatus.OPEN,
-            deadline__lte=today + datetime.timedelta(days=TASK_HORIZON_DAYS),
+            deadline__lt=today + datetime.timedelta(days=TASK_HORIZON_DAYS),
         )
         .filter(Q(assignee=user) | Q(assignee__isnull=True))
         .select_related("trajectory")
         .only("id", "title", "deadline", "assignee_id", "trajectory__reference")
-        .order_by("deadline", "id")[:MAX_LINES]
+        .order_by("deadline", "id")[:MAX_TASKS]
     )
     named = family_names(
         Q(trajectory__in=needing_a_look)
@@ -171,10 +182,10 @@ def today_for_user(
 
     lines = _safety_lines(checks, family, now) + _rule_lines(rules, family)
     for task in tasks:
-        assert task.deadline is not None  # filtered on deadline__lte
+        assert task.deadline is not None  # filtered on deadline__lt
         late = task.deadline < today
         when = (
-            _("te laat sinds %(day)s") % {"day": _day(task.deadline)}
+            _("te laat: was tegen %(day)s") % {"day": _day(task.deadline)}
             if late
             else _("vandaag")
             if task.deadline == today
@@ -209,7 +220,7 @@ def family_names(where: Q, today: datetime.date) -> dict[int, str]:
     children: dict[int, list[ChildName]] = {}
     for trajectory_id, first, last, born in (
         Person.objects.filter(where, is_child=True)
-        .order_by("date_of_birth", "first_name", "id")
+        .order_by(F("date_of_birth").asc(nulls_last=True), "first_name", "id")
         .values_list("trajectory_id", "first_name", "last_name", "date_of_birth")
     ):
         children.setdefault(trajectory_id, []).append(ChildName(first, last, born))
@@ -241,7 +252,7 @@ def _safety_lines(
     whats = {
         UNSAFE: _("%(children)s: nu niet veilig"),
         UNCLEAR: _("%(children)s: onduidelijk of het nu veilig is"),
-        NEXT_STEP: _("%(children)s: volgende nodige stap"),
+        NEXT_STEP: _("%(children)s: volgende nodige stap vandaag of te laat"),
     }
     never = datetime.datetime.max.replace(tzinfo=datetime.UTC)
     lines = []
@@ -270,22 +281,33 @@ def _safety_lines(
 
 
 def _rule_lines(rules: list[PlanRule], family: Any) -> list[TodayLine]:
+    """One line per family: its newest failed agreement, and how many more there are."""
+    per_family: dict[int, list[PlanRule]] = {}
+    for rule in rules:  # newest report first
+        per_family.setdefault(rule.trajectory_id, []).append(rule)
     lines = []
-    for rule in rules:
-        reference = rule.trajectory.reference
-        checked = rule.last_checked_on
+    for trajectory_id, failed in per_family.items():
+        newest = failed[0]
+        reference = newest.trajectory.reference
+        checked = newest.last_checked_on
         lines.append(
             TodayLine(
                 kind=PLAN_RULE,
-                trajectory_id=rule.trajectory_id,
-                family=family(rule.trajectory),
+                trajectory_id=trajectory_id,
+                family=family(newest.trajectory),
                 reference=reference,
-                what=_("Afspraak niet gelukt"),
-                detail=rule.what,
+                what=ngettext(
+                    "%(n)s afspraak niet gelukt",
+                    "%(n)s afspraken niet gelukt",
+                    len(failed),
+                )
+                % {"n": len(failed)},
+                detail=newest.what,
                 when=_("gemeld op %(day)s") % {"day": _day(checked)} if checked else "",
                 late=False,
-                url=_url("safety_plans:plan", reference, f"#afspraak-{rule.pk}"),
-                sort=(PLAN_RULE, checked or datetime.date.min, rule.pk),
+                url=_url("safety_plans:plan", reference, f"#afspraak-{newest.pk}"),
+                # The newest report first (a date's negative ordinal sorts it so).
+                sort=(PLAN_RULE, -(checked or datetime.date.min).toordinal(), newest.pk),
             )
         )
     return lines

@@ -116,6 +116,8 @@ def contact_ban_notes(access: CaseAccess) -> dict[int, str]:
 
     One query, through the item rule: a ban is for professionals only, so family and network
     get nothing. For the diagrams and the pickers (the case team, who was there)."""
+    if not access.is_professional:  # fails closed, whatever a ban's audience says
+        return {}
     names: dict[int, list[str]] = {}
     everyone: set[int] = set()
     for person_id, child_name in (

@@ -20,6 +20,6 @@ def family_name(context: template.Context, trajectory: Any) -> str:
     a family member's view names the children through the item rule instead.
     """
     access = context.get("access")
-    if trajectory is None or (access is not None and not access.is_professional):
+    if trajectory is None or access is None or not access.is_professional:  # fails closed
         return ""
     return family_label(children_of(trajectory), timezone.localdate())

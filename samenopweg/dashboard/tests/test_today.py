@@ -14,7 +14,7 @@ from samenopweg.audit.models import AuditEvent
 from samenopweg.cases.models import Stage, Trajectory
 from samenopweg.cases.naming import ChildName, age_on, family_label
 from samenopweg.cases.tests.helpers import logged_in_client
-from samenopweg.dashboard.today import PLAN_RULE, TASK, UNCLEAR, UNSAFE, today_for_user
+from samenopweg.dashboard.today import NEXT_STEP, PLAN_RULE, TASK, UNCLEAR, UNSAFE, today_for_user
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import CheckOutcome, PlanStatus
@@ -89,14 +89,15 @@ def test_the_block_lists_what_cannot_wait_most_urgent_first(world: World) -> Non
     assert unsafe.detail == "Huisbezoek plannen."
     assert unsafe.url == reverse("case_people:safety", args=[made["unsafe"].reference])
     assert unclear.what == "Lucas: onduidelijk of het nu veilig is"
-    assert rule.what == "Afspraak niet gelukt" and rule.detail == "Oma haalt Noor op."
+    assert rule.what == "1 afspraak niet gelukt" and rule.detail == "Oma haalt Noor op."
     assert rule.url.endswith(f"#afspraak-{rule.url.rsplit('-', 1)[1]}")
     assert rule.url.startswith(reverse("safety_plans:plan", args=[made["rule"].reference]))
     # Late tasks first; unassigned tasks count, someone else's and later ones do not.
     assert (late_task.detail, late_task.late) == ("Te laat: school bellen", True)
-    assert late_task.when.startswith("te laat sinds")
+    assert late_task.when.startswith("te laat: was tegen")
     assert task.detail == "Verslag voor de jeugdrechter" and not task.late
-    assert task.url.startswith(reverse("journal:tasks", args=[world.trajectory.reference]))
+    task_id = Task.objects.get(title="Verslag voor de jeugdrechter").pk
+    assert task.url == reverse("journal:task_edit", args=[world.trajectory.reference, task_id])
     assert today.more == 0
     assert made["closed"].pk not in today.trajectory_ids
 
@@ -158,7 +159,7 @@ def test_the_block_keeps_to_its_limit_and_says_how_many_more(world: World) -> No
     today = today_for_user(world.owner)
     assert len(today.lines) == 25
     assert [line.kind for line in today.lines[:3]] == [UNSAFE] * 3
-    assert today.more == 3
+    assert today.more == 30 + 3 - 25  # the tasks left out are counted too
 
 
 def test_the_dashboard_shows_the_block_and_audits_its_families(world: World) -> None:
@@ -167,7 +168,7 @@ def test_the_dashboard_shows_the_block_and_audits_its_families(world: World) -> 
     page = client.get(reverse("dashboard:dashboard")).content.decode()
     block = page[page.index('<section class="today"') : page.index("</section>")]
     assert "Vandaag" in block
-    assert block.index("Emma: nu niet veilig") < block.index("Afspraak niet gelukt")
+    assert block.index("Emma: nu niet veilig") < block.index("1 afspraak niet gelukt")
     assert reverse("case_people:safety", args=[made["unsafe"].reference]) in block
     assert made["unsafe"].reference in block  # the reference is a second line
     # The closed family and the other consultant's child are not named.
@@ -236,3 +237,63 @@ def test_the_team_leads_alerts_name_the_family(world: World) -> None:
     alerts = page[page.index('<section class="alerts"') : page.index("</section>")]
     assert f"<strong>Emma ({AGE}) Peeters</strong>" in alerts
     assert unsafe.reference in alerts
+
+
+def test_a_late_step_of_one_sibling_is_not_hidden_by_a_newer_one(world: World) -> None:
+    """Two children, both "binnen 72 uur": the step asked four days ago is late, whatever the
+    order of the children (cases.services.refresh_safety_summary keeps the first deadline)."""
+    from samenopweg.cases.models import SafetyCheck
+    from samenopweg.cases.services import record_safety_checks, refresh_safety_summary
+
+    trajectory = register(world.team, world.owner, child="Emma")
+    noah = Person.objects.create(
+        trajectory=trajectory,
+        first_name="Noah",
+        last_name="Peeters",
+        is_child=True,
+        date_of_birth=datetime.date(2020, 5, 1),
+        created_by=world.owner,
+    )
+    emma = Person.objects.get(trajectory=trajectory, first_name="Emma")
+    record_safety_checks(
+        trajectory=trajectory,
+        answers=[
+            (emma, "yes", "Gesprek.", "Emma op school spreken.", "72h"),
+            (noah, "yes", "Gesprek.", "Noah bij oma spreken.", "72h"),
+        ],
+        actor=world.owner,
+        request=None,
+    )
+    four_days_ago = timezone.now() - datetime.timedelta(days=4)
+    SafetyCheck.objects.filter(child=noah).update(checked_at=four_days_ago)
+    refresh_safety_summary(trajectory)
+
+    trajectory.refresh_from_db()
+    assert trajectory.next_step_due_at is not None
+    assert trajectory.next_step_due_at < timezone.now()
+    (line,) = [line for line in today_for_user(world.owner).lines if line.kind == NEXT_STEP]
+    assert line.what.startswith("Noah:") and line.late
+    assert line.detail == "Noah bij oma spreken."
+
+
+def test_failed_agreements_are_one_line_per_family_newest_first(world: World) -> None:
+    trajectory = register(world.team, world.owner, child="Mila")
+    old = _broken_rule(trajectory, world.owner, what="Oude afspraak.")
+    new = _broken_rule(trajectory, world.owner, what="Nieuwe afspraak.")
+    type(old).objects.filter(pk=old.pk).update(
+        last_checked_on=timezone.localdate() - datetime.timedelta(days=5)
+    )
+    withdrawn = _broken_rule(trajectory, world.owner, what="Ingetrokken afspraak.")
+    type(withdrawn).objects.filter(pk=withdrawn.pk).update(withdrawn_at=timezone.now())
+
+    (line,) = [line for line in today_for_user(world.owner).lines if line.kind == PLAN_RULE]
+    assert line.what == "2 afspraken niet gelukt"
+    assert line.detail == "Nieuwe afspraak."
+    assert line.url.endswith(f"#afspraak-{new.pk}")
+
+
+def test_a_team_lead_on_a_family_sees_it(world: World) -> None:
+    _caseload(world)  # the team's families, not hers: not in her block
+    mine = register(world.team, world.team_lead, child="Emma", answer="no")  # she carries it
+    lines = today_for_user(world.team_lead).lines
+    assert [line.reference for line in lines] == [mine.reference]
