@@ -275,6 +275,8 @@ MATRIX: dict[str, Row] = {
     "people:network": page(),
     "people:diagrams": page(),
     "people:child_support_change": post_only(netwerk.support_kwargs, netwerk.support_confirm_data),
+    # "Niet meer": the question page (GET), answered by a POST; refused like any network form.
+    "people:child_support_end": form(netwerk.support_kwargs, netwerk.support_end_data),
     **forms("people", netwerk.NETWORK_FORMS),
     # A picture: through the item rule, for anyone on the case who may see it (the world's
     # picture is for the child, so the whole family sees it too).

@@ -17,6 +17,11 @@ urlpatterns = [
     path(
         "netwerk/steun/<int:support_id>/", views.child_support_change, name="child_support_change"
     ),
+    path(
+        "netwerk/steun/<int:support_id>/niet-meer/",
+        views.child_support_end,
+        name="child_support_end",
+    ),
     path("netwerk/niet-toegelaten/nieuw/", views.contact_ban_add, name="contact_ban_add"),
     path(
         "netwerk/niet-toegelaten/<int:ban_id>/opheffen/",

@@ -310,15 +310,16 @@ def child_support_add(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 @trajectory_view(require=Require.PROFESSIONAL)
 @require_POST
 def child_support_change(request: HttpRequest, access: CaseAccess, support_id: int) -> HttpResponse:
-    """`confirm`: the adult said yes today; `end`: no longer so (the row stays)."""
+    """`confirm`: the adult said yes today; `end`: no longer so (the row stays), only after the
+    question of `child_support_end` was answered."""
     support = get_item_for_user(access, ChildSupport.objects.all(), support_id)
     access.require_open()
     what = request.POST.get("what")
+    if what == "end":
+        return _end_support(request, access, support)
     try:
         if what == "confirm":
             services.confirm_child_support(support=support, actor=request.user, request=request)
-        elif what == "end":
-            services.end_child_support(support=support, actor=request.user, request=request)
         else:
             raise ValidationError(_("Kies een geldige stap."))
     except ValidationError as exc:
@@ -326,6 +327,41 @@ def child_support_change(request: HttpRequest, access: CaseAccess, support_id: i
             messages.error(request, message)
         return redirect(_network_url(access))
     messages.success(request, _("Bewaard."))
+    return redirect(_network_url(access, "kinderen"))
+
+
+@trajectory_view(require=Require.PROFESSIONAL)
+@require_http_methods(["GET", "POST"])
+def child_support_end(request: HttpRequest, access: CaseAccess, support_id: int) -> HttpResponse:
+    """The question behind "Niet meer": is this adult really no longer there for the child?"""
+    support = get_item_for_user(
+        access, ChildSupport.objects.select_related("adult", "child"), support_id
+    )
+    access.require_open()
+    return _end_support(request, access, support)
+
+
+def _end_support(request: HttpRequest, access: CaseAccess, support: ChildSupport) -> HttpResponse:
+    """The question page, until a POST answers it with `confirm=yes`; then the support ends.
+
+    A lasting adult is not ended by one tap: the button on the network page only asks."""
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "people/support_end.html",
+            {"access": access, "t": access.trajectory, "support": support},
+        )
+    try:
+        services.end_child_support(support=support, actor=request.user, request=request)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(_network_url(access))
+    messages.success(
+        request,
+        _("%(adult)s staat niet meer bij %(child)s. Het blijft in het dossier.")
+        % {"adult": support.adult.full_name, "child": support.child.first_name},
+    )
     return redirect(_network_url(access, "kinderen"))
 
 

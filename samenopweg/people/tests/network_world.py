@@ -133,6 +133,11 @@ def support_confirm_data(given: Any) -> dict[str, Any]:
     return {"what": "confirm"}
 
 
+def support_end_data(given: Any) -> dict[str, Any]:
+    ensure_support(given)
+    return {"confirm": "yes"}
+
+
 def ban_add_data(given: Any) -> dict[str, Any]:
     return {"person": neighbour(given).pk, "reason": "Dreigde de moeder."}
 

@@ -73,9 +73,67 @@ def test_lasting_adults_are_confirmed_per_child(world: World) -> None:
     support.refresh_from_db()
     assert support.confirmed_on is not None
     assert "zei ja op" in client.get(_url("network", world)).content.decode()
-    client.post(_url("child_support_change", world, support_id=support.pk), {"what": "end"})
+    client.post(
+        _url("child_support_change", world, support_id=support.pk),
+        {"what": "end", "confirm": "yes"},
+    )
     support.refresh_from_db()
     assert support.withdrawn_at is not None  # ended, not deleted
+
+
+@pytest.mark.parametrize("name", ["child_support_change", "child_support_end"])
+def test_ending_a_lasting_adult_asks_first(world: World, name: str) -> None:
+    support = netwerk.ensure_support(world)
+    client = logged_in_client(world.worker)
+    url = _url(name, world, support_id=support.pk)
+    writes = AuditEvent.objects.filter(action=AuditAction.WITHDRAW).count()
+
+    # "Niet meer" on the network page is a link to the question (GET); an older page's button
+    # posts what=end without the answer: both only ask.
+    answers = [client.post(url, {"what": "end"})]
+    if name == "child_support_end":
+        answers.append(client.get(url))
+    for response in answers:
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Weet je zeker dat" in page
+        assert "Ja, niet meer" in page and "Annuleren" in page
+    support.refresh_from_db()
+    assert support.withdrawn_at is None  # only asked
+    assert AuditEvent.objects.filter(action=AuditAction.WITHDRAW).count() == writes
+
+    response = client.post(
+        _url("child_support_end", world, support_id=support.pk), {"confirm": "yes"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("#kinderen")
+    support.refresh_from_db()
+    assert (support.withdrawn_at is not None, support.withdrawn_by) == (True, world.worker)
+    assert AuditEvent.objects.filter(
+        action=AuditAction.WITHDRAW, object_type="people.childsupport", object_id=str(support.pk)
+    ).exists()
+
+
+def test_the_network_page_asks_before_it_ends_a_support(world: World) -> None:
+    support = netwerk.ensure_support(world)
+    page = logged_in_client(world.worker).get(_url("network", world)).content.decode()
+    assert _url("child_support_end", world, support_id=support.pk) in page
+    assert 'value="end"' not in page  # no button ends it in one tap
+
+
+def test_the_question_page_is_read_audited_and_closed_to_outsiders(world: World) -> None:
+    support = netwerk.ensure_support(world)
+    url = _url("child_support_end", world, support_id=support.pk)
+    for outsider in (world.worker_elsewhere, world.other_consultant, world.parent_elsewhere):
+        assert logged_in_client(outsider).get(url).status_code == 404
+    assert logged_in_client(world.parent).get(url).status_code == 403
+    assert logged_in_client(world.worker).get(url).status_code == 200
+    assert AuditEvent.objects.filter(
+        action=AuditAction.VIEW,
+        actor=world.worker,
+        object_type="people.childsupport",
+        object_id=str(support.pk),
+    ).exists()
 
 
 def test_a_trusted_person_must_be_an_adult_of_this_trajectory(world: World) -> None:
@@ -140,6 +198,7 @@ def test_two_people_editing_a_member_the_second_is_told(world: World) -> None:
 NETWORK_WRITES = [
     *netwerk.NETWORK_FORMS,
     ("child_support_change", netwerk.support_kwargs, netwerk.support_confirm_data),
+    ("child_support_end", netwerk.support_kwargs, netwerk.support_end_data),
 ]
 
 
