@@ -91,6 +91,7 @@ def main() -> None:
     os.environ.setdefault("SAMENOPWEG_SITE_URL", "http://127.0.0.1")
     os.environ.setdefault("DJANGO_HTTPS", "0")
     os.environ.setdefault("AXES_ENABLED", "0")
+    os.environ.setdefault("SAMENOPWEG_REQUIRE_2FA", "0")  # as bench/run.py
     os.environ.setdefault("SAMENOPWEG_BENCH", "1")
     import django
 

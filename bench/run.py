@@ -342,7 +342,14 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
             lines.append(f"| {name} | 0 | — | — | — | — | {alone_cells} | {goal} | no data |")
             continue
         p95 = _number(row.get("95%"))
-        met = "—" if target is None else ("yes" if p95 is not None and p95 <= target else "**no**")
+        failed = int(_number(row.get("Failure Count")) or 0)
+        met = (
+            "—"
+            if target is None
+            else "**no** (failures)"
+            if failed
+            else ("yes" if p95 is not None and p95 <= target else "**no**")
+        )
         lines.append(
             f"| {name} | {row['Request Count']} | {row.get('Failure Count', '0')} | {row.get('50%', '?')} | "
             f"{row.get('95%', '?')} | {float(row.get('Requests/s') or 0):.1f} | {alone_cells} | {goal} | {met} |"
@@ -476,6 +483,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The synthetic drawings of the stories, next to the database they belong to.
         "SAMENOPWEG_UPLOAD_DIR": str(OUT / "uploads"),
         "AXES_ENABLED": "0",
+        # The bench users have no authenticator app: the second step is one page at login, not
+        # part of any page measured here (docs/CONFIGURATION.md, SAMENOPWEG_REQUIRE_2FA).
+        "SAMENOPWEG_REQUIRE_2FA": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
         "PYTHONUNBUFFERED": "1",
     }

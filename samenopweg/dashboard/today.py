@@ -13,6 +13,7 @@ agreements, one for tasks, one for the children's names.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -20,8 +21,8 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from samenopweg.accounts.roles import led_team_ids
 from samenopweg.cases.access import visible_trajectories
@@ -80,12 +81,39 @@ def own_families(user: Any) -> QuerySet[Trajectory]:
     return qs
 
 
+_MARKER = "REFERENCE"
+
+
 def _url(name: str, reference: str, anchor: str = "", **kwargs: Any) -> str:
-    return reverse(name, kwargs={"reference": reference, **kwargs}) + anchor
+    """reverse() once per URL shape: the reference (and an id) are the only parts that change,
+    and a consultant's block can weigh a hundred lines before the first 25 are kept."""
+    ids = {key: 999999999 for key in kwargs}
+    shape = _url_shape(name, tuple(sorted(ids)))
+    for key, value in kwargs.items():
+        shape = shape.replace("999999999", str(value), 1) if key else shape
+    return shape.replace(_MARKER, reference) + anchor
+
+
+@functools.lru_cache(maxsize=32)
+def _url_shape(name: str, keys: tuple[str, ...]) -> str:
+    return reverse(name, kwargs={"reference": _MARKER, **dict.fromkeys(keys, 999999999)})
 
 
 def _day(day: datetime.date) -> str:
-    return formats.date_format(day, "D d/m")
+    return _format(day, "D d/m")
+
+
+def _format(value: datetime.date, fmt: str) -> str:
+    """formats.date_format, once per value and format within one block (days repeat)."""
+    key = (value, fmt, get_language())
+    if key not in _formatted:
+        if len(_formatted) > 512:
+            _formatted.clear()
+        _formatted[key] = formats.date_format(value, fmt)
+    return _formatted[key]
+
+
+_formatted: dict[tuple[Any, str, str | None], str] = {}
 
 
 def _due(due: datetime.datetime | None, now: datetime.datetime) -> tuple[str, bool]:
@@ -93,14 +121,12 @@ def _due(due: datetime.datetime | None, now: datetime.datetime) -> tuple[str, bo
         return "", False
     local = timezone.localtime(due)
     if due < now:
-        return _("te laat: was tegen %(day)s") % {
-            "day": formats.date_format(local, "D d/m H:i")
-        }, True
+        return _("te laat: was tegen %(day)s") % {"day": _format(local, "D d/m H:i")}, True
     if local.date() == timezone.localdate(now):
         if (local.hour, local.minute) == (23, 59):  # "vandaag" (cases.safety.next_step_due)
             return _("vandaag"), False
         return _("vandaag, tegen %(hour)s") % {"hour": formats.time_format(local, "H:i")}, False
-    return _("tegen %(day)s") % {"day": formats.date_format(local, "D d/m H:i")}, False
+    return _("tegen %(day)s") % {"day": _format(local, "D d/m H:i")}, False
 
 
 def today_for_user(
@@ -181,7 +207,10 @@ def today_for_user(
         return named.get(trajectory.pk) or trajectory.reference
 
     lines = _safety_lines(checks, family, now) + _rule_lines(rules, family)
-    for task in tasks:
+    # Tasks come last and in the block's own order, so one past the first MAX_LINES can never
+    # show: those are only counted (formatting 200 lines cost more than the block's SQL).
+    tasks_left_out = max(0, len(tasks) - MAX_LINES)
+    for task in tasks[:MAX_LINES]:
         assert task.deadline is not None  # filtered on deadline__lt
         late = task.deadline < today
         when = (
@@ -209,7 +238,7 @@ def today_for_user(
     shown = lines[:MAX_LINES]
     return Today(
         lines=shown,
-        more=len(lines) - len(shown),
+        more=len(lines) - len(shown) + tasks_left_out,
         trajectory_ids=sorted({line.trajectory_id for line in shown}),
         names=named,
     )
