@@ -182,9 +182,8 @@ def today_for_user(
             plan__status__in=FOLLOWED_UP,
             last_outcome=CheckOutcome.DID_NOT,
         )
-        .select_related("trajectory")
-        .only("id", "trajectory__reference", "what", "last_checked_on")
         .order_by(F("last_checked_on").desc(nulls_last=True), "-id")
+        .values_list("id", "trajectory_id", "trajectory__reference", "what", "last_checked_on")
     )
     tasks = list(
         Task.objects.filter(
@@ -203,14 +202,18 @@ def today_for_user(
         today,
     )
 
-    def family(trajectory: Trajectory) -> str:
-        return named.get(trajectory.pk) or trajectory.reference
+    def family(trajectory_id: int, reference: str) -> str:
+        return named.get(trajectory_id) or reference
 
-    lines = _safety_lines(checks, family, now) + _rule_lines(rules, family)
-    # Tasks come last and in the block's own order, so one past the first MAX_LINES can never
-    # show: those are only counted (formatting 200 lines cost more than the block's SQL).
-    tasks_left_out = max(0, len(tasks) - MAX_LINES)
-    for task in tasks[:MAX_LINES]:
+    # The kinds come in the block's order (safety, agreements, tasks), each sorted, so only the
+    # lines that can still show are formatted; the rest are counted (a consultant's block can
+    # weigh a hundred families' agreements, and formatting them cost more than the SQL).
+    lines = sorted(_safety_lines(checks, family, now), key=lambda line: line.sort)
+    rule_lines, rules_left_out = _rule_lines(rules, family, room=max(0, MAX_LINES - len(lines)))
+    lines += rule_lines
+    room = max(0, MAX_LINES - len(lines))
+    tasks_left_out = max(0, len(tasks) - room)
+    for task in tasks[:room]:
         assert task.deadline is not None  # filtered on deadline__lt
         late = task.deadline < today
         when = (
@@ -224,7 +227,7 @@ def today_for_user(
             TodayLine(
                 kind=TASK,
                 trajectory_id=task.trajectory_id,
-                family=family(task.trajectory),
+                family=family(task.trajectory_id, task.trajectory.reference),
                 reference=task.trajectory.reference,
                 what=_("Taak"),
                 detail=task.title,
@@ -234,11 +237,10 @@ def today_for_user(
                 sort=(TASK, task.deadline, task.pk),
             )
         )
-    lines.sort(key=lambda line: line.sort)
     shown = lines[:MAX_LINES]
     return Today(
         lines=shown,
-        more=len(lines) - len(shown) + tasks_left_out,
+        more=len(lines) - len(shown) + rules_left_out + tasks_left_out,
         trajectory_ids=sorted({line.trajectory_id for line in shown}),
         names=named,
     )
@@ -295,7 +297,7 @@ def _safety_lines(
             TodayLine(
                 kind=kind,
                 trajectory_id=trajectory_id,
-                family=family(trajectory),
+                family=family(trajectory_id, trajectory.reference),
                 reference=trajectory.reference,
                 what=whats[kind] % {"children": names},
                 detail=first_check.next_step,
@@ -309,21 +311,22 @@ def _safety_lines(
     return lines
 
 
-def _rule_lines(rules: list[PlanRule], family: Any) -> list[TodayLine]:
-    """One line per family: its newest failed agreement, and how many more there are."""
-    per_family: dict[int, list[PlanRule]] = {}
+def _rule_lines(
+    rules: list[tuple[int, int, str, str, datetime.date | None]], family: Any, *, room: int
+) -> tuple[list[TodayLine], int]:
+    """One line per family: its newest failed agreement and how many there are, newest report
+    first; at most `room` lines, and how many families were left out."""
+    per_family: dict[int, list[tuple[int, int, str, str, datetime.date | None]]] = {}
     for rule in rules:  # newest report first
-        per_family.setdefault(rule.trajectory_id, []).append(rule)
+        per_family.setdefault(rule[1], []).append(rule)
     lines = []
-    for trajectory_id, failed in per_family.items():
-        newest = failed[0]
-        reference = newest.trajectory.reference
-        checked = newest.last_checked_on
+    for trajectory_id, failed in list(per_family.items())[:room]:
+        pk, _trajectory_id, reference, what, checked = failed[0]
         lines.append(
             TodayLine(
                 kind=PLAN_RULE,
                 trajectory_id=trajectory_id,
-                family=family(newest.trajectory),
+                family=family(trajectory_id, reference),
                 reference=reference,
                 what=ngettext(
                     "%(n)s afspraak niet gelukt",
@@ -331,12 +334,11 @@ def _rule_lines(rules: list[PlanRule], family: Any) -> list[TodayLine]:
                     len(failed),
                 )
                 % {"n": len(failed)},
-                detail=newest.what,
+                detail=what,
                 when=_("gemeld op %(day)s") % {"day": _day(checked)} if checked else "",
                 late=False,
-                url=_url("safety_plans:plan", reference, f"#afspraak-{newest.pk}"),
-                # The newest report first (a date's negative ordinal sorts it so).
-                sort=(PLAN_RULE, -(checked or datetime.date.min).toordinal(), newest.pk),
+                url=_url("safety_plans:plan", reference, f"#afspraak-{pk}"),
+                sort=(PLAN_RULE, -(checked or datetime.date.min).toordinal(), pk),
             )
         )
-    return lines
+    return lines, max(0, len(per_family) - room)
