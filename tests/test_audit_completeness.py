@@ -83,6 +83,7 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "journal:withdraw",
         "people:add",
         "people:child_support_add",
+        "people:child_support_end",
         "people:contact_ban_add",
         "people:contact_ban_lift",
         "people:diagrams",

@@ -227,7 +227,7 @@ def _ban_legend_item() -> LegendItem:
             f'stroke-width="2" {BAN_DASH}/>'
         )
 
-    return draw, 30, "⚠ " + _("rode streepjeslijn: contactverbod, mag niet bij het kind"), BAN
+    return draw, 30, "⚠ " + _("rode streepjes: contactverbod, mag niet bij het kind"), BAN
 
 
 @dataclass

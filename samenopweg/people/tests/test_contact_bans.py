@@ -87,7 +87,7 @@ def test_the_genogram_marks_a_banned_relative_and_says_so_in_words(world: World)
     svg = str(genogram_svg(persons, relations, title="Genogram", bans=bans))
     assert svg.count('class="ban-mark"') == 1
     assert "⚠ contactverbod</text>" in svg
-    assert "rode streepjeslijn: contactverbod" in svg  # the legend explains the mark
+    assert "rode streepjes: contactverbod" in svg  # the legend explains the mark
     words = genogram_text(persons, relations, bans)
     assert any(
         line.startswith("Marc Peeters") and "⚠ contactverbod met Noor" in line for line in words
@@ -116,7 +116,7 @@ def test_the_ecomap_marks_a_banned_member_and_draws_a_banned_outsider(world: Wor
     assert svg.count('class="ban-mark"') == 2  # the member and the outsider
     assert svg.count('class="ban-tie"') == 1  # only the outsider gets the crossed red line
     assert ">Vreemde</text>" in svg
-    assert "rode streepjeslijn: contactverbod" in svg
+    assert "rode streepjes: contactverbod" in svg
     words = ecomap_text(household, members, bans, [stranger])
     assert any("Maria Oma" in line and "⚠ contactverbod met Noor" in line for line in words)
     assert f"Vreemde Man: ⚠ {ALL} (niet in het netwerk)." in words

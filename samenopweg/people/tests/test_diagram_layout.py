@@ -110,7 +110,7 @@ def test_a_big_family_keeps_every_label_and_its_legend_readable(narrow: bool) ->
     _assert_readable(svg)
     assert "⚠ contactverbod</text>" in svg
     texts = [t for t, _b in svg_text_boxes(svg)[1]]
-    assert "rode streepjeslijn: contactverbod," in " ".join(texts)
+    assert "rode streepjes: contactverbod," in " ".join(texts)
     # A name too long for its cell is cut; the full name stays in the person's <title>.
     assert LONG not in texts and f"<title>{LONG} Vandenbroucke-De Smedt" in svg
     if narrow:
