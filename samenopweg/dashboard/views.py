@@ -25,6 +25,7 @@ from samenopweg.cases.access import (
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.forms import stage_form_session_key
 from samenopweg.cases.models import CaseGrant, CaseRole, SafetyAnswer, SafetyCheck, Stage
+from samenopweg.cases.naming import and_join
 from samenopweg.cases.services import allowed_transitions
 from samenopweg.dashboard.caseload import caseload_rows
 from samenopweg.dashboard.selectors import (
@@ -209,11 +210,7 @@ def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     context = {
         "access": access,
         "t": access.trajectory,
-        "children_names": (
-            f"{', '.join(children[:-1])} {_('en')} {children[-1]}"
-            if len(children) > 1
-            else "".join(children)
-        ),
+        "children_names": and_join(children),
         # Why the services are involved is written for the parents, not for a child or a neighbour.
         "show_reason": access.role == CaseRole.OUDER,
         "journal": visible_items(access, JournalEntry.objects.all()).filter(

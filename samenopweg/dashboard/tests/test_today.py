@@ -48,6 +48,18 @@ def _task(trajectory: Trajectory, owner: Any, title: str, days: int, **extra: An
     )
 
 
+def _noah(trajectory: Trajectory, owner: Any) -> Person:
+    """A younger brother in the same file."""
+    return Person.objects.create(
+        trajectory=trajectory,
+        first_name="Noah",
+        last_name="Peeters",
+        is_child=True,
+        date_of_birth=datetime.date(2020, 5, 1),
+        created_by=owner,
+    )
+
+
 def _caseload(world: World) -> dict[str, Trajectory]:
     """The consultant's families, each needing something else; and what must not show."""
     made = {
@@ -105,14 +117,7 @@ def test_the_block_lists_what_cannot_wait_most_urgent_first(world: World) -> Non
 def test_siblings_who_are_not_safe_are_one_line(world: World) -> None:
     trajectory = register(world.team, world.owner, child="Emma", answer="no")
     child = Person.objects.get(trajectory=trajectory, is_child=True)
-    Person.objects.create(
-        trajectory=trajectory,
-        first_name="Noah",
-        last_name="Peeters",
-        is_child=True,
-        date_of_birth=datetime.date(2020, 5, 1),
-        created_by=world.owner,
-    )
+    _noah(trajectory, world.owner)
     from samenopweg.cases.services import record_safety_checks
 
     noah = Person.objects.get(trajectory=trajectory, first_name="Noah")
@@ -246,14 +251,7 @@ def test_a_late_step_of_one_sibling_is_not_hidden_by_a_newer_one(world: World) -
     from samenopweg.cases.services import record_safety_checks, refresh_safety_summary
 
     trajectory = register(world.team, world.owner, child="Emma")
-    noah = Person.objects.create(
-        trajectory=trajectory,
-        first_name="Noah",
-        last_name="Peeters",
-        is_child=True,
-        date_of_birth=datetime.date(2020, 5, 1),
-        created_by=world.owner,
-    )
+    noah = _noah(trajectory, world.owner)
     emma = Person.objects.get(trajectory=trajectory, first_name="Emma")
     record_safety_checks(
         trajectory=trajectory,
