@@ -16,7 +16,7 @@ import datetime
 import functools
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
@@ -52,6 +52,28 @@ class TodayLine:
     late: bool
     url: str
     sort: tuple[Any, ...]
+
+
+class _Check(NamedTuple):
+    """The latest safety answer for one child, as the block reads it (next_step_due reads
+    urgency and checked_at)."""
+
+    child_id: int
+    trajectory_id: int
+    reference: str
+    first_name: str
+    answer: str
+    urgency: str
+    next_step: str
+    checked_at: datetime.datetime
+
+
+class _Task(NamedTuple):
+    pk: int
+    trajectory_id: int
+    reference: str
+    title: str
+    deadline: datetime.date | None  # never: the read filters on it
 
 
 @dataclass(frozen=True)
@@ -159,13 +181,16 @@ def today_for_user(
     newer = SafetyCheck.objects.filter(
         child=OuterRef("child"), checked_at__gt=OuterRef("checked_at")
     )
-    checks = list(
-        # The latest answer per child only: a file's history of checks stays out of the read.
-        SafetyCheck.objects.filter(trajectory__in=needing_a_look)
+    checks = [
+        # The latest answer per child only, as plain rows (no model instances: a consultant's
+        # hundred families bring a few hundred of them).
+        _Check(*row)
+        for row in SafetyCheck.objects.filter(trajectory__in=needing_a_look)
         .filter(~Exists(newer))
-        .select_related("child", "trajectory")
-        .only(
-            "id",
+        .order_by("child_id", "-checked_at", "-id")
+        .values_list(
+            "child_id",
+            "trajectory_id",
             "trajectory__reference",
             "child__first_name",
             "answer",
@@ -173,8 +198,7 @@ def today_for_user(
             "next_step",
             "checked_at",
         )
-        .order_by("child_id", "-checked_at", "-id")
-    )
+    ]
     rules = list(
         PlanRule.objects.filter(
             trajectory__in=needing_a_look,
@@ -185,17 +209,19 @@ def today_for_user(
         .order_by(F("last_checked_on").desc(nulls_last=True), "-id")
         .values_list("id", "trajectory_id", "trajectory__reference", "what", "last_checked_on")
     )
-    tasks = list(
-        Task.objects.filter(
+    tasks = [
+        _Task(*row)
+        for row in Task.objects.filter(
             trajectory__in=families,
             status=TaskStatus.OPEN,
             deadline__lt=today + datetime.timedelta(days=TASK_HORIZON_DAYS),
         )
         .filter(Q(assignee=user) | Q(assignee__isnull=True))
-        .select_related("trajectory")
-        .only("id", "title", "deadline", "assignee_id", "trajectory__reference")
-        .order_by("deadline", "id")[:MAX_TASKS]
-    )
+        .order_by("deadline", "id")
+        .values_list("id", "trajectory_id", "trajectory__reference", "title", "deadline")[
+            :MAX_TASKS
+        ]
+    ]
     named = family_names(
         Q(trajectory__in=needing_a_look)
         | Q(trajectory_id__in={t.trajectory_id for t in tasks} | set(also_name)),
@@ -227,13 +253,13 @@ def today_for_user(
             TodayLine(
                 kind=TASK,
                 trajectory_id=task.trajectory_id,
-                family=family(task.trajectory_id, task.trajectory.reference),
-                reference=task.trajectory.reference,
+                family=family(task.trajectory_id, task.reference),
+                reference=task.reference,
                 what=_("Taak"),
                 detail=task.title,
                 when=when,
                 late=late,
-                url=_url("journal:task_edit", task.trajectory.reference, task_id=task.pk),
+                url=_url("journal:task_edit", task.reference, task_id=task.pk),
                 sort=(TASK, task.deadline, task.pk),
             )
         )
@@ -258,17 +284,15 @@ def family_names(where: Q, today: datetime.date) -> dict[int, str]:
     return {pk: family_label(kids, today) for pk, kids in children.items()}
 
 
-def _safety_lines(
-    checks: list[SafetyCheck], family: Any, now: datetime.datetime
-) -> list[TodayLine]:
+def _safety_lines(checks: list[_Check], family: Any, now: datetime.datetime) -> list[TodayLine]:
     """Per child whose latest answer is *nee* or *onduidelijk*, and per child whose next step
     is due today or late (a *ja* can come with a step for today)."""
-    latest: dict[int, SafetyCheck] = {}
+    latest: dict[int, _Check] = {}
     for check in checks:  # newest first per child
         latest.setdefault(check.child_id, check)
     end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     # One line per trajectory and kind: three siblings who are not safe are one line.
-    grouped: dict[tuple[int, int], list[tuple[SafetyCheck, datetime.datetime | None]]] = {}
+    grouped: dict[tuple[int, int], list[tuple[_Check, datetime.datetime | None]]] = {}
     for check in latest.values():
         due = next_step_due(check)
         if check.answer == SafetyAnswer.NO:
@@ -288,24 +312,24 @@ def _safety_lines(
     never = datetime.datetime.max.replace(tzinfo=datetime.UTC)
     lines = []
     for (trajectory_id, kind), pairs in grouped.items():
-        pairs.sort(key=lambda pair: (pair[1] or never, pair[0].child.first_name))
+        pairs.sort(key=lambda pair: (pair[1] or never, pair[0].first_name))
         first_check, due = pairs[0]  # the nearest deadline
         when, late = _due(due, now)
-        trajectory = first_check.trajectory
-        names = and_join([c.child.first_name for c, _due_at in pairs])
+        reference = first_check.reference
+        names = and_join([c.first_name for c, _due_at in pairs])
         lines.append(
             TodayLine(
                 kind=kind,
                 trajectory_id=trajectory_id,
-                family=family(trajectory_id, trajectory.reference),
-                reference=trajectory.reference,
+                family=family(trajectory_id, reference),
+                reference=reference,
                 what=whats[kind] % {"children": names},
                 detail=first_check.next_step,
                 when=when,
                 late=late,
-                url=_url("case_people:safety", trajectory.reference),
+                url=_url("case_people:safety", reference),
                 # Late first, then the nearest deadline; no deadline last.
-                sort=(kind, not late, due or never, trajectory.reference),
+                sort=(kind, not late, due or never, reference),
             )
         )
     return lines
