@@ -18,6 +18,7 @@ from django.utils.text import Truncator
 
 from samenopweg.assessments.models import SafetyGoal
 from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.cases.extensions import attach_notes
 from samenopweg.safety_plans.models import (
     ALLOWED_STATUS,
     FOLLOWED_UP,
@@ -201,13 +202,23 @@ def plan_page(access: CaseAccess) -> PlanPage:
         .order_by("danger_statement__position", "danger_statement_id", "position", "id")
     )
     open_plans = {p.kind: p for p in plans if not p.is_ended}
-    return PlanPage(
-        immediate=_block(access, open_plans[PlanKind.IMMEDIATE], goals, today)
+    immediate = (
+        _block(access, open_plans[PlanKind.IMMEDIATE], goals, today)
         if PlanKind.IMMEDIATE in open_plans
-        else None,
-        lasting=_block(access, open_plans[PlanKind.LASTING], goals, today)
+        else None
+    )
+    lasting = (
+        _block(access, open_plans[PlanKind.LASTING], goals, today)
         if PlanKind.LASTING in open_plans
-        else None,
+        else None
+    )
+    # What the children said about each rule (child_voice, through cases.extensions).
+    attach_notes(
+        access, [line.rule for block in (immediate, lasting) if block for line in block.lines]
+    )
+    return PlanPage(
+        immediate=immediate,
+        lasting=lasting,
         ended=[p for p in plans if p.is_ended],
         goals=goals,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from samenopweg.assessments.models import (
     MappingSession,
 )
 from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.cases.extensions import page_notes
 from samenopweg.cases.models import PROFESSIONAL_CASE_ROLES, CaseGrant
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
 
@@ -97,6 +99,8 @@ class ColumnBlock:
     label: str
     prompt: str
     categories: list[CategoryBlock]
+    # What the children said that belongs in this column (cases.extensions.page_notes).
+    child_notes: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -183,6 +187,10 @@ def map_board(access: CaseAccess, labels: dict[int, str]) -> MapBoard:
         for column in MapColumn
     ]
     withdrawn.sort(key=lambda line: line.entry.withdrawn_at or line.entry.created_at, reverse=True)
+    # What the children said, per column (child_voice's houses, through cases.extensions).
+    notes = page_notes(access, "map")
+    for column in columns:
+        column.child_notes = notes.get(column.column, [])
     return MapBoard(columns=columns, withdrawn=withdrawn, count=count)
 
 

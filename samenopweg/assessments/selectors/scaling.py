@@ -22,6 +22,7 @@ from samenopweg.assessments.models import (
     ScalingScore,
 )
 from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.cases.extensions import extra_series
 from samenopweg.cases.models import Trajectory
 from samenopweg.people.models import Person, Relation, RelationKind
 
@@ -169,6 +170,8 @@ def scaling_overview(access: CaseAccess) -> list[StatementScaling]:
     for score in scores:
         by_statement[score.danger_statement_id].setdefault(_series_key(score), []).append(score)
 
+    # Where each child put themself on the safety path (child_voice): a line on every chart.
+    more = [Series(label=s.label, key=s.key, points=s.points) for s in extra_series(access)]
     result: list[StatementScaling] = []
     for statement in statements:
         item = StatementScaling(statement=statement)
@@ -195,6 +198,7 @@ def scaling_overview(access: CaseAccess) -> list[StatementScaling]:
                 is_family=last.person_id is not None,
             )
             (item.family if latest.is_family else item.professionals).append(latest)
+        item.series.extend(line for line in more if line.points)
         if item.series:
             item.chart = trend_chart_svg(
                 item.series,

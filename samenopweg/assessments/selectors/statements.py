@@ -26,6 +26,7 @@ from samenopweg.assessments.services.statements import (
     snapshot_items,
 )
 from samenopweg.cases.access import CaseAccess, visible_items, visible_kept_items
+from samenopweg.cases.extensions import attach_notes
 from samenopweg.people.models import Person
 
 HISTORY_PAGE_SIZE = 25
@@ -184,6 +185,15 @@ def statements_page(access: CaseAccess) -> StatementsPage:
         for s in statements
     ]
     line_rows = [BottomLineRow(bottom_line=b, **around("bottom_line", b)) for b in bottom_lines]
+    # What the children said about each item (child_voice, through cases.extensions).
+    attach_notes(
+        access,
+        [
+            *statements,
+            *(row.goal for statement in rows for row in statement.goals),
+            *bottom_lines,
+        ],
+    )
     return StatementsPage(
         statement_set=statement_set,
         status=statement_set.status if statement_set else StatementStatus.DRAFT,
