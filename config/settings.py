@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "samenopweg.journal",
     "samenopweg.assessments",
     "samenopweg.safety_plans",
+    "samenopweg.child_voice",
+    "samenopweg.feedback",
     "samenopweg.dashboard",
     "samenopweg.demo",
 ]

@@ -22,6 +22,8 @@ urlpatterns = [
     path("trajecten/<str:reference>/", include("samenopweg.people.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.assessments.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.safety_plans.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.child_voice.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.feedback.urls")),
     # Registration ("trajecten/nieuw/") before the trajectory page ("trajecten/<reference>/").
     path("", include("samenopweg.people.case_urls")),
     path("", include("samenopweg.dashboard.urls")),
