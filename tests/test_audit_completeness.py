@@ -19,6 +19,7 @@ from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
 from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Trajectory, Urgency
+from samenopweg.child_voice.tests import voice_world as stem
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
@@ -74,6 +75,21 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "cases:audit",
         "cases:edit",
         "cases:upload_file",
+        "child_voice:drawing_new",
+        "child_voice:drawing_share",
+        "child_voice:drawing_withdraw",
+        "child_voice:overview",
+        "child_voice:session",
+        "child_voice:session_edit",
+        "child_voice:session_new",
+        "child_voice:session_withdraw",
+        "child_voice:spokesperson_new",
+        "child_voice:spokesperson_withdraw",
+        "child_voice:words_edit",
+        "child_voice:words_link",
+        "child_voice:words_new",
+        "child_voice:words_share",
+        "child_voice:words_withdraw",
         "dashboard:detail",
         "journal:edit",
         "journal:history",
@@ -469,6 +485,26 @@ WRITES = [
             ("rule_edit", "worker", hoe.rule_edit_data, UPDATE, "planrule"),
             ("rule_withdraw", "worker", hoe.withdraw_data, WITHDRAW, "planrule"),
             ("check_in", "worker", hoe.check_in_data, CREATE, "rulecheckin"),
+        ],
+    ),
+    # What the children say: the worker records, shares, links and withdraws.
+    *_writes(
+        "child_voice",
+        [
+            ("session_new", "worker", stem.session_create_data, CREATE, "voicesession"),
+            ("session_edit", "worker", stem.session_edit_data, UPDATE, "voicesession"),
+            ("words_new", "worker", stem.words_create_data, CREATE, "childwords"),
+            ("words_edit", "worker", stem.words_edit_data, UPDATE, "childwords"),
+            ("words_share", "worker", stem.share_data, UPDATE, "childwords"),
+            ("words_link", "worker", stem.link_data, CREATE, "wordslink"),
+            ("link_remove", "worker", lambda case: {}, WITHDRAW, "wordslink"),
+            ("drawing_new", "worker", stem.drawing_data, CREATE, "drawing"),
+            ("drawing_share", "worker", stem.drawing_share_data, UPDATE, "drawing"),
+            ("drawing_withdraw", "worker", stem.withdraw_data, WITHDRAW, "drawing"),
+            ("spokesperson_new", "worker", stem.spokesperson_data, CREATE, "spokesperson"),
+            ("spokesperson_withdraw", "owner", stem.withdraw_data, WITHDRAW, "spokesperson"),
+            ("words_withdraw", "worker", stem.withdraw_data, WITHDRAW, "childwords"),
+            ("session_withdraw", "worker", stem.withdraw_data, WITHDRAW, "voicesession"),
         ],
     ),
 ]

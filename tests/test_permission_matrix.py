@@ -22,6 +22,7 @@ from samenopweg.cases import services
 from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
 from samenopweg.cases.tests.helpers import logged_in_client, reference_kwargs
+from samenopweg.child_voice.tests import voice_world as stem
 from samenopweg.core.models import Audience
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
@@ -300,6 +301,13 @@ MATRIX: dict[str, Row] = {
     **forms("safety_plans", hoe.PLAN_FORMS),
     "assessments:scaling": page(),
     "assessments:scaling_new": form(reference_kwargs),
+    # What the children say (child_voice): for the professionals of the case only; a parent,
+    # the network and the young person never open a child's words here.
+    "child_voice:overview": page(),
+    "child_voice:session": page(stem.session_kwargs),
+    "child_voice:link_remove": post_only(stem.link_kwargs),
+    **forms("child_voice", stem.VOICE_FORMS),
+    **forms("child_voice", stem.VOICE_WITHDRAWALS),
 }
 
 # Whole groups classified by namespace: the Django admin is for staff only.

@@ -34,7 +34,7 @@ QUERIES: dict[str, dict[str, int]] = {
         # Each trajectory page below: + 1 for the children's names in its head (cases.naming)
         "detail": 15,
         "journal": 14,  # + the contact bans, named in the "wie was erbij?" choices
-        "plan": 16,
+        "plan": 17,  # + what the children said about its rules (child_voice, one query)
         "network": 15,
         "story": 12,
         "diagrams": 12,  # + the contact bans, marked in both drawings
