@@ -183,6 +183,9 @@ def write_file(family: Family, report: LoadReport) -> None:
     write_network(family)
     write_story(family)
     report.created_hows += write_plans(family)
+    from samenopweg.demo.voice import write_voice  # after the plans: it links to a goal
+
+    write_voice(family)
 
 
 def register(spec: FamilySpec, setup: DemoSetup, today: datetime.date) -> Trajectory:

@@ -414,3 +414,28 @@ def test_family_logins_reach_their_page_and_see_only_what_is_shared_with_them() 
     # The young person reads only what is written for him.
     for hidden in (PARENTS_TEXT, NETWORK_TEXT, NETWORK_TASK, REASON):
         assert hidden not in jongere
+
+
+@pytest.mark.django_db
+def test_every_open_family_has_heard_a_child() -> None:
+    """The child's voice in the demo: a session per open family, the three tools, a
+    spokesperson for the toddler, a drawing, the safety path, a quote linked to a goal."""
+    from samenopweg.child_voice.models import (
+        ChildWords,
+        Drawing,
+        Spokesperson,
+        Tool,
+        VoiceSession,
+        WordsLink,
+    )
+
+    load()
+    for trajectory in Trajectory.objects.exclude(stage=Stage.AFGESLOTEN):
+        assert VoiceSession.objects.filter(trajectory=trajectory).exists(), trajectory
+    tools = set(VoiceSession.objects.values_list("tool", flat=True))
+    assert tools == set(Tool.values)
+    assert Spokesperson.objects.filter(child__date_of_birth__isnull=False).exists()
+    assert Drawing.objects.exists()
+    assert ChildWords.objects.filter(path_position__isnull=False).count() >= 2
+    assert WordsLink.objects.filter(safety_goal__isnull=False).exists()
+    assert ChildWords.objects.filter(child_agreed=True, audience__gt=0).exists()
