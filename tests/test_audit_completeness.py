@@ -21,6 +21,7 @@ from samenopweg.audit.services import record
 from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Trajectory, Urgency
 from samenopweg.child_voice.tests import voice_world as stem
 from samenopweg.core.models import Audience
+from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
@@ -91,6 +92,14 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "child_voice:words_share",
         "child_voice:words_withdraw",
         "dashboard:detail",
+        "feedback:cadence",
+        "feedback:expectation_edit",
+        "feedback:expectation_new",
+        "feedback:expectation_withdraw",
+        "feedback:overview",
+        "feedback:round_new",
+        "feedback:round_withdraw",
+        "feedback:signal_close",
         "journal:edit",
         "journal:history",
         "journal:list",
@@ -505,6 +514,19 @@ WRITES = [
             ("spokesperson_withdraw", "owner", stem.withdraw_data, WITHDRAW, "spokesperson"),
             ("words_withdraw", "worker", stem.withdraw_data, WITHDRAW, "childwords"),
             ("session_withdraw", "worker", stem.withdraw_data, WITHDRAW, "voicesession"),
+        ],
+    ),
+    # The feedback culture.
+    *_writes(
+        "feedback",
+        [
+            ("round_new", "worker", fb.round_data, CREATE, "feedbackround"),
+            ("round_withdraw", "worker", fb.withdraw_data, WITHDRAW, "feedbackround"),
+            ("signal_close", "worker", fb.signal_close_data, UPDATE, "feedbacksignal"),
+            ("expectation_new", "worker", fb.expectation_create_data, CREATE, "expectation"),
+            ("expectation_edit", "worker", fb.expectation_edit_data, UPDATE, "expectation"),
+            ("expectation_withdraw", "worker", fb.withdraw_data, WITHDRAW, "expectation"),
+            ("cadence", "owner", fb.cadence_data, CREATE, "feedbackcadence"),
         ],
     ),
 ]

@@ -24,6 +24,7 @@ from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
 from samenopweg.cases.tests.helpers import logged_in_client, reference_kwargs
 from samenopweg.child_voice.tests import voice_world as stem
 from samenopweg.core.models import Audience
+from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
@@ -308,6 +309,10 @@ MATRIX: dict[str, Row] = {
     "child_voice:link_remove": post_only(stem.link_kwargs),
     **forms("child_voice", stem.VOICE_FORMS),
     **forms("child_voice", stem.VOICE_WITHDRAWALS),
+    # The feedback culture: every professional on the case; the cadence is the consultant's.
+    **forms("feedback", fb.FEEDBACK_FORMS),
+    **forms("feedback", fb.CONSULTANT_FORMS, consultant=True),
+    "feedback:overview": page(),
 }
 
 # Whole groups classified by namespace: the Django admin is for staff only.

@@ -530,7 +530,7 @@ def test_the_family_would_see_only_current_entries_shared_with_them(world: World
 
 # --- performance ----------------------------------------------------------------------------
 
-MAP_QUERIES = 15  # + the children's names in the page head (cases.naming)
+MAP_QUERIES = 16  # + the children's names in the page head; + what the children said (child_voice)
 
 
 def test_the_map_page_does_not_grow_with_its_entries(

@@ -38,7 +38,7 @@ SHARED = "GEDEELD"
 DAY = datetime.date(2026, 3, 2)
 # The overview page: session and user (2), the access check (memberships, teams led and the
 # trajectory: 3), the reads of `selectors.overview` (10) and the audit row (1).
-OVERVIEW_QUERIES = 16
+OVERVIEW_QUERIES = 18  # + what the children said on the map and about the items (child_voice)
 
 
 # --- a full map ------------------------------------------------------------------------------

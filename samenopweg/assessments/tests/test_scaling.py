@@ -581,7 +581,7 @@ def test_the_page_without_statements_says_what_comes_first(world: World) -> None
 
 # Session, user, their roles, led teams, the trajectory, the audit row; statements, goals, scores
 # (with round and person), relations; the team's organisation in the header.
-SCALING_PAGE_QUERIES = 12  # + the children's names in the page head (cases.naming)
+SCALING_PAGE_QUERIES = 13  # + the children's names in the head; + the safety path (child_voice)
 
 
 def _bulk_rounds(world: World, statements: list[DangerStatement], start: int, count: int) -> None:
