@@ -315,13 +315,12 @@ def linked_notes(access: CaseAccess, objects: Sequence[Any]) -> ItemNotes:
                 key = (model._meta.label_lower, target_id)  # type: ignore[union-attr]
                 found.notes.setdefault(key, []).append(_note(access, link.words))
                 linked.add(key)
+    # The consultant reads every current word, so the links above are all there are: a goal
+    # none of them points to was not discussed with the children yet.
     goals = [obj for obj in objects if isinstance(obj, SafetyGoal)]
     if goals and access.is_consultant and _has_children(access):
-        unlinked = _goals_without_any_words(
-            access, [g.pk for g in goals if note_key(g) not in linked]
-        )
         for goal in goals:
-            if goal.pk in unlinked and not goal.is_withdrawn:
+            if note_key(goal) not in linked and not goal.is_withdrawn:
                 found.flags[note_key(goal)] = _("Nog niet besproken met de kinderen")
     return found
 
@@ -335,21 +334,6 @@ def _any_of(ids: dict[str, list[int]]) -> Q:
 
 def _has_children(access: CaseAccess) -> bool:
     return Person.objects.filter(trajectory=access.trajectory, is_child=True).exists()
-
-
-def _goals_without_any_words(access: CaseAccess, goal_ids: list[int]) -> set[int]:
-    """Of `goal_ids`, those linked to no current words at all (a professional's view: words
-    for professionals only count too, since they were discussed with the child)."""
-    if not goal_ids:
-        return set()
-    with_words = set(
-        WordsLink.objects.filter(
-            safety_goal_id__in=goal_ids,
-            withdrawn_at__isnull=True,
-            words__withdrawn_at__isnull=True,
-        ).values_list("safety_goal_id", flat=True)
-    )
-    return set(goal_ids) - with_words
 
 
 def map_notes(access: CaseAccess) -> dict[str, list[ItemNote]]:
