@@ -26,11 +26,11 @@ QUERIES: dict[str, dict[str, int]] = {
     vendor: {
         # the ranking (ids), the rows of the page, then for them: children, tasks, statements,
         # sets, scaling
-        # (dashboard.selectors.caseload_details), plan signals (2); a savepoint around the
-        # page row and the read rows; the "Vandaag" block (dashboard.today): safety answers,
-        # failed agreements, tasks, children's names
-        "dashboard_owner": 21,
-        "dashboard_team_lead": 22,  # + the open alerts of the team
+        # (dashboard.selectors.caseload_details), plan signals (2), feedback flags; a savepoint
+        # around the page row and the read rows; the "Vandaag" block (dashboard.today): safety
+        # answers, failed agreements, open feedback signals, tasks, children's names
+        "dashboard_owner": 23,
+        "dashboard_team_lead": 24,  # + the open alerts of the team
         # Each trajectory page below: + 1 for the children's names in its head (cases.naming)
         "detail": 15,
         "journal": 14,  # + the contact bans, named in the "wie was erbij?" choices

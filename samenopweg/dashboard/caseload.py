@@ -46,6 +46,9 @@ class CaseloadRow:
     plan_broken: int  # rules whose latest check-in did not go well
     plan_overdue: int  # rules whose check-in is late
     plan_review: str  # the passed review date of an immediate agreement, or ""
+    feedback_signals: int  # open "bespreek de samenwerking" signals
+    feedback_late: str  # the passed due date of the next feedback round, or ""
+    expectations_missing: bool  # past mapping, and no expectations written
     owner: str
 
 
@@ -73,6 +76,7 @@ def caseload_rows(
                 "day": formats.date_format(t.what_scale_on, "d/m"),  # type: ignore[attr-defined]
             }
         status = t.what_status or StatementStatus.DRAFT  # type: ignore[attr-defined]
+        flags = t.feedback  # type: ignore[attr-defined]
         checked = ""
         if t.safety_checked_at is not None:
             checked = formats.date_format(localtime(t.safety_checked_at), "SHORT_DATE_FORMAT")
@@ -110,6 +114,11 @@ def caseload_rows(
                 plan_review=formats.date_format(t.plan.review_overdue, "d/m")  # type: ignore[attr-defined]
                 if t.plan.review_overdue  # type: ignore[attr-defined]
                 else "",
+                feedback_signals=flags.open_signals if flags else 0,
+                feedback_late=formats.date_format(flags.round_due, "d/m")
+                if flags and flags.round_late
+                else "",
+                expectations_missing=bool(flags and flags.expectations_missing),
                 owner=str(t.owner),
             )
         )

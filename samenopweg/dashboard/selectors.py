@@ -34,6 +34,8 @@ from samenopweg.assessments.models import (
 )
 from samenopweg.cases.access import led_team_ids, visible_trajectories
 from samenopweg.cases.models import Alert, SafetyAnswer, Stage, Trajectory
+from samenopweg.feedback.models import FeedbackSignal
+from samenopweg.feedback.selectors import FeedbackFlags, feedback_flags
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import (
@@ -155,7 +157,7 @@ def plan_trouble(today: datetime.date) -> Q:
 
 def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Trajectory]:
     """The caseload, most urgent first: acute, unclear, next step late, safety question
-    overdue, the safety plan needs a look, overdue tasks. Annotated with `attention` (the rank) only; caseload_details()
+    overdue, the safety plan needs a look, "bespreek de samenwerking", overdue tasks. Annotated with `attention` (the rank) only; caseload_details()
     adds the rest for the rows of one page, so the sort over a team of thousands reads
     columns and one task subquery instead of everything the table shows."""
     now = timezone.now()
@@ -180,6 +182,7 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
     )
     if filters.only_overdue_tasks:
         qs = qs.filter(Exists(overdue_tasks))
+    open_signal = FeedbackSignal.objects.filter(trajectory=OuterRef("pk"), closed_at__isnull=True)
     if filters.what_missing:
         qs = qs.alias(**what_annotations()).filter(WHAT_MISSING)
     qs = qs.annotate(
@@ -192,8 +195,9 @@ def caseload_for_user(*, user: Any, filters: DashboardFilters) -> QuerySet[Traje
                 Q(safety_check_due_at__lt=now) | Q(safety_check_due_at__isnull=True), then=Value(3)
             ),
             When(plan_trouble(today), then=Value(4)),
-            When(Exists(overdue_tasks), then=Value(5)),
-            default=Value(6),
+            When(Exists(open_signal), then=Value(5)),
+            When(Exists(overdue_tasks), then=Value(6)),
+            default=Value(7),
             output_field=IntegerField(),
         )
     )
@@ -231,7 +235,7 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
 
     Sets on each trajectory: `children` (id, names, date of birth), `open_task_count`,
     `overdue_task_count`, `plan` (the HOW's follow-up signals: safety_plans.selectors.
-    plan_signals), and the WHAT as described in what_annotations() (`what_has_statement`,
+    plan_signals), `feedback` (feedback.selectors.feedback_flags; None when closed), and the WHAT as described in what_annotations() (`what_has_statement`,
     `what_goal_missing`, `what_status`, `what_scale_min`, `what_scale_on`). The dashboard is
     for professionals, who see every item (the item rule), so nothing is filtered by audience.
     """
@@ -287,7 +291,9 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
             if trajectory_id not in latest or (held_on, round_id) > latest[trajectory_id][:2]:
                 latest[trajectory_id] = (held_on, round_id, lowest)
     signals = plan_signals(ids)
+    feedback: dict[int, FeedbackFlags] = feedback_flags(ids, timezone.localdate()) if ids else {}
     for t in trajectories:
+        t.feedback = feedback.get(t.pk)  # type: ignore[attr-defined]
         t.plan = signals.get(t.pk, PlanSignals())  # type: ignore[attr-defined]
         t.children = children[t.pk]  # type: ignore[attr-defined]
         t.open_task_count, t.overdue_task_count = tasks.get(t.pk, (0, 0))  # type: ignore[attr-defined]

@@ -2,12 +2,13 @@
 
 Across all the families of the person logged in, what cannot wait: children who are not safe
 now or whose safety is unclear, next steps due today or late, safety-plan agreements that did
-not go well, and tasks due this week. Each line is one click from its page. Later issues add
-their own kinds (overdue feedback, reviews) by adding a reader to `today_for_user`.
+not go well, "bespreek de samenwerking" (a low or falling feedback score whose loop is not
+closed yet), and tasks due this week. Each line is one click from its page. Later issues add
+their own kinds (reviews) by adding a reader to `today_for_user`.
 
 A fixed number of queries, whatever the caseload (tests/test_query_counts.py): one for the
 trajectories that need a look, one for their latest safety answers, one for failed
-agreements, one for tasks, one for the children's names.
+agreements, one for open feedback signals, one for tasks, one for the children's names.
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import CaseGrant, SafetyAnswer, SafetyCheck, Stage, Trajectory
 from samenopweg.cases.naming import ChildName, and_join, family_label
 from samenopweg.cases.safety import next_step_due
+from samenopweg.feedback.models import SignalReason, VersionKind
+from samenopweg.feedback.selectors import OpenSignal, open_signals
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.safety_plans.models import FOLLOWED_UP, CheckOutcome, PlanRule
 
 # The order of the block: the most urgent kind first.
-UNSAFE, UNCLEAR, NEXT_STEP, PLAN_RULE, TASK = range(5)
+UNSAFE, UNCLEAR, NEXT_STEP, PLAN_RULE, FEEDBACK, TASK = range(6)
 TASK_HORIZON_DAYS = 7
 MAX_LINES = 25
 MAX_TASKS = 200  # read at most, so "en nog N" counts the tasks left out of the block too
@@ -42,7 +45,7 @@ MAX_TASKS = 200  # read at most, so "en nog N" counts the tasks left out of the 
 
 @dataclass(frozen=True, slots=True)
 class TodayLine:
-    kind: int  # UNSAFE … TASK: the order, and the CSS class
+    kind: int  # UNSAFE … TASK: the order, and the CSS class (today-0 … today-5)
     trajectory_id: int
     family: str  # "Emma (9) en Lucas (6) Peeters", or the reference without children
     reference: str
@@ -86,7 +89,7 @@ class Today:
     @property
     def counts(self) -> dict[str, int]:
         names = {UNSAFE: "unsafe", UNCLEAR: "unclear", NEXT_STEP: "next_step"}
-        names |= {PLAN_RULE: "plan_rule", TASK: "task"}
+        names |= {PLAN_RULE: "plan_rule", FEEDBACK: "feedback", TASK: "task"}
         out = dict.fromkeys(names.values(), 0)
         for line in self.lines:
             out[names[line.kind]] += 1
@@ -209,6 +212,7 @@ def today_for_user(
         .order_by(F("last_checked_on").desc(nulls_last=True), "-id")
         .values_list("id", "trajectory_id", "trajectory__reference", "what", "last_checked_on")
     )
+    signals = open_signals(families)
     tasks = [
         _Task(*row)
         for row in Task.objects.filter(
@@ -224,19 +228,22 @@ def today_for_user(
     ]
     named = family_names(
         Q(trajectory__in=needing_a_look)
-        | Q(trajectory_id__in={t.trajectory_id for t in tasks} | set(also_name)),
+        | Q(trajectory_id__in={t.trajectory_id for t in tasks} | set(signals) | set(also_name)),
         today,
     )
 
     def family(trajectory_id: int, reference: str) -> str:
         return named.get(trajectory_id) or reference
 
-    # The kinds come in the block's order (safety, agreements, tasks), each sorted, so only the
+    # The kinds come in the block's order (safety, agreements, feedback, tasks), each sorted, so only the
     # lines that can still show are formatted; the rest are counted (a consultant's block can
     # weigh a hundred families' agreements, and formatting them cost more than the SQL).
     lines = sorted(_safety_lines(checks, family, now), key=lambda line: line.sort)
     rule_lines, rules_left_out = _rule_lines(rules, family, room=max(0, MAX_LINES - len(lines)))
     lines += rule_lines
+    signal_lines = _signal_lines(signals, family, room=max(0, MAX_LINES - len(lines)))
+    signals_left_out = len(signals) - len(signal_lines)
+    lines += signal_lines
     room = max(0, MAX_LINES - len(lines))
     tasks_left_out = max(0, len(tasks) - room)
     for task in tasks[:room]:
@@ -266,7 +273,7 @@ def today_for_user(
     shown = lines[:MAX_LINES]
     return Today(
         lines=shown,
-        more=len(lines) - len(shown) + rules_left_out + tasks_left_out,
+        more=len(lines) - len(shown) + rules_left_out + signals_left_out + tasks_left_out,
         trajectory_ids=sorted({line.trajectory_id for line in shown}),
         names=named,
     )
@@ -366,3 +373,40 @@ def _rule_lines(
             )
         )
     return lines, max(0, len(per_family) - room)
+
+
+def _signal_lines(
+    signals: dict[int, list[OpenSignal]], family: Any, *, room: int
+) -> list[TodayLine]:
+    """One line per family with open "bespreek de samenwerking" signals: the oldest first (it
+    has waited longest), with who gave the low or falling score; at most `room` lines."""
+    if not room:
+        return []
+    versions = {value: str(label) for value, label in VersionKind.choices}
+    reasons = {value: str(label) for value, label in SignalReason.choices}
+    lines = []
+    for trajectory_id, open_ in signals.items():
+        first = open_[0]  # oldest first
+        reference = first.reference
+        lines.append(
+            TodayLine(
+                kind=FEEDBACK,
+                trajectory_id=trajectory_id,
+                family=family(trajectory_id, reference),
+                reference=reference,
+                what=ngettext(
+                    "Bespreek de samenwerking",
+                    "Bespreek de samenwerking (%(n)s signalen)",
+                    len(open_),
+                )
+                % {"n": len(open_)},
+                detail=f"{versions.get(first.version_kind, first.version_kind)}: "
+                f"{reasons.get(first.reason, first.reason)} ({first.detail})",
+                when=_("gemeld op %(day)s") % {"day": _day(timezone.localdate(first.raised_at))},
+                late=False,
+                url=_url("feedback:overview", reference, "#signals-title"),
+                sort=(FEEDBACK, first.raised_at, first.pk),
+            )
+        )
+    lines.sort(key=lambda line: line.sort)
+    return lines[:room]

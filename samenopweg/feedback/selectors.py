@@ -6,9 +6,20 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy
 
@@ -48,15 +59,26 @@ class OpenSignal:
     detail: str
     raised_at: datetime.datetime
     version_kind: str
+    reference: str  # the trajectory's, for links
 
 
-def open_signals(trajectory_ids: Iterable[int]) -> dict[int, list[OpenSignal]]:
+Trajectories = Iterable[int] | QuerySet[Trajectory]
+
+
+def _ids(trajectories: Trajectories) -> Iterable[int]:
+    """Ids as a list, or a queryset's ids as a subquery of the one query."""
+    if isinstance(trajectories, QuerySet):
+        return cast("Iterable[int]", trajectories.order_by().values("pk"))
+    return list(trajectories)
+
+
+def open_signals(trajectory_ids: Trajectories) -> dict[int, list[OpenSignal]]:
     """The open signals per trajectory, oldest first; trajectories without any are left out.
 
-    One query."""
+    One query (a queryset of trajectories is read as its subquery)."""
     rows = (
         FeedbackSignal.objects.filter(
-            trajectory_id__in=list(trajectory_ids), closed_at__isnull=True
+            trajectory_id__in=_ids(trajectory_ids), closed_at__isnull=True
         )
         .order_by("trajectory_id", "raised_at", "id")
         .values_list(
@@ -67,6 +89,7 @@ def open_signals(trajectory_ids: Iterable[int]) -> dict[int, list[OpenSignal]]:
             "detail",
             "raised_at",
             "round__version_kind",
+            "trajectory__reference",
         )
     )
     result: dict[int, list[OpenSignal]] = {}
@@ -117,6 +140,62 @@ def trajectories_missing_expectations(trajectory_ids: Iterable[int]) -> set[int]
         .filter(~Exists(current))
         .values_list("pk", flat=True)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFlags:
+    """What the caseload table shows of the feedback culture for one open trajectory."""
+
+    open_signals: int  # "bespreek de samenwerking", waiting for the loop to be closed
+    round_due: datetime.date  # when the next round is (or was) due
+    round_late: bool  # round_due is before today
+    expectations_missing: bool  # past mapping without a current expectation
+
+
+def feedback_flags(trajectory_ids: Trajectories, today: datetime.date) -> dict[int, FeedbackFlags]:
+    """Per open trajectory: open signals, the next round's due date (as next_round_due) and
+    missing expectations (as trajectories_missing_expectations). Closed trajectories are left
+    out. One query, whatever the number of trajectories: subqueries, so no join multiplies."""
+    signals = (
+        FeedbackSignal.objects.filter(trajectory=OuterRef("pk"), closed_at__isnull=True)
+        .order_by()
+        .annotate(n=Func(F("id"), function="COUNT"))
+        .values("n")
+    )
+    last_round = (
+        FeedbackRound.objects.filter(trajectory=OuterRef("pk"), withdrawn_at__isnull=True)
+        .order_by("-held_on")
+        .values("held_on")[:1]
+    )
+    current = Expectation.objects.filter(trajectory=OuterRef("pk"), withdrawn_at__isnull=True)
+    rows = (
+        Trajectory.objects.filter(pk__in=_ids(trajectory_ids))
+        .exclude(stage=Stage.AFGESLOTEN)
+        .annotate(
+            open_signals=Subquery(signals, output_field=IntegerField()),
+            last_round=Subquery(last_round),
+            weeks=Coalesce(
+                "feedback_cadence__every_weeks",
+                DEFAULT_CADENCE_WEEKS,
+                output_field=IntegerField(),
+            ),
+            has_expectation=Exists(current),
+        )
+        .order_by()
+        .values_list(
+            "pk", "stage", "registered_on", "last_round", "weeks", "open_signals", "has_expectation"
+        )
+    )
+    flags = {}
+    for pk, stage, registered_on, last, weeks, n_signals, has_expectation in rows:
+        due = (last or registered_on) + datetime.timedelta(weeks=weeks)
+        flags[pk] = FeedbackFlags(
+            open_signals=n_signals or 0,
+            round_due=due,
+            round_late=due < today,
+            expectations_missing=stage in PAST_MAPPING and not has_expectation,
+        )
+    return flags
 
 
 def rounds_per_trajectory(trajectory_ids: Iterable[int]) -> dict[int, int]:

@@ -54,3 +54,37 @@ def test_on_a_phone_each_family_is_a_card_with_its_safety(new_page: Any) -> None
     reference = row.locator("th .reference")
     expect(reference).to_have_text(str(row.get_attribute("data-reference")))
     assert name.bounding_box()["y"] < reference.bounding_box()["y"]
+
+
+def test_a_parents_low_score_raises_the_signal_on_the_dashboard(
+    new_page: Any, plan_reference: str
+) -> None:
+    """The worker enters the parents' round during a visit; a 3 out of 10 for "alles samen"
+    puts "Bespreek de samenwerking" in the Vandaag block of the worker and of the consultant,
+    one click from the feedback page (issue 13, 8)."""
+    from playwright.sync_api import expect
+
+    page = new_page(as_user="hulpverlener")
+    page.goto(f"/trajecten/{plan_reference}/feedback/")
+    click_and_wait(page, page.locator("a.button", has_text="Ouders over de samenwerking"))
+    page.locator("input[name=respondent]").first.check()
+    page.locator("input[name=how]").first.check()
+    for name, score in (("score_1", 7), ("score_2", 6), ("score_3", 7), ("score_4", 3)):
+        page.locator(f"input[name={name}][value='{score}']").check()
+    page.locator("textarea[name=open_answer]").fill("Jullie bellen te weinig terug.")
+    click_and_wait(page, page.locator("main form button[type=submit]").last)
+    expect(page.locator(".signals")).to_contain_text("Bespreek de samenwerking")
+
+    for user in ("hulpverlener", "consulent"):
+        page = new_page(as_user=user)
+        page.goto("/dashboard/")
+        line = page.locator("section.today li", has_text="Bespreek de samenwerking").filter(
+            has=page.locator(f"text={plan_reference}")
+        )
+        expect(line).to_have_count(1)
+        expect(line).to_contain_text("score van 5 of minder")
+        row = page.locator(f"table.caseload tr[data-reference='{plan_reference}']")
+        expect(row.locator("td", has_text="bespreek de samenwerking")).to_have_count(1)
+        click_and_wait(page, line.locator("a"))
+        assert f"/trajecten/{plan_reference}/feedback/" in page.url
+        expect(page.locator("#signals-title")).to_be_visible()

@@ -13,7 +13,7 @@ from conftest import World, register
 from samenopweg.audit.models import AuditEvent
 from samenopweg.cases.models import Stage, Trajectory
 from samenopweg.cases.naming import ChildName, age_on, family_label
-from samenopweg.cases.tests.helpers import logged_in_client
+from samenopweg.cases.tests.helpers import logged_in_client, mother_of
 from samenopweg.dashboard.today import NEXT_STEP, PLAN_RULE, TASK, UNCLEAR, UNSAFE, today_for_user
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
@@ -57,6 +57,25 @@ def _noah(trajectory: Trajectory, owner: Any) -> Person:
         is_child=True,
         date_of_birth=datetime.date(2020, 5, 1),
         created_by=owner,
+    )
+
+
+def _low_parent_round(trajectory: Trajectory, actor: Any) -> None:
+    """A parent's round with a low overall score: "bespreek de samenwerking"."""
+    from samenopweg.feedback.models import How, VersionKind
+    from samenopweg.feedback.services import record_round
+
+    record_round(
+        trajectory=trajectory,
+        version_kind=VersionKind.PARENT,
+        held_on=timezone.localdate(),
+        how=How.ENTERED_DURING_VISIT,
+        score_1=7,
+        score_2=7,
+        score_3=7,
+        score_4=3,
+        respondent=mother_of(trajectory),
+        actor=actor,
     )
 
 
@@ -144,16 +163,19 @@ def test_the_block_costs_the_same_queries_for_one_or_many_families(
 ) -> None:
     _caseload(world)
     # The user's roles and led teams (cached on the user within one request), the safety
-    # answers, the failed agreements, the tasks, the children's names.
+    # answers, the failed agreements, the open feedback signals, the tasks, the children's names.
     owner = type(world.owner).objects.get(pk=world.owner.pk)  # nothing cached on it
-    with django_assert_num_queries(6) as first:
+    with django_assert_num_queries(7) as first:
         today_for_user(owner)
     for i in range(6):
-        register(world.team, world.owner, child=f"Kind{i}", answer="no" if i % 2 else "unclear")
+        made = register(
+            world.team, world.owner, child=f"Kind{i}", answer="no" if i % 2 else "unclear"
+        )
         _task(world.trajectory, world.owner, f"Taak {i}", i, assignee=world.owner)
+        _low_parent_round(made, world.owner)
     owner = type(world.owner).objects.get(pk=world.owner.pk)
     with django_assert_num_queries(len(first.captured_queries)):
-        assert len(today_for_user(owner).lines) == 5 + 6 + 6
+        assert len(today_for_user(owner).lines) == 5 + 6 + 6 + 6
 
 
 def test_the_block_keeps_to_its_limit_and_says_how_many_more(world: World) -> None:

@@ -163,3 +163,33 @@ def test_the_dashboard_reads_take_one_query_each_whatever_the_number_of_trajecto
     signals = selectors.open_signals(ids)
     assert list(signals) == [world.trajectory.pk]
     assert signals[world.trajectory.pk][0].version_kind == VersionKind.PARENT
+
+
+def test_the_caseload_flags_agree_with_the_single_reads_in_one_query(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    late = register(world.team, world.owner, child="Laat")
+    registered_on(late, TODAY - datetime.timedelta(weeks=8))
+    set_stage(late, Stage.PLAN)
+    closed = register(world.team, world.owner, child="Dicht")
+    set_stage(closed, Stage.AFGESLOTEN)
+    a_round(world, TODAY - datetime.timedelta(weeks=1), score_4=3)
+    a_round(world, TODAY - datetime.timedelta(days=2), score_4=2)
+    ids = [world.trajectory.pk, late.pk, closed.pk]
+
+    with django_assert_num_queries(1):
+        flags = selectors.feedback_flags(ids, TODAY)
+    # From a queryset too, as its subquery: still one query.
+    with django_assert_num_queries(1):
+        from_queryset = selectors.feedback_flags(Trajectory.objects.filter(pk__in=ids), TODAY)
+    assert from_queryset == flags
+
+    assert closed.pk not in flags
+    assert flags[world.trajectory.pk].open_signals == 2
+    assert flags[late.pk].open_signals == 0
+    due = selectors.next_round_due(ids, TODAY)
+    assert {pk: f.round_due for pk, f in flags.items()} == due
+    overdue = selectors.overdue_feedback(ids, TODAY)
+    assert {pk for pk, f in flags.items() if f.round_late} == overdue == {late.pk}
+    missing = selectors.trajectories_missing_expectations(ids)
+    assert {pk for pk, f in flags.items() if f.expectations_missing} == missing == {late.pk}
