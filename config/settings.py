@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "samenopweg.child_voice",
     "samenopweg.feedback",
     "samenopweg.dashboard",
+    "samenopweg.portal",
     "samenopweg.demo",
 ]
 

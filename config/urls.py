@@ -27,6 +27,7 @@ urlpatterns = [
     # Registration ("trajecten/nieuw/") before the trajectory page ("trajecten/<reference>/").
     path("", include("samenopweg.people.case_urls")),
     path("", include("samenopweg.dashboard.urls")),
+    path("", include("samenopweg.portal.urls")),
     path("", include("samenopweg.cases.urls")),
 ]
 

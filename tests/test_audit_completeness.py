@@ -197,9 +197,9 @@ def test_the_read_row_names_the_record_the_page_shows(
     ("name", "persona"),
     [
         ("dashboard:dashboard", "owner"),
-        ("dashboard:family_home", "parent"),
-        ("dashboard:family_home", "network_member"),
-        ("dashboard:family_home", "young_person"),
+        ("portal:home", "parent"),
+        ("portal:home", "network_member"),
+        ("portal:home", "young_person"),
         ("audit:log", "auditor"),
     ],
 )
@@ -226,7 +226,7 @@ def test_it_records_the_familys_read_of_their_own_page(
     user = case.world.personas()[persona]
     assert user is not None
     client.force_login(user)
-    url = reverse("dashboard:family_detail", args=[case.world.trajectory.reference])
+    url = reverse("portal:trajectory", args=[case.world.trajectory.reference])
     assert client.get(url).status_code == 200
     read = AuditEvent.objects.filter(path=url).get()
     assert (read.action, read.actor, read.trajectory) == (

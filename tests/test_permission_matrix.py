@@ -222,7 +222,7 @@ MATRIX: dict[str, Row] = {
     "case_people:register": Row(
         _none, statuses(403, owner=200, team_lead=200, other_consultant=200)
     ),
-    "dashboard:family_home": Row(_none, statuses(200)),
+    "portal:home": Row(_none, statuses(200)),
     "cases:alert_ack": Row(
         _alert,
         statuses(405),  # refused before the alert is looked up: GET leaks nothing
@@ -243,7 +243,7 @@ MATRIX: dict[str, Row] = {
     "cases:audit": page(get={**PRO_PAGE, "worker": 403, "auditor": 200}),
     "cases:stage": post_only(reference_kwargs, _stage_data, consultant=True),
     "cases:grant_end": post_only(_grant, consultant=True),
-    "dashboard:family_detail": page(
+    "portal:trajectory": page(
         get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
     ),
     "journal:list": page(),
@@ -436,7 +436,7 @@ def test_refused_posts_change_nothing(case: Case, name: str) -> None:
 
 def test_it_shows_the_parent_only_what_is_shared(client: Client, world: World) -> None:
     client.force_login(world.parent)
-    response = client.get(reverse("dashboard:family_detail", args=[world.trajectory.reference]))
+    response = client.get(reverse("portal:trajectory", args=[world.trajectory.reference]))
     assert response.status_code == 200
     page = response.content.decode()
     assert "GEDEELD" in page
@@ -458,7 +458,7 @@ def test_each_family_persona_reads_only_what_reaches_their_level(case: Case) -> 
         "network_member": {"VOOR-NETWERK", "VOOR-NOOR"},
         "young_person": {"VOOR-NOOR"},
     }
-    url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
+    url = reverse("portal:trajectory", args=[world.trajectory.reference])
     for persona, shown in expected.items():
         response = _client_for(world, persona).get(url)
         assert response.status_code == 200, persona
@@ -475,8 +475,8 @@ def test_the_network_member_and_the_young_person_see_no_other_family(
 ) -> None:
     client = _client_for(case.world, persona)
     other = case.world.other_trajectory.reference
-    assert client.get(reverse("dashboard:family_detail", args=[other])).status_code == 404
-    home = client.get(reverse("dashboard:family_home"))
+    assert client.get(reverse("portal:trajectory", args=[other])).status_code == 404
+    home = client.get(reverse("portal:home"))
     assert home.status_code == 200
     assert case.world.trajectory.reference in home.content.decode()
     assert other not in home.content.decode()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class Language(models.TextChoices):
     DUTCH = "nl-be", "Nederlands"
     ENGLISH = "en", "English"
+    FRENCH = "fr", "Français"  # for the family's pages (professionals work in Dutch or English)
 
 
 class User(AbstractUser):
@@ -18,6 +19,14 @@ class User(AbstractUser):
 
     language = models.CharField(
         _("taal"), max_length=8, choices=Language.choices, default=Language.DUTCH
+    )
+    # For a professional: how the family reaches them (the portal's "wie bel je?").
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    reachable = models.CharField(
+        _("bereikbaar"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wanneer de familie kan bellen, bv. ma-vr 9-17 uur."),
     )
 
     class Meta:
@@ -45,6 +54,12 @@ class Organisation(models.Model):
         help_text=_("Drie letters in het referentienummer, bv. GNT voor Gent."),
     )
     is_active = models.BooleanField(_("actief"), default=True)
+    out_of_hours_phone = models.CharField(
+        _("telefoon buiten de kantooruren"),
+        max_length=30,
+        blank=True,
+        help_text=_("Het nummer dat een gezin 's avonds en in het weekend kan bellen."),
+    )
 
     class Meta:
         verbose_name = _("organisatie")

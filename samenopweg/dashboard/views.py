@@ -1,5 +1,6 @@
 """Pages that read every practice app: the caseload dashboard (the family that needs attention
-first on top), the trajectory overview page, and the family's pages under /mijn/."""
+first on top) and the trajectory overview page. The family's pages under /mijn/ are the
+portal's."""
 
 from __future__ import annotations
 
@@ -18,14 +19,11 @@ from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record, record_list_read
 from samenopweg.cases.access import (
     CaseAccess,
-    visible_accesses,
     visible_items,
-    visible_trajectories,
 )
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.forms import stage_form_session_key
-from samenopweg.cases.models import CaseGrant, CaseRole, SafetyAnswer, SafetyCheck, Stage
-from samenopweg.cases.naming import and_join
+from samenopweg.cases.models import CaseGrant, SafetyAnswer, SafetyCheck, Stage
 from samenopweg.cases.services import allowed_transitions
 from samenopweg.dashboard.caseload import caseload_rows
 from samenopweg.dashboard.selectors import (
@@ -49,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("admin:index")
     if roles.is_auditor(request.user):
         return redirect("audit:log")
-    return redirect("dashboard:family_home")
+    return redirect("portal:home")
 
 
 @login_required
@@ -166,56 +164,3 @@ def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "dashboard/detail.html", context)
-
-
-@login_required
-def family_home(request: HttpRequest) -> HttpResponse:
-    """For parents, young people and network members: the trajectories they are part of.
-
-    Each link names the children this person may see, through the item rule as on
-    /mijn/<reference>/: a child whose record is for professionals only is not named.
-    """
-    accesses = visible_accesses(
-        request.user,
-        visible_trajectories(request.user)
-        .exclude(stage=Stage.AFGESLOTEN)
-        .order_by("-registered_on"),
-    )
-    trajectories = []
-    for access in accesses:
-        trajectory = access.trajectory
-        trajectory.children = list(  # type: ignore[attr-defined]
-            visible_items(access, Person.objects.filter(is_child=True)).only(
-                "id", "trajectory_id", "first_name"
-            )
-        )
-        trajectories.append(trajectory)
-    record(
-        actor=request.user, action=AuditAction.VIEW, object_type="page:family_home", request=request
-    )
-    return render(request, "dashboard/family_home.html", {"trajectories": trajectories})
-
-
-@trajectory_view(require=Require.MEMBER)
-def family_detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    """What is shared with this person: why we are involved, the goal, and shared notes and tasks."""
-    if access.is_professional:
-        return redirect("dashboard:detail", reference=access.trajectory.reference)
-    children = [
-        p.first_name
-        for p in visible_items(access, Person.objects.filter(is_child=True)).order_by(
-            "date_of_birth"
-        )
-    ]
-    context = {
-        "access": access,
-        "t": access.trajectory,
-        "children_names": and_join(children),
-        # Why the services are involved is written for the parents, not for a child or a neighbour.
-        "show_reason": access.role == CaseRole.OUDER,
-        "journal": visible_items(access, JournalEntry.objects.all()).filter(
-            withdrawn_at__isnull=True
-        )[:50],
-        "tasks": visible_items(access, Task.objects.all()).filter(status=TaskStatus.OPEN),
-    }
-    return render(request, "dashboard/family_detail.html", context)

@@ -266,7 +266,7 @@ def test_required_is_satisfied_by_setting_up_the_app(world: World) -> None:
 def test_required_does_not_force_family_accounts(world: World) -> None:
     client = password_login(world.parent)
 
-    response = client.get(reverse("dashboard:family_home"))
+    response = client.get(reverse("portal:home"))
 
     assert response.status_code == 200
 

@@ -32,7 +32,7 @@ def _give(world: World, user: object, role: str, person: Person | None = None) -
 
 
 def _family_url(world: World) -> str:
-    return reverse("dashboard:family_detail", args=[world.trajectory.reference])
+    return reverse("portal:trajectory", args=[world.trajectory.reference])
 
 
 @pytest.mark.django_db

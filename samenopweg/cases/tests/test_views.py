@@ -448,7 +448,7 @@ def test_a_withdrawn_entry_is_hidden_from_the_parent_and_struck_through_for_prof
 ) -> None:
     entry = world.shared_entry
     parent = logged_in_client(world.parent)
-    family_url = reverse("dashboard:family_detail", args=[world.trajectory.reference])
+    family_url = reverse("portal:trajectory", args=[world.trajectory.reference])
     assert "GEDEELD" in parent.get(family_url).content.decode()
     client.force_login(world.owner)
 

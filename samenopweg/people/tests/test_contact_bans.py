@@ -192,8 +192,8 @@ def test_no_family_or_network_page_shows_a_ban(world: World) -> None:
         for name in ("people:network", "people:diagrams"):
             assert client.get(trajectory_url(name, world)).status_code in (403, 404)
         for url in (
-            reverse("dashboard:family_home"),
-            reverse("dashboard:family_detail", args=[world.trajectory.reference]),
+            reverse("portal:home"),
+            reverse("portal:trajectory", args=[world.trajectory.reference]),
         ):
             html = client.get(url).content.decode()
             assert "contactverbod" not in html.lower()

@@ -161,7 +161,7 @@ def test_who_may_not_come_is_for_professionals_only_whatever_was_asked(world: Wo
     assert "Dreigde de moeder." in client.get(_url("network", world)).content.decode()
     # The parent's page never shows it.
     family = logged_in_client(world.parent).get(
-        reverse("dashboard:family_detail", args=[world.trajectory.reference])
+        reverse("portal:trajectory", args=[world.trajectory.reference])
     )
     assert "Dreigde de moeder." not in family.content.decode()
     client.post(_url("contact_ban_lift", world, ban_id=ban.pk), netwerk.ban_lift_data(world))

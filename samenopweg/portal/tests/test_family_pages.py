@@ -28,14 +28,14 @@ def test_the_family_home_names_only_the_children_the_parent_may_see(world: World
     client = Client()
     client.force_login(world.parent)
 
-    response = client.get(reverse("dashboard:family_home"))
+    response = client.get(reverse("portal:home"))
 
     assert response.status_code == 200
     body = response.content.decode()
     assert "Noor" in body
     assert "Verborgen" not in body
     # The same answer as the trajectory's own family page.
-    detail = client.get(reverse("dashboard:family_detail", args=[world.trajectory.reference]))
+    detail = client.get(reverse("portal:trajectory", args=[world.trajectory.reference]))
     assert detail.status_code == 200
     assert "Noor" in detail.content.decode()
     assert "Verborgen" not in detail.content.decode()
