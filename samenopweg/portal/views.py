@@ -26,6 +26,8 @@ from samenopweg.cases.models import Stage
 from samenopweg.cases.naming import and_join
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.portal.plan import plan_context
+from samenopweg.portal.selectors import person_of
 
 
 @login_required
@@ -67,9 +69,13 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "date_of_birth"
         )
     ]
+    person = person_of(access, request.user)
     context = {
         "access": access,
         "t": access.trajectory,
+        "person": person,
+        # Each part of the page is its module's: the plan and its check-ins (portal.plan).
+        **plan_context(access, person, request.user),
         "children_names": and_join(children),
         # Why the services are involved is written for the parents, not for a child or a neighbour.
         "show_reason": access.role == CaseRole.OUDER,
