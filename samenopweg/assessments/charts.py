@@ -203,11 +203,18 @@ def _offsets(
     return shift
 
 
-def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "trend") -> str:
-    """An accessible SVG line chart of scaling numbers 0-10 over time, one line per series.
+def trend_chart_svg(
+    series: Sequence[Series],
+    *,
+    title: str,
+    id_prefix: str = "trend",
+    axis_label: str | None = None,
+) -> str:
+    """An accessible SVG line chart of numbers 0-10 over time, one line per series.
 
     `role="img"` with a <title> and a <desc> (named through aria-labelledby); ids start with
-    `id_prefix`, so several charts can share a page. The result is escaped and marked safe.
+    `id_prefix`, so several charts can share a page. `axis_label` is the y axis' title, what
+    10 means (by default the scaling's "veilig genoeg"). The result is escaped and marked safe.
     Equal numbers on one date stand side by side, so every marker stays visible.
     """
     prefix = re.sub(r"[^A-Za-z0-9_-]", "-", id_prefix) or "trend"
@@ -248,9 +255,9 @@ def trend_chart_svg(series: Sequence[Series], *, title: str, id_prefix: str = "t
 
     # Gridlines: a light one per number, 0, 5 and 10 stronger; the even numbers and 5 labelled.
     out.append('<g class="grid">')
-    axis_title = fit(
-        _("Cijfer van 0 tot 10 (10 = veilig genoeg)"), WIDTH - 2 * LEGEND_LEFT, FONT_SIZE, bold=True
-    )
+    if axis_label is None:
+        axis_label = _("Cijfer van 0 tot 10 (10 = veilig genoeg)")
+    axis_title = fit(axis_label, WIDTH - 2 * LEGEND_LEFT, FONT_SIZE, bold=True)
     out.append(
         f'<text class="axis-title" x="{LEGEND_LEFT}" y="{AXIS_TITLE_HEIGHT - 8}" '
         f'font-size="{FONT_SIZE}" font-weight="600" fill="{INK}">{escape(axis_title)}</text>'

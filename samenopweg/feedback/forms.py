@@ -111,6 +111,29 @@ class RespondentUserChoice(forms.ModelChoiceField):
         return str(obj)
 
 
+# The child's version shows a face next to each number: up to 3 sad, up to 6 so-so, then happy.
+# The face is decoration for the eye; its word is what a screen reader says.
+FACES = (
+    (3, "😢", _("verdrietig")),
+    (6, "😐", _("gewoon")),
+    (SCORE_MAX, "😊", _("blij")),
+)
+
+
+def face_of(score: int) -> tuple[str, Any]:
+    """The face and its word for a score of 0 to 10."""
+    return next((face, word) for upto, face, word in FACES if score <= upto)
+
+
+class FaceRadioSelect(forms.RadioSelect):
+    """Radios of 0 to 10 whose options carry their face (`face`, `face_label`)."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["face"], option["face_label"] = face_of(int(option["value"]))
+        return option
+
+
 class RoundForm(forms.Form):
     """The four lines and the open question of one version (`version_kind`), asked of one
     respondent: a parent or a child of the trajectory, or a professional on the case."""
@@ -152,12 +175,16 @@ class RoundForm(forms.Form):
                 label=question,
                 choices=SCORE_CHOICES,
                 coerce=int,
-                widget=forms.RadioSelect,
+                widget=FaceRadioSelect if self.for_child else forms.RadioSelect,
             )
         fields["open_answer"] = LongTextField(
             label=questions.open, limit=NOTE_MAX, required=False, rows=4
         )
         self.fields = fields  # type: ignore[assignment]
+
+    def clean_version_kind(self) -> str:
+        # The questions shown decide: the page's version, whatever the hidden field says.
+        return self.kind
 
     def score_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in SCORE_FIELDS]

@@ -140,10 +140,12 @@ class How(models.TextChoices):
 
 @dataclass(frozen=True)
 class Questionnaire:
-    """The four lines (0-10) and the open question of one version, in our own words."""
+    """The four lines (0-10), the open question and the line above them (`intro`) of one
+    version, in our own words."""
 
     lines: tuple[StrPromise, StrPromise, StrPromise, StrPromise]
     open: StrPromise
+    intro: StrPromise = _("Kies per vraag een cijfer van 0 tot 10. 10 is het beste.")
 
 
 _BETWEEN_PROFESSIONALS = Questionnaire(
@@ -173,6 +175,7 @@ QUESTIONS: dict[str, Questionnaire] = {
             _("Hoe gaat het alles samen?"),
         ),
         open=_("Wat moeten we anders doen?"),
+        intro=_("Lees elke vraag voor. Kies een cijfer van 0 tot 10. 10 is het beste."),
     ),
     VersionKind.CONSULTANT_ABOUT_WORKER: _BETWEEN_PROFESSIONALS,
     VersionKind.WORKER_ABOUT_CONSULTANT: _BETWEEN_PROFESSIONALS,

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ from samenopweg.feedback.forms import (
     WithdrawForm,
 )
 from samenopweg.feedback.models import (
+    QUESTIONS,
     SCORE_FIELDS,
     Expectation,
     FeedbackRound,
@@ -45,7 +46,8 @@ from samenopweg.feedback.models import (
 
 ACTIVE = "feedback"
 ROUNDS_PAGE_SIZE = 10
-# The query parameters of the "new" pages: which version of the questions, whose expectation.
+# The query parameters of the "new" pages: which version of the questions (old links only: the
+# version is in the path now), whose expectation.
 VERSION_PARAM, PARTY_PARAM = "versie", "partij"
 EXPECTATION_FIELDS = ("party", "expects", "offers", "written_on", "audience")
 SIGNAL_FIELDS = ("you_said", "we_did", "audience")
@@ -56,6 +58,15 @@ PLAIN_HINT = gettext_lazy(
 
 def _overview_url(access: CaseAccess) -> str:
     return reverse("feedback:overview", args=[access.trajectory.reference])
+
+
+def _round_url(access: CaseAccess, version: str) -> str:
+    return reverse("feedback:round_new", args=[access.trajectory.reference, version])
+
+
+def _version_links(access: CaseAccess) -> list[tuple[str, str]]:
+    """(URL, label) of the new-round page of each version."""
+    return [(_round_url(access, value), str(label)) for value, label in VersionKind.choices]
 
 
 def _page(request: HttpRequest, access: CaseAccess, **page: Any) -> Any:
@@ -101,7 +112,10 @@ def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     series = selectors.answer_trend(trajectory)
     chart = (
         trend_chart_svg(
-            series, title=_("Alles samen: hoe loopt de samenwerking?"), id_prefix="feedback-trend"
+            series,
+            title=_("Alles samen: hoe loopt de samenwerking?"),
+            id_prefix="feedback-trend",
+            axis_label=_("Cijfer van 0 tot 10 (10 = heel goed)"),
         )
         if series
         else ""
@@ -125,7 +139,7 @@ def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "chart": chart,
             "table": trend_table(series) if series else None,
             "latest": latest,
-            "versions": VersionKind.choices,
+            "versions": _version_links(access),
         },
     )
 
@@ -135,33 +149,38 @@ def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
 
 @trajectory_view(require=Require.PROFESSIONAL, autosave=True)
 @require_http_methods(["GET", "POST"])
-def round_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    """A new round of one version (`?versie=`); without one, the choice of the four versions."""
+def round_new(request: HttpRequest, access: CaseAccess, version: str = "") -> HttpResponse:
+    """A new round of one version (in the path); without one, the choice of the four versions.
+
+    The version is in the path, not in the query, because autosaved drafts are kept per path:
+    a parent's answers typed halfway never come back in the child's form. A post to the bare
+    path names its version in `version_kind`; an old `?versie=` link moves to the version's path.
+    """
     trajectory = access.trajectory
-    source = request.POST if request.method == "POST" else request.GET
-    asked = source.get("version_kind") or request.GET.get(VERSION_PARAM, "")
-    if not asked:  # also a post without one: nothing to save, so the choice again
-        return render(
-            request,
-            "feedback/round_choose.html",
-            {"access": access, "t": trajectory, "versions": VersionKind.choices},
-        )
-    if asked not in VersionKind.values:
+    if not version:
+        old_link = request.GET.get(VERSION_PARAM, "")
+        if request.method == "GET" and old_link in VersionKind.values:
+            return redirect(_round_url(access, old_link))
+        if old_link:
+            raise Http404(_("Deze versie van de vragen bestaat niet."))
+        version = request.POST.get("version_kind", "") if request.method == "POST" else ""
+        if not version:  # also a post without one: nothing to save, so the choice again
+            return render(
+                request,
+                "feedback/round_choose.html",
+                {"access": access, "t": trajectory, "versions": _version_links(access)},
+            )
+    if version not in VersionKind.values:
         raise Http404(_("Deze versie van de vragen bestaat niet."))
 
     def form(data: QueryDict | None) -> forms.Form:
-        # A draft put back keeps the version it was typed in.
-        kind = (data.get("version_kind") if data is not None else None) or asked
-        if kind not in VersionKind.values:
-            kind = asked
         return RoundForm(
             data,
             trajectory=trajectory,
-            version_kind=kind,
+            version_kind=version,
             initial={"held_on": timezone.localdate()},
         )
 
-    for_child = asked == VersionKind.CHILD
     return edit_cycle(
         request,
         access,
@@ -172,13 +191,11 @@ def round_new(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         show=_page(
             request,
             access,
-            heading=VersionKind(asked).label,
+            heading=VersionKind(version).label,
             submit=_("Antwoorden bewaren"),
-            intro=_("Lees elke vraag voor. Kies een cijfer van 0 tot 10. 10 is het beste.")
-            if for_child
-            else _("Kies per vraag een cijfer van 0 tot 10. 10 is het beste."),
+            intro=QUESTIONS[version].intro,
             template="feedback/round_form.html",
-            for_child=for_child,
+            for_child=version == VersionKind.CHILD,
             score_names=SCORE_FIELDS,
         ),
         cancel_url=_overview_url(access),

@@ -15,7 +15,8 @@ from tests.browser.helpers import assert_no_axe_violations, click_and_wait, goto
 
 pytestmark = pytest.mark.browser
 
-# name: (who logs in or None, path; {ref} is the Aerts family of the demo, {audit} its audit page)
+# name: (who logs in or None, path; {ref} is the Aerts family of the demo, {session} the demo's
+# session with one of its children)
 PAGES: dict[str, tuple[str | None, str]] = {
     "login": (None, "/accounts/login/"),
     "dashboard-consulent": ("consulent", "/dashboard/"),
@@ -35,6 +36,9 @@ PAGES: dict[str, tuple[str | None, str]] = {
     "team": ("consulent", "/trajecten/{ref}/team/"),
     "file-audit": ("consulent", "/trajecten/{ref}/audit/"),
     "audit-log": ("auditor", "/audit/"),
+    "child-voice-session": ("hulpverlener", "/trajecten/{ref}/kinderen/gesprek/{session}/"),
+    "feedback-child-round": ("hulpverlener", "/trajecten/{ref}/feedback/nieuw/child/"),
+    "feedback-parent-round": ("hulpverlener", "/trajecten/{ref}/feedback/nieuw/parent/"),
     "family-home": ("ouder", "/mijn/"),
     "family-trajectory": ("ouder", "/mijn/{ref}/"),
 }
@@ -124,8 +128,11 @@ TARGETS = """() => {
 # database, not from a dashboard row, so it does not depend on how the dashboard shows a family.
 FAMILY = """
 from samenopweg.cases.models import CaseGrant
-print("REF=" + CaseGrant.objects.filter(user__username="ouder").values_list(
-    "trajectory__reference", flat=True).first())
+from samenopweg.child_voice.models import VoiceSession
+grant = CaseGrant.objects.filter(user__username="ouder").select_related("trajectory").first()
+print("REF=" + str(grant and grant.trajectory.reference))
+session = VoiceSession.objects.filter(trajectory=grant and grant.trajectory).order_by("id").first()
+print("SESSION=" + str(session and session.pk))
 """
 
 
@@ -139,9 +146,13 @@ def paths(base_url: str, server_env: dict[str, str]) -> dict[str, tuple[str | No
         text=True,
         timeout=120,
     )
-    found = [line[4:] for line in done.stdout.splitlines() if line.startswith("REF=")]
-    assert found and found[0] != "None", f"no family of the demo ouder:\n{done.stderr[-2000:]}"
-    return {name: (user, path.format(ref=found[0])) for name, (user, path) in PAGES.items()}
+    said = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    ref, session = said.get("REF", "None"), said.get("SESSION", "None")
+    assert ref != "None", f"no family of the demo ouder:\n{done.stderr[-2000:]}"
+    assert session != "None", f"no session with a child of {ref} in the demo"
+    return {
+        name: (user, path.format(ref=ref, session=session)) for name, (user, path) in PAGES.items()
+    }
 
 
 def _open(new_page: Any, paths: dict[str, tuple[str | None, str]], name: str) -> Any:

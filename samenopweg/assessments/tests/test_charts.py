@@ -240,6 +240,18 @@ def test_the_y_axis_says_what_the_numbers_mean() -> None:
     assert title is not None and title.text == "Cijfer van 0 tot 10 (10 = veilig genoeg)"
 
 
+def test_another_scale_names_its_own_y_axis_escaped_and_fitted() -> None:
+    label = "Cijfer van 0 tot 10 (10 = heel <goed>)"
+    chart = trend_chart_svg(_series(), title="Verloop", axis_label=label)
+    root = _parse(chart)
+    title = root.find(f".//{SVG}text[@class='axis-title']")
+    assert title is not None and title.text == label
+    assert "veilig genoeg" not in chart
+    long = trend_chart_svg(_series(), title="Verloop", axis_label="Heel lang " * 20)
+    view, boxes = svg_text_boxes(long)
+    assert all(box.inside(view) for _text, box in boxes), boxes
+
+
 def test_every_text_fits_in_the_drawing_without_touching_another() -> None:
     long = "Grootmoeder langs vaderskant Marie-Louise Vandenbroucke"
     series = [*_series(), Series(label=long, points=[(D1, 4), (D3, 3)])]

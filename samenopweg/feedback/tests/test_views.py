@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World
+from samenopweg.cases.models import Draft
 from samenopweg.cases.tests.helpers import logged_in_client, mother_of
 from samenopweg.feedback import services
 from samenopweg.feedback.models import (
@@ -90,22 +91,94 @@ def test_the_cadence_is_the_consultants(world: World) -> None:
     assert FeedbackCadence.objects.get(trajectory=world.trajectory).every_weeks == 4
 
 
+def version_url(world: World, version: str) -> str:
+    """The new-round page of one version of the questions."""
+    return reverse("feedback:round_new", args=[world.trajectory.reference, version])
+
+
 def test_without_a_version_the_new_round_page_offers_the_four(world: World) -> None:
-    page = logged_in_client(world.worker).get(url("round_new", world)).content.decode()
+    client = logged_in_client(world.worker)
+    page = client.get(url("round_new", world)).content.decode()
 
     for value in VersionKind.values:
-        assert f"?versie={value}" in page
+        assert f'href="{version_url(world, value)}"' in page
+        assert client.get(version_url(world, value)).status_code == 200
+    assert client.get(version_url(world, "nee")).status_code == 404
+
+
+def test_an_old_link_with_versie_moves_to_the_versions_page(world: World) -> None:
+    client = logged_in_client(world.worker)
+
+    response = client.get(url("round_new", world) + "?versie=child")
+
+    assert response.status_code == 302
+    assert response["Location"] == version_url(world, VersionKind.CHILD)
+    assert client.get(url("round_new", world) + "?versie=nee").status_code == 404
+
+
+@pytest.mark.parametrize("outsider", ["worker_elsewhere", "other_consultant"])
+def test_outsiders_get_404_on_a_versions_page(world: World, outsider: str) -> None:
+    client = logged_in_client(getattr(world, outsider))
+    assert client.get(version_url(world, VersionKind.CHILD)).status_code == 404
     assert (
-        logged_in_client(world.worker).get(url("round_new", world) + "?versie=nee").status_code
-        == 404
+        client.post(version_url(world, VersionKind.PARENT), fb.round_data(world)).status_code == 404
     )
+    assert not FeedbackRound.objects.exists()
+
+
+def test_the_parent_gets_403_on_a_versions_page(world: World) -> None:
+    client = logged_in_client(world.parent)
+    assert client.get(version_url(world, VersionKind.PARENT)).status_code == 403
+
+
+def test_a_round_posted_on_its_versions_page_is_saved(world: World) -> None:
+    client = logged_in_client(world.worker)
+
+    response = client.post(version_url(world, VersionKind.PARENT), fb.round_data(world))
+
+    assert response.status_code == 302
+    saved = FeedbackRound.objects.get()
+    assert saved.version_kind == VersionKind.PARENT and saved.respondent == fb.mother(world)
+
+
+def test_the_pages_version_decides_not_the_hidden_field(world: World) -> None:
+    data = fb.round_data(world) | {"version_kind": VersionKind.CHILD}
+
+    response = logged_in_client(world.worker).post(version_url(world, VersionKind.PARENT), data)
+
+    assert response.status_code == 302
+    assert FeedbackRound.objects.get().version_kind == VersionKind.PARENT
+
+
+def test_each_version_keeps_its_own_autosaved_draft(world: World) -> None:
+    client = logged_in_client(world.worker)
+    parent_url = version_url(world, VersionKind.PARENT)
+    child_url = version_url(world, VersionKind.CHILD)
+    typed = fb.round_data(world) | {"open_answer": "Mama typte dit half.", "_autosave": "1"}
+
+    answer = client.post(parent_url, typed)
+
+    assert answer.status_code == 200 and answer["X-Sow-Draft"] == "saved"
+    assert list(Draft.objects.values_list("key", flat=True)) == [parent_url]
+    # The child's version opens empty, with the child's questions and its own browser copy.
+    child = client.get(child_url)
+    page = child.content.decode()
+    assert child.context["form"].kind == VersionKind.CHILD and not child.context["notice"]
+    assert "Mama typte dit half." not in page and "Luisteren ze naar mij?" in page
+    assert f'data-autosave="{world.worker.pk}:{child_url}"' in page
+    # The parents' version gets its draft back.
+    parent = client.get(parent_url)
+    assert parent.context["notice"] and "Mama typte dit half." in parent.content.decode()
+    assert f'data-autosave="{world.worker.pk}:{parent_url}"' in parent.content.decode()
+    # Saving the parents' round drops only its own draft.
+    client.post(child_url, {"_autosave": "1", "open_answer": "Noor wil meer tekenen."})
+    client.post(parent_url, fb.round_data(world))
+    assert list(Draft.objects.values_list("key", flat=True)) == [child_url]
 
 
 def test_the_childs_version_has_faces_big_targets_and_a_read_aloud_button(world: World) -> None:
     page = (
-        logged_in_client(world.worker)
-        .get(url("round_new", world) + "?versie=child")
-        .content.decode()
+        logged_in_client(world.worker).get(version_url(world, VersionKind.CHILD)).content.decode()
     )
 
     assert "Luisteren ze naar mij?" in page
@@ -113,6 +186,10 @@ def test_the_childs_version_has_faces_big_targets_and_a_read_aloud_button(world:
     assert 'data-read-aloud="Luisteren ze naar mij?"' in page and " hidden>" in page
     assert "js/read_aloud.js" in page and "defer" in page
     assert "verdrietig" in page and "blij" in page
+    # Each number has its face, hidden from screen readers, and its word for them.
+    assert page.count('<span class="face" aria-hidden="true">😢</span>') == 4 * 4  # 0 to 3
+    assert page.count('<span class="face" aria-hidden="true">😊</span>') == 4 * 4  # 7 to 10
+    assert page.count('<span class="sr-only">gewoon</span>') == 4 * 3  # 4 to 6
     assert "feedback/feedback.css" in page
     # Only the children of the trajectory answer it.
     assert "Noor" in page and ">An<" not in page
@@ -120,13 +197,12 @@ def test_the_childs_version_has_faces_big_targets_and_a_read_aloud_button(world:
 
 def test_the_parents_version_needs_no_script(world: World) -> None:
     page = (
-        logged_in_client(world.worker)
-        .get(url("round_new", world) + "?versie=parent")
-        .content.decode()
+        logged_in_client(world.worker).get(version_url(world, VersionKind.PARENT)).content.decode()
     )
 
     assert "Ik voel me gehoord." in page and 'type="radio"' in page
     assert "read_aloud.js" not in page
+    assert 'class="face"' not in page and "verdrietig" not in page
 
 
 def test_a_round_with_a_low_score_shows_its_signal_on_the_overview(world: World) -> None:
@@ -249,6 +325,16 @@ def test_the_overview_takes_the_same_queries_for_2_or_12_rounds(
 
     assert response.status_code == 200
     assert "<svg" in response.content.decode()
+
+
+def test_the_trend_charts_axis_says_what_10_means_for_feedback(world: World) -> None:
+    _rounds(world, 2)
+
+    page = logged_in_client(world.owner).get(url("overview", world)).content.decode()
+
+    assert 'class="axis-title"' in page
+    assert "Cijfer van 0 tot 10 (10 = heel goed)" in page
+    assert "veilig genoeg" not in page
 
 
 # The overview's queries whatever the number of rounds (pinned; see the test above).
