@@ -25,6 +25,7 @@ from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
+from samenopweg.portal.tests import portal_world as portaal
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.test_permission_matrix import MATRIX, Case, make_case
 
@@ -432,6 +433,14 @@ WRITES = [
     Write("journal:task_done", "owner", _task_done, AuditAction.UPDATE, "journal.task"),
     Write("people:add", "owner", _person_add, AuditAction.CREATE, "people.person"),
     Write("people:edit", "owner", _person_edit, AuditAction.UPDATE, "people.person"),
+    # The family's pages: a parent's own view on a shared goal (a statement comment).
+    Write(
+        "portal:own_view",
+        "parent",
+        portaal.own_view_data,
+        AuditAction.CREATE,
+        "assessments.statementcomment",
+    ),
     # The map is shared work: the worker on the case writes too.
     *_writes(
         "assessments",

@@ -28,6 +28,7 @@ from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import Task
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
+from samenopweg.portal.tests import portal_world as portaal
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.factories import JournalEntryFactory
 
@@ -245,6 +246,16 @@ MATRIX: dict[str, Row] = {
     "cases:grant_end": post_only(_grant, consultant=True),
     "portal:trajectory": page(
         get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
+    ),
+    # The parent's view on a goal shared with parents: the network and the young person do not
+    # see that goal (404, as for anything not shared); professionals answer on their own page.
+    "portal:own_view": form(
+        portaal.own_view_kwargs,
+        portaal.own_view_data,
+        get=statuses(404, owner=403, team_lead=403, worker=403, parent=200),
+        post={name: 404 for name in OUTSIDERS}
+        | {"owner": 403, "team_lead": 403, "worker": 403}
+        | {"network_member": 404, "young_person": 404, "anonymous": 302},
     ),
     "journal:list": page(),
     "journal:edit": page(_entry),

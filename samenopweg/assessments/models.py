@@ -343,6 +343,7 @@ class CommentKind(models.TextChoices):
     COMMENT = "comment", _("Opmerking")
     PROPOSAL = "proposal", _("Voorstel voor andere woorden")
     DISAGREEMENT = "disagreement", _("Ziet dit anders")
+    AGREEMENT = "agreement", _("Akkoord")  # a family member's view on their own page (portal)
 
 
 class StatementComment(Item):

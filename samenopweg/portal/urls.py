@@ -1,9 +1,23 @@
-from django.urls import path
+from django.urls import include, path
 
-from samenopweg.portal import views
+from samenopweg.portal import plan_views, views
 
 app_name = "portal"
 urlpatterns = [
     path("mijn/", views.home, name="home"),
     path("mijn/<str:reference>/", views.trajectory, name="trajectory"),
+    # The safety plan: saying how a rule went, the network member's handout (portal.plan).
+    path(
+        "mijn/<str:reference>/afspraken/<int:rule_id>/opvolgen/",
+        plan_views.check_in,
+        name="rule_check_in",
+    ),
+    path("mijn/<str:reference>/veiligheidsplan.pdf", plan_views.handout, name="plan_handout"),
+    path(
+        "mijn/<str:reference>/wat-ik-denk/<str:kind>/<int:item_id>/",
+        views.own_view,
+        name="own_view",
+    ),
+    # Invitations: the professional invites, the family gets in (/welkom/).
+    path("", include("samenopweg.portal.invitation_urls")),
 ]

@@ -8,11 +8,18 @@ owns only invitations and when someone first saw a shared item (models.py).
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samenopweg.accounts.roles import CaseRole
+from samenopweg.assessments.services.statements import add_statement_comment
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 from samenopweg.cases.access import (
@@ -24,10 +31,14 @@ from samenopweg.cases.access import (
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.models import Stage
 from samenopweg.cases.naming import and_join
+from samenopweg.core.forms import add_errors
+from samenopweg.feedback.selectors import next_round_due
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.portal.forms import OwnViewForm
 from samenopweg.portal.plan import plan_context
-from samenopweg.portal.selectors import person_of
+from samenopweg.portal.selectors import STAGE_SENTENCES, contacts, person_of
+from samenopweg.portal.what import VIEW_CHOICES, VIEW_KIND, family_what, target_for
 
 
 @login_required
@@ -60,9 +71,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @trajectory_view(require=Require.MEMBER)
 def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
-    """What is shared with this person: why we are involved, the goal, and shared notes and tasks."""
+    """What is shared with this person, in plain words: why we are involved, where the help
+    stands and what comes next, the worries and goals with their own view, the plan, their own
+    tasks, and whom to call."""
     if access.is_professional:
         return redirect("dashboard:detail", reference=access.trajectory.reference)
+    trajectory = access.trajectory
     children = [
         p.first_name
         for p in visible_items(access, Person.objects.filter(is_child=True)).order_by(
@@ -70,18 +84,72 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         )
     ]
     person = person_of(access, request.user)
+    today = timezone.localdate()
+    tasks = list(
+        # Only what was given to this person: a task without anyone is not theirs to carry.
+        visible_items(
+            access, Task.objects.filter(assignee_id=request.user.pk, status=TaskStatus.OPEN)
+        ).order_by(F("deadline").asc(nulls_last=True), "id")
+    )
     context = {
         "access": access,
-        "t": access.trajectory,
+        "t": trajectory,
         "person": person,
-        # Each part of the page is its module's: the plan and its check-ins (portal.plan).
-        **plan_context(access, person, request.user),
         "children_names": and_join(children),
         # Why the services are involved is written for the parents, not for a child or a neighbour.
         "show_reason": access.role == CaseRole.OUDER,
+        "stage_sentence": STAGE_SENTENCES.get(trajectory.stage, ""),
+        "what": family_what(access, person, request.user),
+        "view_choices": VIEW_CHOICES,
         "journal": visible_items(access, JournalEntry.objects.all()).filter(
             withdrawn_at__isnull=True
         )[:50],
-        "tasks": visible_items(access, Task.objects.all()).filter(status=TaskStatus.OPEN),
+        "tasks": tasks,
+        "today": today,
+        "next_round": next_round_due([trajectory.pk], today).get(trajectory.pk),
+        "contacts": contacts(trajectory),
+        # Each part of the page is its module's: the plan and its check-ins (portal.plan).
+        **plan_context(access, person, request.user),
     }
     return render(request, "portal/trajectory.html", context)
+
+
+@trajectory_view(require=Require.MEMBER)
+def own_view(request: HttpRequest, access: CaseAccess, kind: str, item_id: int) -> HttpResponse:
+    """A family member says what they think of one shared worry, goal or bottom line. The
+    professionals see it next to the item (assessments: a statement comment); a later view is
+    a new one, the earlier ones stay."""
+    if access.is_professional:
+        raise PermissionDenied(
+            _("Deze pagina is voor het gezin. Reageer op de pagina Wat moet er veranderen.")
+        )
+    target = target_for(access, kind, item_id)
+    if target is None:
+        raise Http404(_("Dit is niet met jou gedeeld."))
+    access.show(target)
+    back = reverse("portal:trajectory", args=[access.trajectory.reference]) + f"#{kind}-{item_id}"
+    form = OwnViewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if access.trajectory.is_closed:
+            raise PermissionDenied(_("Deze hulp is afgesloten. Je kunt niets meer toevoegen."))
+        text = form.cleaned_data["text"].strip()
+        try:
+            add_statement_comment(
+                target=target,
+                kind=VIEW_KIND[form.cleaned_data["view"]],
+                text=text or str(dict(VIEW_CHOICES)[form.cleaned_data["view"]]),
+                view_of_person=person_of(access, request.user),
+                audience=access.audience_floor,
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Dank je. De hulpverleners zien wat je denkt."))
+            return redirect(back)
+    return render(
+        request,
+        "portal/own_view.html",
+        {"access": access, "t": access.trajectory, "form": form, "back": back, "target": target},
+    )

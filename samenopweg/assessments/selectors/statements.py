@@ -228,6 +228,21 @@ def shared_version_page(access: CaseAccess, number: int) -> SharedPage | None:
         .select_related("shared_by")
         .first()
     )
+    return _shared_page(access, shared)
+
+
+def latest_shared_page(access: CaseAccess) -> SharedPage | None:
+    """The newest shared version as this reader may see it (the family's pages). One query."""
+    shared = (
+        SharedVersion.objects.filter(statement_set__trajectory=access.trajectory)
+        .select_related("shared_by")
+        .order_by("-number")
+        .first()
+    )
+    return _shared_page(access, shared)
+
+
+def _shared_page(access: CaseAccess, shared: SharedVersion | None) -> SharedPage | None:
     if shared is None:
         return None
     snapshot = shared.snapshot
