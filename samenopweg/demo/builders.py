@@ -177,7 +177,8 @@ def load_family(
 
 
 def write_file(family: Family, report: LoadReport) -> None:
-    """The WHAT and the HOW, each only when the trajectory does not have it yet."""
+    """The WHAT, the HOW, the child's voice and the feedback, each only when the trajectory
+    does not have it yet."""
     if family.spec.what is not None and not has_what(family.trajectory):
         report.created_whats += write_what(family)
     write_network(family)
@@ -186,6 +187,9 @@ def write_file(family: Family, report: LoadReport) -> None:
     from samenopweg.demo.voice import write_voice  # after the plans: it links to a goal
 
     write_voice(family)
+    from samenopweg.demo.feedback import write_feedback  # it imports Family from here
+
+    write_feedback(family)
 
 
 def register(spec: FamilySpec, setup: DemoSetup, today: datetime.date) -> Trajectory:

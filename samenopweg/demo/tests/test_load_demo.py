@@ -40,7 +40,17 @@ from samenopweg.cases.models import (
     Stage,
     Trajectory,
 )
+from samenopweg.core.models import Audience
 from samenopweg.demo import builders
+from samenopweg.demo import feedback as demo_feedback
+from samenopweg.feedback.models import (
+    Expectation,
+    FeedbackCadence,
+    FeedbackRound,
+    FeedbackSignal,
+    Party,
+    VersionKind,
+)
 from samenopweg.journal.models import JournalEntry, Task
 from samenopweg.people.models import Person, RelationKind
 
@@ -79,6 +89,10 @@ def counts() -> dict[str, int]:
         "safety_goals": SafetyGoal.objects.count(),
         "scaling_scores": ScalingScore.objects.count(),
         "shared_versions": SharedVersion.objects.count(),
+        "expectations": Expectation.objects.count(),
+        "cadences": FeedbackCadence.objects.count(),
+        "feedback_rounds": FeedbackRound.objects.count(),
+        "feedback_signals": FeedbackSignal.objects.count(),
     }
 
 
@@ -406,11 +420,14 @@ def test_family_logins_reach_their_page_and_see_only_what_is_shared_with_them() 
             assert hidden not in page
 
     # The parent reads what is shared with the parents and wider, and why we are involved.
-    for shown in (PARENTS_TEXT, NETWORK_TEXT, NETWORK_TASK, REASON):
+    for shown in (PARENTS_TEXT, NETWORK_TEXT, REASON):
         assert shown in ouder
     # The network chair reads what is shared with the network, not what is for the parents.
-    assert NETWORK_TEXT in netwerk and NETWORK_TASK in netwerk
+    assert NETWORK_TEXT in netwerk
     assert PARENTS_TEXT not in netwerk and REASON not in netwerk
+    # The worker's late task is shared with the network but is not theirs: only tasks given to
+    # someone show on their page, so a late task never looks like the family's fault.
+    assert NETWORK_TASK not in ouder and NETWORK_TASK not in netwerk
     # The young person reads only what is written for him.
     for hidden in (PARENTS_TEXT, NETWORK_TEXT, NETWORK_TASK, REASON):
         assert hidden not in jongere
@@ -439,3 +456,124 @@ def test_every_open_family_has_heard_a_child() -> None:
     assert ChildWords.objects.filter(path_position__isnull=False).count() >= 2
     assert WordsLink.objects.filter(safety_goal__isnull=False).exists()
     assert ChildWords.objects.filter(child_agreed=True, audience__gt=0).exists()
+
+
+def parent_line(trajectory: Trajectory, respondent_id: int) -> list[int]:
+    """The "alles samen" score of one parent's rounds, oldest first."""
+    rounds = FeedbackRound.objects.filter(
+        trajectory=trajectory, version_kind=VersionKind.PARENT, respondent_id=respondent_id
+    ).order_by("held_on", "id")
+    return [r.score_4 for r in rounds]
+
+
+@pytest.mark.django_db
+def test_every_family_past_registration_has_expectations_and_three_parent_rounds() -> None:
+    from samenopweg.audit.models import AuditEvent
+    from samenopweg.feedback.selectors import cadence_weeks, overdue_feedback
+
+    load()
+    today = timezone.localdate()
+    past_registration = Trajectory.objects.exclude(stage=Stage.AANMELDING)
+    assert past_registration.count() == 6  # the closed one too: written before it closed
+    for trajectory in past_registration:
+        mine = {"trajectory": trajectory}
+        expectations = Expectation.objects.filter(**mine, withdrawn_at__isnull=True)
+        assert set(expectations.values_list("party", flat=True)) == set(Party.values), trajectory
+        assert all(e.written_on >= trajectory.registered_on for e in expectations)
+        child = expectations.get(party=Party.CHILD).child
+        assert child is not None and child.trajectory_id == trajectory.pk
+        parent_rounds = FeedbackRound.objects.filter(**mine, version_kind=VersionKind.PARENT)
+        assert parent_rounds.count() >= 3, trajectory
+        # Three sittings in the past, within the last 18 weeks, at most a cadence apart.
+        held = sorted(set(parent_rounds.values_list("held_on", flat=True)))
+        weeks, _row = cadence_weeks(trajectory)
+        assert len(held) >= 3
+        assert trajectory.registered_on <= held[0] and (today - held[0]).days <= 18 * 7
+        assert held[-1] < today
+        assert all((b - a).days <= weeks * 7 for a, b in zip(held, held[1:], strict=False))
+    assert not Expectation.objects.filter(trajectory__stage=Stage.AANMELDING).exists()
+    assert not FeedbackRound.objects.filter(trajectory__stage=Stage.AANMELDING).exists()
+    # Every version is in the demo; the child's only from a child of 8 or older.
+    assert set(FeedbackRound.objects.values_list("version_kind", flat=True)) == set(
+        VersionKind.values
+    )
+    for child_round in FeedbackRound.objects.filter(version_kind=VersionKind.CHILD):
+        assert child_round.respondent is not None and child_round.respondent.is_child
+        age = child_round.respondent.age_on(child_round.held_on)
+        assert age is not None and age >= demo_feedback.CHILD_ROUND_FROM
+    # Both ways between the professionals, each answered by themselves on the case.
+    for version in (VersionKind.CONSULTANT_ABOUT_WORKER, VersionKind.WORKER_ABOUT_CONSULTANT):
+        rounds = FeedbackRound.objects.filter(version_kind=version)
+        assert rounds.exists()
+        assert all(r.created_by_id == r.respondent_user_id for r in rounds)
+    # A cadence of its own where six weeks does not fit, and no round is late today.
+    assert FeedbackCadence.objects.exists()
+    open_ids = Trajectory.objects.exclude(stage=Stage.AFGESLOTEN).values_list("pk", flat=True)
+    assert overdue_feedback(list(open_ids), today) == set()
+    # Written through the services: every round has its audit row.
+    audited = AuditEvent.objects.filter(object_type="feedback.feedbackround")
+    assert audited.count() == FeedbackRound.objects.count()
+
+
+@pytest.mark.django_db
+def test_one_dip_raised_a_signal_whose_loop_was_closed_and_shared() -> None:
+    load()
+
+    signal = FeedbackSignal.objects.get()  # exactly one in the demo, and none is open
+    assert not signal.is_open
+    assert signal.you_said and signal.we_did
+    assert signal.audience == Audience.PARENTS
+    assert signal.closed_by == signal.trajectory.owner
+    assert signal.raised_at < signal.closed_at < timezone.now()  # type: ignore[operator]
+    assert timezone.localtime(signal.raised_at).date() == signal.round.held_on
+    respondent = signal.round.respondent
+    assert respondent is not None
+    assert parent_line(signal.trajectory, respondent.pk) == [8, 5, 8]
+    # The dip is the parent login's own: Katrien, in the Aerts family.
+    assert (
+        CaseGrant.objects.current()
+        .filter(user__username="ouder", person=respondent, trajectory=signal.trajectory)
+        .exists()
+    )
+
+
+@pytest.mark.django_db
+def test_what_the_family_reads_of_the_feedback_is_in_plain_language() -> None:
+    from django.core.cache import cache
+
+    from samenopweg.plainlanguage.checker import check
+    from samenopweg.plainlanguage.terms import CACHE_KEY
+
+    load()
+    cache.delete(CACHE_KEY)  # the seeded list, not one a rolled-back test left in the cache
+    texts = [text for e in Expectation.objects.all() for text in (e.expects, e.offers)]
+    texts += FeedbackRound.objects.filter(
+        version_kind__in=[VersionKind.PARENT, VersionKind.CHILD]
+    ).values_list("open_answer", flat=True)
+    texts += [t for s in FeedbackSignal.objects.all() for t in (s.you_said, s.we_did)]
+    assert len(texts) > 40
+    problems = []
+    for text in filter(None, texts):
+        report = check(text)
+        problems += [f"{hit.found!r} in {text!r}" for hit in report.jargon]
+        problems += [f"{s.words} woorden in {text!r}" for s in report.long_sentences]
+    assert problems == []
+
+
+@pytest.mark.django_db
+def test_an_older_demo_without_feedback_gets_it_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(demo_feedback, "write_feedback", lambda family: 0)
+        load()
+    assert not Expectation.objects.exists() and not FeedbackRound.objects.exists()
+
+    load()
+    after = counts()
+    load()
+
+    assert counts() == after
+    assert FeedbackSignal.objects.filter(closed_at__isnull=False).count() == 1
+    # Every open family past registration got it; a closed one is only read.
+    with_rounds = set(FeedbackRound.objects.values_list("trajectory", flat=True))
+    expected = Trajectory.objects.exclude(stage__in=[Stage.AANMELDING, Stage.AFGESLOTEN])
+    assert with_rounds == {t.pk for t in expected}
