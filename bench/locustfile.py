@@ -92,6 +92,8 @@ class LoggedInUser(HttpUser):
         self.references: list[str] = TARGETS[self.username]["references"]
         self.maps: list[str] = TARGETS[self.username].get("maps") or self.references
         self.stories: list[list[Any]] = TARGETS[self.username].get("stories") or []
+        self.voices: list[str] = TARGETS[self.username].get("voices") or self.maps
+        self.feedback: list[str] = TARGETS[self.username].get("feedback") or self.maps
         self.terms: list[str] = TARGETS[self.username]["terms"]
         form = self.client.get("/accounts/login/", name="login form")
         found = _TOKEN.search(form.text)
@@ -172,6 +174,17 @@ class ProfessionalUser(LoggedInUser):
     @task(1)
     def scaling(self) -> None:
         self.page(f"/trajecten/{random.choice(self.maps)}/schaal/", "scaling (5 pairs x 10 rounds)")
+
+    @task(1)
+    def child_voice(self) -> None:
+        self.page(
+            f"/trajecten/{random.choice(self.voices)}/kinderen/",
+            "child's voice (10 sessions, 30 drawings)",
+        )
+
+    @task(1)
+    def feedback_page(self) -> None:
+        self.page(f"/trajecten/{random.choice(self.feedback)}/feedback/", "feedback (12 rounds)")
 
 
 class Consultant(ProfessionalUser):

@@ -133,6 +133,8 @@ def main() -> None:
         refs: list[str] = targets[username]["references"]
         terms: list[str] = targets[username]["terms"]
         maps: list[str] = targets[username].get("maps") or refs
+        voices: list[str] = targets[username].get("voices") or maps
+        asked: list[str] = targets[username].get("feedback") or maps
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(User.objects.get(username=username))
         pages: list[tuple[str, str, list[str]]] = [
@@ -146,6 +148,8 @@ def main() -> None:
             ("plan page (40 rules)", "/trajecten/{}/plan/", maps),
             ("network page (30 members)", "/trajecten/{}/netwerk/", maps),
             ("genogram and ecomap (40 persons)", "/trajecten/{}/netwerk/genogram/", maps),
+            ("child's voice (10 sessions, 30 drawings)", "/trajecten/{}/kinderen/", voices),
+            ("feedback (12 rounds)", "/trajecten/{}/feedback/", asked),
         ]
         stories = [
             f"{ref}/woorden-en-beelden/{pk}" for ref, pk in targets[username].get("stories") or []

@@ -76,6 +76,8 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("plan page (40 rules)", 100),
     ("network page (30 members)", 100),
     ("genogram and ecomap (40 persons)", 100),
+    ("child's voice (10 sessions, 30 drawings)", 100),
+    ("feedback (12 rounds)", 100),
     ("map PDF", 2000),
     ("booklet PDF (6 pages)", 2000),
 )

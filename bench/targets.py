@@ -1,7 +1,10 @@
 """What the load test asks for: per bench user, references they may see, search terms, and
 the trajectories with a full-size WHAT and HOW (seed_synthetic gives bench_consulent's
 trajectories past registration a map of 50 entries, 5 danger/goal pairs scaled in 10 rounds, a
-network of 30, a plan of 40 rules and a Words and Pictures story), and those stories.
+network of 30, a plan of 40 rules and a Words and Pictures story), and those stories; the
+trajectories with a child heard in 10 sessions with 30 drawings (`voices`) and those with 12
+feedback rounds (`feedback`): the first ten of bench_consulent's full trajectories past mapping
+with a child of school age have both.
 
     DATABASE_URL=... python bench/targets.py OUT.json
 
@@ -74,6 +77,32 @@ def main(out: Path) -> None:
                 trajectory__reference__in=full_maps[:SAMPLE]
             ).values_list("trajectory__reference", "pk")
         ]
+        from samenopweg.child_voice.models import Drawing, VoiceSession
+        from samenopweg.feedback.models import FeedbackRound
+
+        # A child with 10 sessions and 30 drawings; a family with 12 rounds.
+        heard = (
+            VoiceSession.objects.filter(trajectory__in=visible)
+            .values("trajectory", "child")
+            .annotate(n=Count("id"))
+            .filter(n__gte=10)
+            .values("trajectory")
+        )
+        drawn = (
+            Drawing.objects.filter(trajectory__in=heard)
+            .values("trajectory", "session__child")
+            .annotate(n=Count("id"))
+            .filter(n__gte=30)
+            .values_list("trajectory__reference", flat=True)
+        )
+        voices = sorted(set(drawn))
+        asked = sorted(
+            FeedbackRound.objects.filter(trajectory__in=visible, withdrawn_at__isnull=True)
+            .values("trajectory")
+            .annotate(n=Count("id"))
+            .filter(n__gte=12)
+            .values_list("trajectory__reference", flat=True)
+        )
         result["users"][username] = {
             "visible": len(references),
             "open": len(open_refs),
@@ -81,6 +110,8 @@ def main(out: Path) -> None:
             "terms": terms,
             "maps": full_maps,
             "stories": stories,
+            "voices": voices,
+            "feedback": asked,
         }
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

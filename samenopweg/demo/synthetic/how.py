@@ -100,6 +100,17 @@ def _drawing() -> bytes:
     return out.getvalue()
 
 
+def write_picture(data: bytes, content_type: str = "image/png") -> str:
+    """One file in the upload directory, under a random name as cases.uploads gives it; returns
+    the name an Upload row keeps."""
+    extension = "jpg" if content_type == "image/jpeg" else "png"
+    name = f"trajectories/synthetic/{uuid.uuid4().hex}.{extension}"
+    path = Path(settings.UPLOAD_ROOT) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return name
+
+
 @dataclass(frozen=True)
 class HowFamily:
     pk: int
@@ -237,11 +248,7 @@ class HowBuilder:
     def _store_picture(self) -> str:
         if not self.picture:
             self.picture = _drawing()
-        name = f"trajectories/synthetic/{uuid.uuid4().hex}.png"
-        path = Path(settings.UPLOAD_ROOT) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(self.picture)
-        return name
+        return write_picture(self.picture)
 
     def insert(self) -> None:
         w, rows = self.writer, self.rows

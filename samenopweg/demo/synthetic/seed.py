@@ -6,7 +6,9 @@ behind `manage.py seed_synthetic`).
 Builds organisations (OCJ and SDJ, five regions each, plus one private organisation per region
 for the hulpverleners), regional teams of about 2,000 trajectories with 25 consultants and one
 team lead each, and the trajectories with their people, relations, grants, safety checks, alerts,
-journal entries, tasks and stage history. The dashboard's safety summary on each trajectory is
+journal entries, tasks and stage history; the benchmark team also gets a WHAT (what.py), a HOW
+(how.py), the child's voice (child_voice.py) and feedback (feedback.py), each module saying
+which of its trajectories get what. The dashboard's safety summary on each trajectory is
 computed here in Python, the way `cases.services.refresh_safety_summary` would (a test
 holds them to the service: samenopweg/demo/tests/test_synthetic_matches_the_services.py).
 
@@ -68,6 +70,12 @@ from samenopweg.cases.models import (
 )
 from samenopweg.cases.services import search_text_for
 from samenopweg.core.models import Audience
+from samenopweg.demo.synthetic.child_voice import VOICE_FAMILIES, VoiceBuilder, VoiceFamily
+from samenopweg.demo.synthetic.feedback import (
+    CHILD_ANSWERS_FROM,
+    FeedbackBuilder,
+    FeedbackFamily,
+)
 from samenopweg.demo.synthetic.how import HowBuilder, HowFamily
 from samenopweg.demo.synthetic.what import Family, WhatBuilder
 from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatus
@@ -92,6 +100,7 @@ UTC = datetime.UTC
 DAY = datetime.timedelta(days=1)
 OPEN_STAGES = (Stage.AANMELDING, Stage.IN_KAART, Stage.PLAN, Stage.OPVOLGING)
 STAGE_PATH = (*OPEN_STAGES, Stage.AFGESLOTEN)
+PAST_MAPPING = (Stage.PLAN, Stage.OPVOLGING)
 # Share of all trajectories per stage (ten years of history: many are closed).
 STAGE_WEIGHTS = {
     Stage.AANMELDING: 0.08,
@@ -421,6 +430,10 @@ class Builder:
         self.writer = RowWriter(self.now)
         self.what = WhatBuilder(rng=self.rng, writer=self.writer, now=self.now)
         self.how = HowBuilder(rng=self.rng, writer=self.writer, now=self.now)
+        self.voice = VoiceBuilder(rng=self.rng, writer=self.writer, now=self.now)
+        self.feedback = FeedbackBuilder(
+            rng=self.rng, writer=self.writer, now=self.now, today=self.today
+        )
         self.users = 0
 
     # ---- helpers -------------------------------------------------------------------------
@@ -670,6 +683,8 @@ class Builder:
         )  # fmt: skip
         self.what.insert()
         self.how.insert()
+        self.voice.insert()
+        self.feedback.insert()
 
     def build_trajectory(self, batch: Batch, slot: Slot) -> None:
         rng, w, info = self.rng, self.writer, slot.team
@@ -704,6 +719,7 @@ class Builder:
         family = rng.choice(SURNAMES)
         person_ids = w.ids(Person)
         children: list[tuple[int, str]] = []
+        born_on: list[datetime.date] = []
         for _ in range(rng.choices((1, 2, 3), weights=(50, 30, 20))[0]):
             girl = rng.random() < 0.5
             name = rng.choice(FEMALE_NAMES if girl else MALE_NAMES)
@@ -714,6 +730,7 @@ class Builder:
                 (child_id, pk, name, family, born, gender, True, "", Audience.CHILD, registered_at)
             )
             children.append((child_id, name))
+            born_on.append(born)
         adults: list[tuple[int, str]] = []
         kinds: list[str] = []
         for i in range(rng.choices((1, 2, 3), weights=(30, 55, 15))[0]):
@@ -756,7 +773,7 @@ class Builder:
                 lives = rng.random() < (0.8 if parent else 0.3)
                 batch.relations.append((pk, adult_id, child_id, kind, parent, lives))
 
-        worker = self.add_grants(batch, pk, slot, registered_at, end_at)
+        worker, worker_since = self.add_grants(batch, pk, slot, registered_at, end_at)
         summary = self.add_checks(batch, pk, slot, registered_at, end_at, children)
         self.add_journal(batch, pk, slot, registered_at, end_at, children, adults)
         if info.is_bench and slot.stage != Stage.AANMELDING:
@@ -765,6 +782,26 @@ class Builder:
             goal_ids = self.what.add(household, full=full)
             if full:
                 self.how.add(HowFamily(pk, owner, worker, registered_at, children, goal_ids))
+            kids = [(i, name, day) for (i, name), day in zip(children, born_on, strict=True)]
+            # The child's voice and the 12 feedback rounds at the size the benchmark measures,
+            # for the first few full trajectories past mapping whose oldest child is of school
+            # age (and answers the child's version); the team's other open ones some feedback.
+            oldest = min(kids, key=lambda kid: kid[2])
+            heard = (
+                full
+                and slot.stage in PAST_MAPPING
+                and (self.today - oldest[2]).days >= CHILD_ANSWERS_FROM * 365
+                and self.voice.families < VOICE_FAMILIES
+            )
+            if heard:
+                self.voice.add(VoiceFamily(pk, owner, registered_at, oldest, adults, goal_ids))
+            if not closed:
+                self.feedback.add(
+                    FeedbackFamily(
+                        pk, slot.stage, owner, worker, worker_since, registered_at, kids, adults
+                    ),
+                    full=heard,
+                )
         first_child = children[0][1]
         # As cases.services.refresh_search_text: the reference and every name in the file.
         names = [(row[2], row[3]) for row in batch.persons[first_person_row:]]
@@ -801,9 +838,9 @@ class Builder:
         slot: Slot,
         registered_at: datetime.datetime,
         end_at: datetime.datetime,
-    ) -> int | None:
+    ) -> tuple[int | None, datetime.datetime | None]:
         """The consultant's grant (after a handover, sometimes), and often a worker's: returns
-        the worker, if any."""
+        the worker and the start of their grant, if any."""
         rng, info = self.rng, slot.team
         closed = slot.stage == Stage.AFGESLOTEN
         owner_from = registered_at
@@ -850,8 +887,8 @@ class Builder:
                         start,
                     )
                 )
-                return worker
-        return None
+                return worker, start
+        return None, None
 
     def add_checks(
         self,

@@ -193,6 +193,20 @@ SEEDED_LINKS = (
     "safety_plans.RuleCheckIn.rule",
     "safety_plans.StoryPage.story",
     "safety_plans.StoryPage.picture",
+    "child_voice.Spokesperson.child",
+    "child_voice.Spokesperson.person",
+    "child_voice.VoiceSession.child",
+    "child_voice.VoiceSession.present",
+    "child_voice.ChildWords.session",
+    "child_voice.ChildWords.spokesperson",
+    "child_voice.ChildWords.about_person",
+    "child_voice.Drawing.session",
+    "child_voice.Drawing.upload",
+    "child_voice.WordsLink.words",
+    "child_voice.WordsLink.safety_goal",
+    "feedback.Expectation.child",
+    "feedback.FeedbackRound.respondent",
+    "feedback.FeedbackSignal.round",
 )
 
 
@@ -347,4 +361,116 @@ def test_the_bench_team_has_the_sizes_the_benchmark_measures(seeded: str) -> Non
     reference = full[0].reference
     for name in ("map", "statements", "scaling", "overview"):
         url = reverse(f"assessments:{name}", args=[reference])
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_the_bench_team_has_the_childs_voice_and_the_feedback_the_benchmark_measures(
+    seeded: str,
+) -> None:
+    """bench/targets.py: the first of bench_consulent's full trajectories past mapping have a
+    child with 10 sessions and 30 drawings and a family with 12 feedback rounds; the team's
+    other open trajectories past registration some feedback, the rest none."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from samenopweg.assessments.models import SafetyGoal
+    from samenopweg.child_voice.models import (
+        PARTS,
+        ChildWords,
+        Drawing,
+        How,
+        Part,
+        Spokesperson,
+        Tool,
+        VoiceSession,
+        WordsLink,
+    )
+    from samenopweg.demo.synthetic.child_voice import VOICE_FAMILIES
+    from samenopweg.feedback.models import (
+        Expectation,
+        FeedbackCadence,
+        FeedbackRound,
+        FeedbackSignal,
+        Party,
+        VersionKind,
+    )
+
+    consultant = User.objects.get(username="bench_consulent")
+    heard = Trajectory.objects.filter(pk__in=VoiceSession.objects.values("trajectory"))
+    assert 1 <= heard.count() <= VOICE_FAMILIES
+    assert set(heard.values_list("owner", flat=True)) == {consultant.pk}
+    assert set(heard.values_list("stage", flat=True)) <= {Stage.PLAN, Stage.OPVOLGING}
+    for trajectory in heard:
+        mine = {"trajectory": trajectory}
+        sessions = VoiceSession.objects.filter(**mine)
+        assert sessions.count() == 10
+        assert sessions.values("child").distinct().count() == 1
+        child = sessions[0].child
+        assert child.is_child
+        assert set(sessions.values_list("tool", flat=True)) == set(Tool.values)
+        # Words in every part of each session's tool; the safety path with a place each time.
+        for session in sessions:
+            parts = set(ChildWords.objects.filter(session=session).values_list("part", flat=True))
+            assert parts == set(PARTS[session.tool])
+        path = ChildWords.objects.filter(**mine, part=Part.PATH)
+        assert path.count() == sessions.filter(tool=Tool.SAFETY_HOUSE).count() >= 1
+        assert not path.filter(path_position__isnull=True).exists()
+        assert (
+            not ChildWords.objects.filter(**mine, path_position__isnull=False)
+            .exclude(part=Part.PATH)
+            .exists()
+        )
+        speaker = Spokesperson.objects.get(**mine)
+        assert speaker.child == child
+        said_for = ChildWords.objects.filter(**mine, how=How.SPOKESPERSON)
+        assert said_for.exists()
+        assert set(said_for.values_list("spokesperson", flat=True)) == {speaker.pk}
+        assert ChildWords.objects.filter(**mine, audience=Audience.PARENTS).count() == 2
+
+        drawings = Drawing.objects.filter(**mine).select_related("upload")
+        assert drawings.count() == 30
+        for drawing in drawings:
+            path_on_disk = Path(drawing.upload.file.path)
+            assert path_on_disk.is_file() and Path(settings.UPLOAD_ROOT) in path_on_disk.parents
+            assert drawing.upload.audience == drawing.audience
+        assert drawings.filter(audience=Audience.PARENTS).count() == 1
+
+        links = WordsLink.objects.filter(**mine)
+        assert links.count() == 3
+        goals = set(SafetyGoal.objects.filter(**mine).values_list("pk", flat=True))
+        assert set(links.values_list("safety_goal", flat=True)) < goals
+
+        rounds = FeedbackRound.objects.filter(**mine)
+        assert rounds.count() == 12
+        versions = set(rounds.values_list("version_kind", flat=True))
+        assert {VersionKind.PARENT, VersionKind.CHILD} <= versions
+        signals = FeedbackSignal.objects.filter(**mine)
+        assert signals.count() == 2
+        assert signals.filter(closed_at__isnull=True).count() == 1
+        parties = set(Expectation.objects.filter(**mine).values_list("party", flat=True))
+        assert {Party.PARENTS, Party.CONSULTANT} <= parties
+
+    # The team's other open trajectories past registration: feedback now and then; nothing
+    # before registration is done, nothing in a closed file, nothing outside the bench team.
+    others = Trajectory.objects.exclude(pk__in=heard).exclude(stage=Stage.AANMELDING)
+    others = others.exclude(stage=Stage.AFGESLOTEN)
+    assert FeedbackRound.objects.filter(trajectory__in=others).exists()
+    assert Expectation.objects.filter(trajectory__in=others).exists()
+    quiet = Trajectory.objects.filter(stage__in=[Stage.AANMELDING, Stage.AFGESLOTEN])
+    for model in (Expectation, FeedbackCadence, FeedbackRound, VoiceSession, Drawing):
+        assert not model.objects.filter(trajectory__in=quiet).exists(), model
+    assert not ChildWords.objects.exclude(trajectory__in=heard).exists()
+
+    client = Client()
+    client.force_login(consultant)
+    reference = heard[0].reference
+    picture = Drawing.objects.filter(trajectory=heard[0]).first()
+    assert picture is not None
+    for url in (
+        reverse("child_voice:overview", args=[reference]),
+        reverse("child_voice:session", args=[reference, picture.session_id]),
+        reverse("cases:upload_file", args=[reference, picture.upload_id]),
+        reverse("feedback:overview", args=[reference]),
+    ):
         assert client.get(url).status_code == 200, url
