@@ -34,7 +34,8 @@ QUERIES: dict[str, dict[str, int]] = {
         # Each trajectory page below: + 1 for the children's names in its head (cases.naming)
         "detail": 15,
         "journal": 14,  # + the contact bans, named in the "wie was erbij?" choices
-        "plan": 17,  # + what the children said about its rules (child_voice, one query)
+        "plan": 18,  # + what the children said about its rules (child_voice, one query), + when
+        # the family first read them (portal.seen, one query)
         "network": 15,
         "story": 12,
         "diagrams": 12,  # + the contact bans, marked in both drawings

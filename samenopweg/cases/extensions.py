@@ -40,6 +40,8 @@ class ItemNote:
     text: str  # the words as they were said, in the speaker's spelling
     url: str = ""  # where it was said (the session), for whoever may open it
     said_on: datetime.date | None = None
+    # "words": said about the item (a quote); "seen": when someone of the family first read it
+    kind: str = "words"
 
 
 @dataclass

@@ -22,7 +22,11 @@ AUDIENCE_HELP = _("Ouders, netwerk en kinderen zien alleen wat met hen gedeeld i
 
 class JournalEntryForm(forms.Form):
     occurred_on = EventDateField(label=_("Datum"))
-    kind = forms.ChoiceField(label=_("Soort contact"), choices=ContactKind.choices)
+    # The portal writes its own lines (PORTAL); a professional records a contact.
+    kind = forms.ChoiceField(
+        label=_("Soort contact"),
+        choices=[(v, label) for v, label in ContactKind.choices if v != ContactKind.PORTAL],
+    )
     participants = PersonsChoice(
         label=_("Wie was erbij?"),
         queryset=Person.objects.none(),

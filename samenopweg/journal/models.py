@@ -20,6 +20,8 @@ class ContactKind(models.TextChoices):
     PHONE = "phone", _("Telefoon")
     NETWORK_MEETING = "network_meeting", _("Netwerkoverleg")
     MAIL = "mail", _("Mail of brief")
+    # Written by the family's pages: someone of the family first read what was shared.
+    PORTAL = "portal", _("Gelezen op Samen op weg")
 
 
 class JournalEntry(WithdrawableItem):

@@ -37,6 +37,7 @@ from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.portal.forms import OwnViewForm
 from samenopweg.portal.plan import plan_context
+from samenopweg.portal.seen import mark_seen
 from samenopweg.portal.selectors import STAGE_SENTENCES, contacts, person_of
 from samenopweg.portal.what import VIEW_CHOICES, VIEW_KIND, family_what, target_for
 
@@ -91,6 +92,10 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             access, Task.objects.filter(assignee_id=request.user.pk, status=TaskStatus.OPEN)
         ).order_by(F("deadline").asc(nulls_last=True), "id")
     )
+    what = family_what(access, person, request.user)
+    plan = plan_context(access, person, request.user)
+    # What this page showed of the shared items: the first time counts (portal.seen).
+    mark_seen(access, request.user, person, [*what.keys, *plan.get("seen_keys", [])], request)
     context = {
         "access": access,
         "t": trajectory,
@@ -99,7 +104,7 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         # Why the services are involved is written for the parents, not for a child or a neighbour.
         "show_reason": access.role == CaseRole.OUDER,
         "stage_sentence": STAGE_SENTENCES.get(trajectory.stage, ""),
-        "what": family_what(access, person, request.user),
+        "what": what,
         "view_choices": VIEW_CHOICES,
         "journal": visible_items(access, JournalEntry.objects.all()).filter(
             withdrawn_at__isnull=True
@@ -109,7 +114,7 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         "next_round": next_round_due([trajectory.pk], today).get(trajectory.pk),
         "contacts": contacts(trajectory),
         # Each part of the page is its module's: the plan and its check-ins (portal.plan).
-        **plan_context(access, person, request.user),
+        **plan,
     }
     return render(request, "portal/trajectory.html", context)
 

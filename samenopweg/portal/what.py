@@ -80,6 +80,18 @@ class FamilyWhat:
     def shared_at(self) -> Any:
         return self.shared.shared.shared_at if self.shared else None
 
+    @property
+    def keys(self) -> list[tuple[str, int]]:
+        """The items shown, as (model label, pk): for portal.seen."""
+        labels = {"zorg": "assessments.dangerstatement", "doel": "assessments.safetygoal"}
+        labels["zeker"] = "assessments.bottomline"
+        shown = [
+            *self.statements,
+            *(g for s in self.statements for g in s.goals),
+            *self.bottom_lines,
+        ]
+        return [(labels[item.kind], item.pk) for item in shown]
+
 
 def family_what(access: CaseAccess, person: Person | None, user: Any) -> FamilyWhat:
     """The newest shared version as this person may see it, with their own views. Three

@@ -845,9 +845,9 @@ def _fill(world: World, statements: int, goals: int) -> None:
 # Session, user, memberships, trajectory; the set, its shared versions, statements, children,
 # goals, bottom lines, persons, relations, comments; the header's team; the audit row. (Who
 # withdrew what and why is read with the items themselves.)
-STATEMENTS_PAGE_QUERIES = 19  # + the children's names in the page head (cases.naming); + what the
+STATEMENTS_PAGE_QUERIES = 20  # + the children's names in the page head (cases.naming); + what the
 # children said about the items and whether the trajectory has children (child_voice, through
-# cases.extensions)
+# cases.extensions); + when the family first read each item (portal.seen, the same way)
 
 
 def _count(client: Client, url: str) -> int:
