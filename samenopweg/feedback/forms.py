@@ -12,6 +12,7 @@ from samenopweg.core.fields import EventDateField, LongTextField
 from samenopweg.core.forms import audience_field
 from samenopweg.core.models import Audience
 from samenopweg.core.validators import NOTE_MAX, PARAGRAPH_MAX, SHORT_TEXT_MAX
+from samenopweg.feedback import selectors
 from samenopweg.feedback.models import (
     CADENCE_MAX_WEEKS,
     CADENCE_MIN_WEEKS,
@@ -161,9 +162,21 @@ class RoundForm(forms.Form):
             )
             name = "respondent_user"
         else:
-            people = Person.objects.filter(trajectory=trajectory, is_child=self.for_child)
+            # Only who may answer (selectors.respondents, the rule the service holds too): no
+            # network, no one under a contact ban. Who was left out, and why, is not said here:
+            # the form may be filled in with the family.
+            hint: Any
+            if self.for_child:
+                hint, refused = "", _("Kies een kind uit de lijst.")
+            else:
+                hint = _("Een ouder of iemand die voor het kind zorgt.")
+                refused = _("Kies een ouder uit de lijst, of iemand die voor het kind zorgt.")
             respondent = FirstNameChoice(
-                label=_("Wie antwoordt?"), queryset=people, widget=forms.RadioSelect
+                label=_("Wie antwoordt?"),
+                queryset=selectors.respondents(trajectory, version_kind),
+                widget=forms.RadioSelect,
+                help_text=hint,
+                error_messages={"invalid_choice": refused},
             )
             name = "respondent"
         # The respondent first, then the date and how, then the questions.

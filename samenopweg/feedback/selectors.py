@@ -34,12 +34,23 @@ from samenopweg.feedback.models import (
     FeedbackSignal,
     VersionKind,
 )
+from samenopweg.people.models import PARENT_KINDS, ContactBan, Person, Relation, RelationKind
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 
 # Past mapping: the plan is being made or followed up (a closed file asks for nothing).
 PAST_MAPPING = (Stage.PLAN, Stage.OPVOLGING)
+
+# Who answers the parents' version: the parents and whoever raises the child in their place
+# (as the portal counts a parent), or whoever has parental authority over a child of the
+# trajectory. Grandparents, siblings, other family and the network do not, by their tie alone.
+PARENT_RELATIONS = (
+    *PARENT_KINDS,
+    RelationKind.FOSTER_PARENT,
+    RelationKind.GUARDIAN,
+    RelationKind.OTHER_CAREGIVER,
+)
 
 # How a professional's line reads in the chart's legend: "Els (consulent)".
 _PROFESSIONAL_LABEL: dict[str, StrPromise] = {
@@ -232,18 +243,53 @@ def cadence_weeks(trajectory: Trajectory) -> tuple[int, FeedbackCadence | None]:
     return (row.every_weeks if row else DEFAULT_CADENCE_WEEKS), row
 
 
-def answer_trend(trajectory: Trajectory) -> list[Series]:
-    """One line per respondent and version: the fourth ("alles samen") score of each round that
-    is not withdrawn, dated `held_on`. Two queries whatever the number of rounds."""
-    rounds = list(
-        FeedbackRound.objects.filter(trajectory=trajectory, withdrawn_at__isnull=True)
-        .select_related("respondent", "respondent_user")
-        .order_by("held_on", "id")
+def under_contact_ban(trajectory: Trajectory) -> QuerySet[ContactBan]:
+    """The current contact bans with a child of the trajectory (or with all its children), as
+    child_voice.services.name_spokesperson refuses a banned spokesperson. Filter on `person`."""
+    return ContactBan.objects.filter(withdrawn_at__isnull=True).filter(
+        Q(child__isnull=True) | Q(child__trajectory=trajectory)
     )
-    persons = {r.respondent.pk: r.respondent for r in rounds if r.respondent is not None}
+
+
+def respondents(trajectory: Trajectory, version_kind: str) -> QuerySet[Person]:
+    """Who may answer a family's version (`PERSON_VERSIONS`): a child of the trajectory for the
+    child's version, a parent (`PARENT_RELATIONS`, or parental authority) for the parents';
+    never someone under a current contact ban with a child of the trajectory.
+
+    The one rule: the round form offers these, services.record_round accepts only these."""
+    people = Person.objects.filter(
+        trajectory=trajectory, is_child=version_kind == VersionKind.CHILD
+    )
+    if version_kind == VersionKind.PARENT:
+        raises_a_child = Relation.objects.filter(
+            trajectory=trajectory, person=OuterRef("pk"), child__is_child=True
+        ).filter(Q(kind__in=PARENT_RELATIONS) | Q(has_parental_authority=True))
+        people = people.filter(Exists(raises_a_child))
+    elif version_kind != VersionKind.CHILD:
+        return Person.objects.none()
+    banned = under_contact_ban(trajectory).filter(person=OuterRef("pk"))
+    return people.filter(~Exists(banned))
+
+
+def answer_trend(
+    trajectory: Trajectory, rounds: Iterable[FeedbackRound] | None = None
+) -> list[Series]:
+    """One line per respondent and version: the fourth ("alles samen") score of each round that
+    is not withdrawn, dated `held_on`. Two queries whatever the number of rounds: the rounds and
+    the names. Only the names when the page read the trajectory's rounds already (`rounds`: any
+    order, withdrawn ones too, with `respondent` and `respondent_user` selected)."""
+    if rounds is None:
+        rounds = FeedbackRound.objects.filter(
+            trajectory=trajectory, withdrawn_at__isnull=True
+        ).select_related("respondent", "respondent_user")
+    current = sorted(
+        (r for r in rounds if r.withdrawn_at is None and r.trajectory_id == trajectory.pk),
+        key=lambda r: (r.held_on, r.pk),
+    )
+    persons = {r.respondent.pk: r.respondent for r in current if r.respondent is not None}
     labels = person_labels(trajectory, persons.values())
     lines: dict[str, list[FeedbackRound]] = {}
-    for r in rounds:
+    for r in current:
         who = f"person:{r.respondent_id}" if r.respondent_id else f"user:{r.respondent_user_id}"
         lines.setdefault(f"{r.version_kind}:{who}", []).append(r)
     series = []

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +20,11 @@ from samenopweg.cases import items
 from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
+from samenopweg.feedback import selectors
 from samenopweg.feedback.models import (
     LOW_SCORE,
     NOTABLE_DROP,
+    PERSON_VERSIONS,
     SCORE_FIELDS,
     Expectation,
     FeedbackCadence,
@@ -150,22 +153,31 @@ def _check_respondent(
     respondent: Person | None,
     respondent_user: Any,
 ) -> None:
-    """A parent (an adult of the trajectory) or a child of it answers the family's versions; a
-    professional with a current grant in the right role answers the others."""
-    if version_kind in (VersionKind.PARENT, VersionKind.CHILD):
+    """A parent of the trajectory (selectors.PARENT_RELATIONS) or a child of it answers the
+    family's versions, never someone under a contact ban with a child of the trajectory (the
+    rule is selectors.respondents, which the form offers); a professional with a current grant
+    in the right role answers the others."""
+    if version_kind in PERSON_VERSIONS:
         if respondent_user is not None:
             raise ValidationError({"respondent": _("Kies één persoon die antwoordt.")})
         if respondent is None:
             raise ValidationError({"respondent": _("Kies wie antwoordt.")})
-        wants_child = version_kind == VersionKind.CHILD
-        if respondent.trajectory_id != trajectory.pk or respondent.is_child != wants_child:
-            message = (
-                _("Kies een kind van dit traject.")
-                if wants_child
-                else _("Kies een ouder van dit traject.")
-            )
-            raise ValidationError({"respondent": message})
-        return
+        if selectors.respondents(trajectory, version_kind).filter(pk=respondent.pk).exists():
+            return
+        banned = (
+            respondent.trajectory_id == trajectory.pk
+            and selectors.under_contact_ban(trajectory).filter(person=respondent).exists()
+        )
+        if banned:
+            message = _(
+                "%(name)s heeft een contactverbod met een kind van dit traject en kan deze "
+                "vragen niet beantwoorden."
+            ) % {"name": respondent.first_name}
+        elif version_kind == VersionKind.CHILD:
+            message = _("Kies een kind van dit traject.")
+        else:
+            message = _("Kies een ouder van dit traject, of iemand die voor het kind zorgt.")
+        raise ValidationError({"respondent": message})
     role = _PROFESSIONAL_ROLE.get(version_kind)  # type: ignore[call-overload]
     if role is None:
         raise ValidationError({"version_kind": _("Kies een versie van de vragen.")})
@@ -188,17 +200,19 @@ def _check_respondent(
 
 
 def _previous_round(made: FeedbackRound) -> FeedbackRound | None:
-    """The same respondent's round of the same version just before `made` (not withdrawn)."""
-    earlier = FeedbackRound.objects.filter(
-        trajectory=made.trajectory,
-        version_kind=made.version_kind,
-        respondent=made.respondent,
-        respondent_user=made.respondent_user,
-        withdrawn_at__isnull=True,
-    ).exclude(pk=made.pk)
+    """The same respondent's round of the same version just before `made` (not withdrawn): the
+    latest by (held_on, id) below `made`'s, so an earlier round the same day comes first."""
     return (
-        earlier.filter(held_on__lt=made.held_on).order_by("-held_on", "-id").first()
-        or earlier.filter(held_on=made.held_on, id__lt=made.pk).order_by("-id").first()
+        FeedbackRound.objects.filter(
+            trajectory=made.trajectory,
+            version_kind=made.version_kind,
+            respondent=made.respondent,
+            respondent_user=made.respondent_user,
+            withdrawn_at__isnull=True,
+        )
+        .filter(Q(held_on__lt=made.held_on) | Q(held_on=made.held_on, id__lt=made.pk))
+        .order_by("-held_on", "-id")
+        .first()
     )
 
 

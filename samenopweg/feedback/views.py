@@ -81,7 +81,7 @@ def _page(request: HttpRequest, access: CaseAccess, **page: Any) -> Any:
 def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """Expectations per party, the cadence, open signals first, the rounds and their trend.
 
-    A fixed number of queries whatever the number of rounds."""
+    A fixed number of queries whatever the number of rounds: the rounds are read once."""
     trajectory = access.trajectory
     expectations = list(
         visible_items(access, Expectation.objects.all())
@@ -103,13 +103,15 @@ def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         .select_related("round", "round__respondent", "round__respondent_user", "closed_by")
         .order_by("-raised_at", "-id")[:20]
     )
-    rounds = (
+    # Read once, for the list (paged here, without a COUNT) and for the trend: a trajectory has
+    # a few dozen rounds a year at most.
+    rounds = list(
         visible_items(access, FeedbackRound.objects.all())
         .select_related("respondent", "respondent_user", "created_by", "withdrawn_by")
         .order_by("-held_on", "-id")
     )
     page = Paginator(rounds, ROUNDS_PAGE_SIZE).get_page(request.GET.get("page"))
-    series = selectors.answer_trend(trajectory)
+    series = selectors.answer_trend(trajectory, rounds)
     chart = (
         trend_chart_svg(
             series,

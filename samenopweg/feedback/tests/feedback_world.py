@@ -24,13 +24,41 @@ from samenopweg.feedback.models import (
     SignalReason,
     VersionKind,
 )
-from samenopweg.people.models import Person
+from samenopweg.people.models import ContactBan, Person, Relation
 
 MARK = "MATRIX-FEEDBACK"
 
 
 def mother(world: Any) -> Person:
     return mother_of(world_of(world).trajectory)
+
+
+def adult_of(world: Any, first_name: str, kind: str | None = None, **relation: Any) -> Person:
+    """An adult of the world's trajectory, tied to its child as `kind` (no tie without one)."""
+    world = world_of(world)
+    person, _made = Person.objects.get_or_create(
+        trajectory=world.trajectory, first_name=first_name, defaults={"last_name": "Test"}
+    )
+    if kind is not None:
+        Relation.objects.get_or_create(
+            trajectory=world.trajectory,
+            person=person,
+            child=Person.objects.filter(trajectory=world.trajectory, is_child=True).first(),
+            defaults={"kind": kind, **relation},
+        )
+    return person
+
+
+def ban(world: Any, person: Person, child: Person | None = None) -> ContactBan:
+    """A current contact ban on `person` (with every child when `child` is None)."""
+    world = world_of(world)
+    return ContactBan.objects.create(
+        trajectory=world.trajectory,
+        person=person,
+        child=child,
+        reason="Mag niet bij het kind komen.",
+        created_by=world.owner,
+    )
 
 
 def ensure_expectation(world: Any) -> Expectation:

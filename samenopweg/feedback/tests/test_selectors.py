@@ -125,6 +125,37 @@ def test_the_trend_has_a_line_per_respondent_and_version_with_the_overall_score(
     assert "consulent" in series[1].label
 
 
+def test_the_trend_from_rounds_already_read_is_the_same_in_one_query(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    a_round(world, TODAY - datetime.timedelta(weeks=12), score_4=6)
+    a_round(world, TODAY - datetime.timedelta(weeks=6), score_4=9)
+    a_round(world, TODAY - datetime.timedelta(weeks=6), score_4=8)
+    a_round(
+        world,
+        TODAY - datetime.timedelta(weeks=3),
+        version_kind=VersionKind.CONSULTANT_ABOUT_WORKER,
+        respondent_user=world.owner,
+        respondent=None,
+    )
+    services.withdraw_round(
+        feedback_round=a_round(world, TODAY - datetime.timedelta(weeks=1), score_4=2),
+        reason="Dubbel.",
+        actor=world.worker,
+    )
+    read = list(
+        FeedbackRound.objects.filter(trajectory=world.trajectory)
+        .select_related("respondent", "respondent_user")
+        .order_by("-held_on", "-id")
+    )
+
+    with django_assert_num_queries(1):  # the names only
+        given = selectors.answer_trend(world.trajectory, read)
+
+    assert given == selectors.answer_trend(world.trajectory)
+    assert [v for _day, v in given[0].points] == [6, 9, 8]  # by (held_on, id), none withdrawn
+
+
 def test_the_indicators_count_rounds_and_parties(world: World) -> None:
     a_round(world, TODAY - datetime.timedelta(weeks=3))
     services.add_expectation(

@@ -18,7 +18,7 @@ from samenopweg.cases.tests.helpers import (
 )
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
-from samenopweg.feedback import services
+from samenopweg.feedback import selectors, services
 from samenopweg.feedback.models import (
     Expectation,
     FeedbackCadence,
@@ -29,6 +29,10 @@ from samenopweg.feedback.models import (
     SignalReason,
     VersionKind,
 )
+from samenopweg.feedback.tests import feedback_world as fb
+from samenopweg.people import services as people_services
+from samenopweg.people.models import RelationKind
+from samenopweg.people.tests import network_world
 
 pytestmark = pytest.mark.django_db
 
@@ -247,6 +251,74 @@ def test_a_round_whose_loop_was_closed_cannot_be_withdrawn(world: World) -> None
     assert "reason" in refused.value.message_dict
     made.refresh_from_db()
     assert not made.is_withdrawn
+
+
+def test_an_earlier_round_the_same_day_is_the_previous_one(world: World) -> None:
+    parent_round(world, (9, 8, 6, 8), held_on=DAY - datetime.timedelta(days=40))
+    first = parent_round(world, (9, 8, 8, 8))
+    second = parent_round(world, (9, 8, 6, 8))
+
+    # Compared with the first round of that day (8 to 6), not with the one 40 days before (6).
+    assert services._previous_round(second) == first
+    signal = FeedbackSignal.objects.get(round=second)
+    assert signal.reason == SignalReason.DROP
+    assert signal.detail == "vraag 3: van 8 naar 6"
+    # And the first round of the day has the one 40 days before as its previous.
+    before = services._previous_round(first)
+    assert before is not None and before.held_on == DAY - datetime.timedelta(days=40)
+
+
+def test_a_network_member_does_not_answer_the_parents_version(world: World) -> None:
+    grandma = network_world.ensure_member(world).person
+
+    with pytest.raises(ValidationError) as refused:
+        parent_round(world, (8, 8, 8, 8), respondent=grandma)
+
+    assert refused.value.message_dict["respondent"] == [
+        "Kies een ouder van dit traject, of iemand die voor het kind zorgt."
+    ]
+    assert not FeedbackRound.objects.exists()
+
+
+def test_who_raises_the_child_answers_the_parents_version(world: World) -> None:
+    foster = fb.adult_of(world, "Els", RelationKind.FOSTER_PARENT)
+    aunt = fb.adult_of(world, "Tante", RelationKind.OTHER_FAMILY, has_parental_authority=True)
+    grandpa = fb.adult_of(world, "Opa", RelationKind.GRANDPARENT)
+
+    assert parent_round(world, (8, 8, 8, 8), respondent=foster).respondent == foster
+    assert parent_round(world, (8, 8, 8, 8), respondent=aunt).respondent == aunt
+    with pytest.raises(ValidationError):
+        parent_round(world, (8, 8, 8, 8), respondent=grandpa)
+
+
+def test_nobody_under_a_contact_ban_answers_a_family_version(world: World) -> None:
+    mama = mother_of(world.trajectory)
+    noor = child_of(world.trajectory)
+    fb.ban(world, mama, child=noor)
+    people_services.lift_ban(ban=fb.ban(world, noor), reason="Opgeheven.", actor=world.owner)
+
+    with pytest.raises(ValidationError) as refused:
+        parent_round(world, (8, 8, 8, 8), respondent=mama)
+
+    message = refused.value.message_dict["respondent"][0]
+    assert message.startswith("An heeft een contactverbod") and "niet beantwoorden" in message
+    assert not FeedbackRound.objects.exists()
+    # A lifted ban no longer counts: Noor answers the child's version.
+    made = services.record_round(
+        trajectory=world.trajectory,
+        version_kind=VersionKind.CHILD,
+        held_on=DAY,
+        how=How.ENTERED_DURING_VISIT,
+        score_1=8,
+        score_2=8,
+        score_3=8,
+        score_4=8,
+        respondent=noor,
+        actor=world.worker,
+    )
+    assert made.respondent == noor
+    fb.ban(world, noor)
+    assert not selectors.respondents(world.trajectory, VersionKind.CHILD).exists()
 
 
 def test_a_withdrawn_round_is_not_the_previous_one(world: World) -> None:
