@@ -219,7 +219,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "nl-be"
-LANGUAGES = [("nl-be", _("Nederlands")), ("en", _("English"))]
+# French is for the family's pages (portal) and their PDFs and mails; professionals work in Dutch
+# or English.
+LANGUAGES = [("nl-be", _("Nederlands")), ("en", _("English")), ("fr", _("Français"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Brussels"

@@ -27,7 +27,7 @@ from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
 from samenopweg.portal.tests import portal_world as portaal
 from samenopweg.safety_plans.tests import plan_world as hoe
-from tests.test_permission_matrix import MATRIX, Case, make_case
+from tests.test_permission_matrix import MATRIX, Case, _invite_data, make_case
 
 
 @pytest.fixture
@@ -119,6 +119,7 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:network_meeting_add",
         "people:network_member_add",
         "people:network_member_edit",
+        "portal:invite",
         "safety_plans:check_in",
         "safety_plans:network_handout",
         "safety_plans:page_add",
@@ -433,7 +434,25 @@ WRITES = [
     Write("journal:task_done", "owner", _task_done, AuditAction.UPDATE, "journal.task"),
     Write("people:add", "owner", _person_add, AuditAction.CREATE, "people.person"),
     Write("people:edit", "owner", _person_edit, AuditAction.UPDATE, "people.person"),
-    # The family's pages: a parent's own view on a shared goal (a statement comment).
+    # Inviting the family: the worker invites (a link and a code), the consultant withdraws.
+    Write("portal:invite", "worker", _invite_data, AuditAction.CREATE, "portal.invitation"),
+    Write("portal:invitation_withdraw", "owner", _nothing, WITHDRAW, "portal.invitation"),
+    # The family's pages: a parent's own feedback round, her own view on a shared goal.
+    Write(
+        "portal:feedback",
+        "parent",
+        portaal.feedback_data,
+        AuditAction.CREATE,
+        "feedback.feedbackround",
+    ),
+    # A parent says how a rule she carries went (portal.plan): a check-in of the plan.
+    Write(
+        "portal:rule_check_in",
+        "parent",
+        hoe.check_in_data,
+        AuditAction.CREATE,
+        "safety_plans.rulecheckin",
+    ),
     Write(
         "portal:own_view",
         "parent",

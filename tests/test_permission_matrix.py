@@ -20,14 +20,16 @@ from samenopweg.assessments.tests import map_world as kaart
 from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.cases import services
 from samenopweg.cases.access import visible_trajectories
-from samenopweg.cases.models import Alert, CaseGrant, Stage, Trajectory
+from samenopweg.cases.models import Alert, CaseGrant, CaseRole, Stage, Trajectory
 from samenopweg.cases.tests.helpers import logged_in_client, reference_kwargs
 from samenopweg.child_voice.tests import voice_world as stem
 from samenopweg.core.models import Audience
 from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import Task
-from samenopweg.people.models import Person
+from samenopweg.people.models import Person, Relation, RelationKind
 from samenopweg.people.tests import network_world as netwerk
+from samenopweg.portal import invitations
+from samenopweg.portal.models import Invitation
 from samenopweg.portal.tests import portal_world as portaal
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.factories import JournalEntryFactory
@@ -95,6 +97,41 @@ def _grant(case: Case) -> dict[str, Any]:
 
 def _alert(case: Case) -> dict[str, Any]:
     return {"alert_id": case.alert.pk}
+
+
+def _father(case: Case) -> Person:
+    """Papa Jef, a parent of Noor without an account: someone to invite."""
+    trajectory = case.world.trajectory
+    jef, created = Person.objects.get_or_create(
+        trajectory=trajectory, first_name="Jef", last_name="Peeters"
+    )
+    if created:
+        noor = Person.objects.get(trajectory=trajectory, is_child=True)
+        Relation.objects.create(
+            trajectory=trajectory, person=jef, child=noor, kind=RelationKind.FATHER
+        )
+    return jef
+
+
+def _issued(case: Case) -> invitations.Issued:
+    return invitations.invite(
+        trajectory=case.world.trajectory,
+        person=_father(case),
+        role=CaseRole.OUDER,
+        actor=case.world.owner,
+    )
+
+
+def _invitation(case: Case) -> dict[str, Any]:
+    return {**reference_kwargs(case), "invitation_id": _issued(case).invitation.pk}
+
+
+def _welcome(case: Case) -> dict[str, Any]:
+    return {"token": _issued(case).token}
+
+
+def _invite_data(case: Case) -> dict[str, Any]:
+    return {"who": f"{_father(case).pk}:{CaseRole.OUDER}", "language": "nl-be"}
 
 
 # --- expected statuses per persona ----------------------------------------------------------
@@ -249,6 +286,26 @@ MATRIX: dict[str, Row] = {
     ),
     # The parent's view on a goal shared with parents: the network and the young person do not
     # see that goal (404, as for anything not shared); professionals answer on their own page.
+    # A story shared with the child (and so with everyone of the family): the family reads it
+    # here; professionals read it on the story page.
+    "portal:story": page(
+        hoe.story_kwargs, get=statuses(404, owner=403, team_lead=403, worker=403, **family(200))
+    ),
+    "portal:story_booklet": page(
+        hoe.story_kwargs, get=statuses(404, owner=403, team_lead=403, worker=403, **family(200))
+    ),
+    # The parent's and the young person's own feedback round; the network has none.
+    "portal:feedback": form(
+        reference_kwargs,
+        portaal.feedback_data,
+        get={
+            **statuses(404, owner=403, team_lead=403, worker=403, **family(200)),
+            "network_member": 403,
+        },
+        post={name: 404 for name in OUTSIDERS}
+        | {"owner": 403, "team_lead": 403, "worker": 403, "network_member": 403}
+        | {"anonymous": 302},
+    ),
     "portal:own_view": form(
         portaal.own_view_kwargs,
         portaal.own_view_data,
@@ -256,6 +313,29 @@ MATRIX: dict[str, Row] = {
         post={name: 404 for name in OUTSIDERS}
         | {"owner": 403, "team_lead": 403, "worker": 403}
         | {"network_member": 404, "young_person": 404, "anonymous": 302},
+    ),
+    # Saying how a rule went (portal.plan): the world's rule is shared with the network and
+    # carried by mama. Oma sees it but does not carry it (403); it is not for the child (404);
+    # professionals are sent to their own check-in form of it.
+    "portal:rule_check_in": form(
+        hoe.rule_kwargs,
+        hoe.check_in_data,
+        get=statuses(404, owner=302, team_lead=302, worker=302, parent=200, network_member=403),
+        post={name: 404 for name in OUTSIDERS}
+        | {"owner": 302, "team_lead": 302, "worker": 302}
+        | {"network_member": 403, "young_person": 404, "anonymous": 302},
+    ),
+    # The network member's own handout; a parent and a young person are not the network.
+    "portal:plan_handout": page(
+        get=statuses(
+            404,
+            owner=302,
+            team_lead=302,
+            worker=302,
+            parent=403,
+            network_member=200,
+            young_person=403,
+        )
     ),
     "journal:list": page(),
     "journal:edit": page(_entry),
@@ -324,6 +404,17 @@ MATRIX: dict[str, Row] = {
     **forms("feedback", fb.FEEDBACK_FORMS),
     **forms("feedback", fb.CONSULTANT_FORMS, consultant=True),
     "feedback:overview": page(),
+    # Inviting the family (portal.invitation_views): every professional of the case invites and
+    # withdraws; the link and the code are shown once, right after (later: to the team page).
+    "portal:invite": form(reference_kwargs, _invite_data),
+    "portal:invite_done": page(
+        _invitation, get=statuses(404, owner=302, team_lead=302, worker=302, **family(403))
+    ),
+    "portal:invitation_withdraw": post_only(_invitation),
+    # The way in is public: anyone opens it; someone logged in is asked to add it to their
+    # family account, or a professional to log out first. A bad link gets the expired page.
+    "portal:welcome": Row(_welcome, statuses(200, anonymous=200)),
+    "portal:welcome_code": Row(_none, statuses(200, anonymous=200)),
 }
 
 # Whole groups classified by namespace: the Django admin is for staff only.
@@ -425,6 +516,9 @@ def _state(case: Case) -> tuple[Any, ...]:
         task.version,
         alert.acknowledged_at,
         grant.valid_until,
+        # Invitations made or withdrawn.
+        Invitation.objects.count(),
+        Invitation.objects.filter(withdrawn_at__isnull=False).count(),
     )
 
 

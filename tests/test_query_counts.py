@@ -39,6 +39,9 @@ QUERIES: dict[str, dict[str, int]] = {
         "network": 15,
         "story": 12,
         "diagrams": 12,  # + the contact bans, marked in both drawings
+        # The family's page of a parent, with the plan part (portal.plan: plans, rules with their
+        # latest shared check-in, who does them, network meetings and who came, names (3))
+        "portal_parent": 40,
     }
     for vendor in ("sqlite", "postgresql")
 }
@@ -261,3 +264,57 @@ def test_the_diagrams_page_does_not_grow_with_the_family(
         reverse("people:diagrams", args=[world.trajectory.reference]),
         more_family,
     )
+
+
+def test_the_parents_page_does_not_grow_with_the_plan(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.core.models import Audience
+    from samenopweg.people.models import NetworkMeeting
+    from samenopweg.people.tests import network_world as netwerk
+    from samenopweg.safety_plans.models import CheckOutcome, RuleCheckIn
+    from samenopweg.safety_plans.tests import plan_world as hoe
+    from tests.factories import PlanRuleFactory
+
+    rule = hoe.ensure_rule(world)
+    mother = mother_of(world.trajectory)
+    grandma = netwerk.ensure_member(world).person
+
+    def meeting() -> None:
+        held = NetworkMeeting.objects.create(
+            trajectory=world.trajectory,
+            held_on=timezone.localdate(),
+            audience=Audience.NETWORK,
+            created_by=world.worker,
+        )
+        held.attendees.set([mother, grandma])
+
+    def more_rules() -> None:
+        for i in range(6):
+            more = PlanRuleFactory.create(
+                plan=rule.plan,
+                what=f"Afspraak {i}",
+                audience=Audience.NETWORK,
+                checked_by=mother,
+                created_by=world.worker,
+            )
+            more.who.set([mother, grandma])
+            RuleCheckIn.objects.create(
+                rule=more,
+                trajectory=world.trajectory,
+                outcome=CheckOutcome.WENT_WELL,
+                checked_on=timezone.localdate(),
+                audience=Audience.PARENTS,
+                created_by=world.worker,
+            )
+            meeting()
+
+    meeting()
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "portal_parent",
+        logged_in_client(world.parent),
+        reverse("portal:trajectory", args=[world.trajectory.reference]),
+        more_rules,
+    )
+    assert response.content.decode().count('class="plan-rule mine"') == 7

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenopweg.core.fields import LongTextField
 from samenopweg.core.validators import NOTE_MAX
+from samenopweg.feedback.forms import RoundForm
 from samenopweg.portal.what import VIEW_CHOICES
 
 
@@ -31,3 +32,14 @@ class OwnViewForm(forms.Form):
         if data.get("view") in ("disagree", "comment") and not (data.get("text") or "").strip():
             self.add_error("text", _("Schrijf kort wat je denkt."))
         return data
+
+
+class FamilyRoundForm(RoundForm):
+    """A feedback round the parent or the young person fills in on their own page: the same
+    lines and open question as with a professional, without "who" (themself), the date (today)
+    or "how" (they filled it in themself)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("version_kind", "respondent", "respondent_user", "held_on", "how"):
+            self.fields.pop(name, None)

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenopweg.accounts.models import Language
 from samenopweg.accounts.roles import CaseRole
 from samenopweg.cases.models import Trajectory
 from samenopweg.people.models import Person
@@ -34,6 +35,10 @@ class Invitation(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)  # sha256 of the link's secret
     code_hash = models.CharField(max_length=64, blank=True)  # sha256 of the printed code
     email = models.EmailField(_("e-mail"), blank=True)
+    # The language of the mail and of the account it makes (the family's own language).
+    language = models.CharField(
+        _("taal"), max_length=8, choices=Language.choices, default=Language.DUTCH
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

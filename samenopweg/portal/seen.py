@@ -77,6 +77,8 @@ def mark_seen(
         counts: dict[str, int] = {}
         for kind, _pk in new:
             counts[kind] = counts.get(kind, 0) + 1
+        if access.trajectory.is_closed:
+            return len(new)  # a closed file takes no new journal line; the marks are kept
         parts = [
             ngettext(*_WHAT[kind], n) % {"n": n} for kind, n in counts.items() if kind in _WHAT
         ]

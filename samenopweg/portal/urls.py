@@ -18,6 +18,13 @@ urlpatterns = [
         views.own_view,
         name="own_view",
     ),
+    path("mijn/<str:reference>/verhalen/<int:story_id>/", views.story, name="story"),
+    path("mijn/<str:reference>/hoe-gaat-het/", views.feedback_round, name="feedback"),
+    path(
+        "mijn/<str:reference>/verhalen/<int:story_id>/boekje.pdf",
+        views.story_booklet,
+        name="story_booklet",
+    ),
     # Invitations: the professional invites, the family gets in (/welkom/).
     path("", include("samenopweg.portal.invitation_urls")),
 ]

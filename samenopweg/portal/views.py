@@ -8,15 +8,19 @@ owns only invitations and when someone first saw a shared item (models.py).
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samenopweg.accounts.roles import CaseRole
 from samenopweg.assessments.services.statements import add_statement_comment
@@ -24,6 +28,7 @@ from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
 from samenopweg.cases.access import (
     CaseAccess,
+    get_item_for_user,
     visible_accesses,
     visible_items,
     visible_trajectories,
@@ -31,15 +36,29 @@ from samenopweg.cases.access import (
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.models import Stage
 from samenopweg.cases.naming import and_join
+from samenopweg.cases.uploads import data_url
 from samenopweg.core.forms import add_errors
+from samenopweg.core.models import Audience
+from samenopweg.core.pdf import pdf_download
+from samenopweg.feedback.models import QUESTIONS, SCORE_FIELDS, How, VersionKind
 from samenopweg.feedback.selectors import next_round_due
+from samenopweg.feedback.services import record_round
 from samenopweg.journal.models import JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Person
-from samenopweg.portal.forms import OwnViewForm
+from samenopweg.portal.children import (
+    safety_objects,
+    shared_drawings,
+    shared_words,
+    stories,
+    story_pages,
+    trusted_people,
+)
+from samenopweg.portal.forms import FamilyRoundForm, OwnViewForm
 from samenopweg.portal.plan import plan_context
 from samenopweg.portal.seen import mark_seen
 from samenopweg.portal.selectors import STAGE_SENTENCES, contacts, person_of
 from samenopweg.portal.what import VIEW_CHOICES, VIEW_KIND, family_what, target_for
+from samenopweg.safety_plans.models import Story
 
 
 @login_required
@@ -92,6 +111,7 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             access, Task.objects.filter(assignee_id=request.user.pk, status=TaskStatus.OPEN)
         ).order_by(F("deadline").asc(nulls_last=True), "id")
     )
+    next_round = next_round_due([trajectory.pk], today).get(trajectory.pk)
     what = family_what(access, person, request.user)
     plan = plan_context(access, person, request.user)
     # What this page showed of the shared items: the first time counts (portal.seen).
@@ -111,11 +131,29 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         )[:50],
         "tasks": tasks,
         "today": today,
-        "next_round": next_round_due([trajectory.pk], today).get(trajectory.pk),
+        "next_round": next_round,
         "contacts": contacts(trajectory),
+        # The round is open from a week before it is due: the family answers when it suits them.
+        "round_open": next_round is not None and next_round - today <= ROUND_OPENS_BEFORE,
+        "can_answer_feedback": access.role in FAMILY_VERSION
+        and person is not None
+        and not trajectory.is_closed,
+        "stories": stories(access),
+        "shared_words": shared_words(access),
+        "shared_drawings": shared_drawings(access),
         # Each part of the page is its module's: the plan and its check-ins (portal.plan).
         **plan,
     }
+    if access.role == CaseRole.JONGERE:
+        # A page of their own: big type, short words; nothing written for adults only (the
+        # reason and goal of the file, the parents' tasks, the whole journal).
+        context |= {
+            "trusted": trusted_people(access, person) if person is not None else [],
+            "objects": safety_objects(access),
+            "shared_words": shared_words(access, child=person),
+            "shared_drawings": shared_drawings(access, child=person),
+        }
+        return render(request, "portal/young.html", context)
     return render(request, "portal/trajectory.html", context)
 
 
@@ -157,4 +195,124 @@ def own_view(request: HttpRequest, access: CaseAccess, kind: str, item_id: int) 
         request,
         "portal/own_view.html",
         {"access": access, "t": access.trajectory, "form": form, "back": back, "target": target},
+    )
+
+
+def _family_only(access: CaseAccess) -> None:
+    if access.is_professional:
+        raise PermissionDenied(_("Deze pagina is voor het gezin."))
+
+
+@trajectory_view(require=Require.MEMBER)
+def story(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    """A Words and Pictures story shared with this person, as a reader on a phone: a page of
+    text and its picture at a time, all on one page (no JavaScript needed)."""
+    _family_only(access)
+    the_story = access.show(get_item_for_user(access, Story.objects.all(), story_id))
+    pages = story_pages(access, the_story)
+    if not pages:
+        raise Http404(_("Dit is niet met jou gedeeld."))
+    return render(
+        request,
+        "portal/story.html",
+        {"access": access, "t": access.trajectory, "story": the_story, "pages": pages},
+    )
+
+
+@trajectory_view(require=Require.MEMBER, audit_action=AuditAction.EXPORT)
+@require_safe
+def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> HttpResponse:
+    """The same story as the A5 booklet (PDF), in this person's own language."""
+    _family_only(access)
+    the_story = access.show(get_item_for_user(access, Story.objects.all(), story_id))
+    pages = story_pages(access, the_story)
+    if not pages:
+        raise Http404(_("Dit is niet met jou gedeeld."))
+    with translation.override(
+        getattr(request.user, "language", None) or translation.get_language()
+    ):
+        html = render_to_string(
+            "safety_plans/booklet_pdf.html",
+            {
+                "story": the_story,
+                "t": access.trajectory,
+                "pages": [
+                    {
+                        "text": p.text,
+                        "alt": p.picture_alt,
+                        "src": data_url(p.picture) if p.picture else "",
+                    }
+                    for p in pages
+                ],
+            },
+            request,
+        )
+    return pdf_download(
+        request,
+        html,
+        stylesheet="css/booklet.css",
+        filename=f"woorden-en-beelden-{access.trajectory.reference}-{the_story.pk}.pdf",
+    )
+
+
+ROUND_OPENS_BEFORE = datetime.timedelta(days=7)
+# Which round a family member answers on their own page; the network has none of its own.
+FAMILY_VERSION: dict[str, str] = {
+    CaseRole.OUDER: VersionKind.PARENT,
+    CaseRole.JONGERE: VersionKind.CHILD,
+}
+
+
+@trajectory_view(require=Require.MEMBER)
+def feedback_round(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """ "Hoe gaat het met de hulp?": the parent or the young person answers the feedback round
+    themself (feedback.services.record_round: a low or falling score raises the signal for the
+    consultant and the worker). A parent's answers are for the parents and the professionals;
+    a child's for the professionals only, so no parent reads what their child said of the help."""
+    _family_only(access)
+    version = FAMILY_VERSION.get(access.role)
+    person = person_of(access, request.user)
+    if version is None or person is None:
+        raise PermissionDenied(_("Deze vragen zijn voor de ouders en de jongere zelf."))
+    back = reverse("portal:trajectory", args=[access.trajectory.reference])
+    form = FamilyRoundForm(request.POST or None, trajectory=access.trajectory, version_kind=version)
+    if request.method == "POST" and form.is_valid():
+        if access.trajectory.is_closed:
+            raise PermissionDenied(_("Deze hulp is afgesloten. Je kunt niets meer toevoegen."))
+        data = form.cleaned_data
+        try:
+            record_round(
+                trajectory=access.trajectory,
+                version_kind=version,
+                held_on=timezone.localdate(),
+                how=How.BY_THEMSELF,
+                score_1=data["score_1"],
+                score_2=data["score_2"],
+                score_3=data["score_3"],
+                score_4=data["score_4"],
+                open_answer=data.get("open_answer", ""),
+                respondent=person,
+                audience=Audience.PARENTS
+                if version == VersionKind.PARENT
+                else Audience.PROFESSIONALS,
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Dank je. We lezen wat je zei en praten erover."))
+            return redirect(back)
+    return render(
+        request,
+        "portal/feedback.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "form": form,
+            "back": back,
+            "intro": QUESTIONS[version].intro,
+            "for_child": version == VersionKind.CHILD,
+            "score_names": SCORE_FIELDS,
+        },
     )

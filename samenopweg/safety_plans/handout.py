@@ -4,20 +4,30 @@ plain words, the plan, and their own part in it.
 Only what the network may see: every item goes through cases.access.visible_items as the
 network member would read it (audience "ook ouders en netwerk" or wider, nothing withdrawn).
 Professionals-only items, such as who may not come near the child, never reach it. The danger
-statements and goals go in once they were shared with the family.
+statements and goals go in once they were shared with the family. Who does what is named as
+the family calls them (selectors.family_names), and the numbers to call are at the end.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
+from samenopweg.accounts.models import Team
 from samenopweg.assessments.models import DangerStatement, SafetyGoal, StatementSet, StatementStatus
 from samenopweg.cases.access import CaseAccess, visible_items
-from samenopweg.cases.models import CaseRole
+from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
+from samenopweg.core.pdf import pdf_download
 from samenopweg.people.models import ChildSupport, NetworkMember, Person
-from samenopweg.safety_plans.models import PlanRule, PlanStatus, SafetyPlan
+from samenopweg.safety_plans.models import SafetyPlan
+from samenopweg.safety_plans.selectors import FamilyRule, family_plan
+
+STYLESHEET = "css/handout.css"
 
 
 @dataclass
@@ -29,8 +39,20 @@ class HandoutStatement:
 @dataclass
 class HandoutPlan:
     plan: SafetyPlan
-    rules: list[PlanRule]
-    mine: list[PlanRule]  # rules this member does, checks, or is named in
+    rules: list[FamilyRule]
+
+    @property
+    def mine(self) -> list[FamilyRule]:
+        """The rules this member does or checks."""
+        return [line for line in self.rules if line.mine]
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    what: str
+    phone: str
+    reachable: str
 
 
 @dataclass
@@ -42,6 +64,8 @@ class Handout:
     plans: list[HandoutPlan]
     supports: list[ChildSupport]
     chair: NetworkMember | None
+    contacts: list[Contact]  # whom to call: the consultant and the workers
+    out_of_hours: str  # the organisation's number for evenings and weekends, or ""
 
 
 def network_access(access: CaseAccess) -> CaseAccess:
@@ -68,26 +92,14 @@ def handout_for(access: CaseAccess, member: NetworkMember) -> Handout:
                     goals=[g for g in goals if g.danger_statement_id == statement.pk],
                 )
             )
-    # Names too go through the item rule: a person the network may not see is not printed.
-    visible_persons = visible_items(reader, Person.objects.all())
-    seen = set(visible_persons.values_list("pk", flat=True))
-    plans = []
-    for plan in visible_items(
-        reader, SafetyPlan.objects.exclude(status__in=[PlanStatus.DRAFT, PlanStatus.ENDED])
-    ).order_by("kind", "id"):
-        rules = list(
-            visible_items(reader, PlanRule.objects.filter(plan=plan))
-            .prefetch_related(Prefetch("who", queryset=visible_persons.order_by("first_name")))
-            .order_by("position", "id")
-        )
-        # Their own part, whether or not their own name is one the network may see.
-        theirs = set(
-            PlanRule.who.through.objects.filter(
-                planrule_id__in=[r.pk for r in rules], person_id=member.person_id
-            ).values_list("planrule_id", flat=True)
-        )
-        mine = [r for r in rules if r.checked_by_id == member.person_id or r.pk in theirs]
-        plans.append(HandoutPlan(plan=plan, rules=rules, mine=mine))
+    # The plans being tried out or running, as the network reads them: names through the item
+    # rule (selectors.family_names: a person the network may not see is not printed), and their
+    # own part whether or not their own name is one the network may see.
+    plans = [
+        HandoutPlan(plan=block.plan, rules=block.rules)
+        for block in family_plan(reader, member.person).plans
+    ]
+    seen = set(visible_items(reader, Person.objects.all()).values_list("pk", flat=True))
     supports = list(
         visible_items(
             reader,
@@ -109,6 +121,7 @@ def handout_for(access: CaseAccess, member: NetworkMember) -> Handout:
     children = list(
         visible_items(reader, Person.objects.filter(is_child=True)).order_by("date_of_birth", "id")
     )
+    contacts, out_of_hours = who_to_call(trajectory)
     return Handout(
         member=member,
         children=children,
@@ -117,4 +130,58 @@ def handout_for(access: CaseAccess, member: NetworkMember) -> Handout:
         plans=plans,
         supports=supports,
         chair=chair,
+        contacts=contacts,
+        out_of_hours=out_of_hours,
+    )
+
+
+def who_to_call(trajectory: Trajectory) -> tuple[list[Contact], str]:
+    """Whom a network member calls: the consultant who carries the file, then the workers on
+    it, with their phone and hours; and the out-of-hours number of the trajectory's service
+    (its team's organisation). Two queries."""
+    owner = trajectory.owner
+    contacts = [
+        Contact(str(owner), _("regelt de hulp voor het gezin"), owner.phone, owner.reachable)
+    ]
+    seen = {owner.pk}
+    for grant in (
+        CaseGrant.objects.current()
+        .filter(trajectory=trajectory, role=CaseRole.HULPVERLENER)
+        .select_related("user")
+        .order_by("valid_from", "id")
+    ):
+        if grant.user.pk not in seen:
+            seen.add(grant.user.pk)
+            user = grant.user
+            contacts.append(
+                Contact(str(user), _("helpt het gezin thuis"), user.phone, user.reachable)
+            )
+    organisation = (
+        Team.objects.select_related("organisation").get(pk=trajectory.team_id).organisation
+    )
+    return contacts, organisation.out_of_hours_phone
+
+
+def member_for(access: CaseAccess, person: Person | None) -> NetworkMember | None:
+    """The network member this person is, when the reader may see it (the item rule)."""
+    if person is None:
+        return None
+    return (
+        visible_items(
+            access, NetworkMember.objects.filter(person=person, withdrawn_at__isnull=True)
+        )
+        .select_related("person")
+        .first()
+    )
+
+
+def handout_download(
+    request: HttpRequest, access: CaseAccess, member: NetworkMember
+) -> HttpResponse:
+    """The handout of one network member as a PDF download."""
+    context: dict[str, Any] = {"handout": handout_for(access, member), "t": access.trajectory}
+    html = render_to_string("safety_plans/handout_pdf.html", context, request)
+    name = slugify(member.person.first_name) or "netwerk"
+    return pdf_download(
+        request, html, stylesheet=STYLESHEET, filename=f"veiligheidsplan-{name}.pdf"
     )

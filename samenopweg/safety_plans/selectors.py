@@ -12,13 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
+from samenopweg.accounts.roles import CaseRole
 from samenopweg.assessments.models import SafetyGoal
-from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.cases.access import CaseAccess, get_item_for_user, visible_items
 from samenopweg.cases.extensions import attach_notes
+from samenopweg.core.models import Audience
+from samenopweg.people.models import NetworkMeeting, NetworkMember, Person, Relation, RelationKind
 from samenopweg.safety_plans.models import (
     ALLOWED_STATUS,
     FOLLOWED_UP,
@@ -272,3 +276,309 @@ def plan_signals(trajectory_ids: Sequence[int]) -> dict[int, PlanSignals]:
             has_active_plan=bool(row.get("active")),
         )
     return signals
+
+
+# --- the family's pages ---------------------------------------------------------------------
+# What a parent or a network member reads of the HOW on /mijn/ (samenopweg.portal), and what
+# the network handout prints: the rules shared with them, who does what by the names the family
+# uses, their own part, and whether they may say how a rule went.
+
+# Who says how a rule went on the family's pages: the parent and the network member, for the
+# rules they carry. A young person tells their worker (what a child says goes through the
+# professionals: child_voice).
+CHECK_IN_ROLES = (CaseRole.OUDER, CaseRole.NETWERK)
+FAMILY_MEETINGS = 10
+# The family words for a relation to a child, most telling first.
+_WORD_ORDER = [
+    RelationKind.MOTHER,
+    RelationKind.FATHER,
+    RelationKind.STEPMOTHER,
+    RelationKind.STEPFATHER,
+    RelationKind.GRANDPARENT,
+]
+
+
+def _family_word(kind: str, gender: str) -> str:
+    """What the children call an adult of this relation ("mama", "opa"); "" when the family
+    calls them by their name (a neighbour, an aunt)."""
+    if kind == RelationKind.GRANDPARENT:
+        return _("oma") if gender == "f" else _("opa") if gender == "m" else ""
+    words: dict[str, str] = {
+        RelationKind.MOTHER: _("mama"),
+        RelationKind.FATHER: _("papa"),
+        RelationKind.STEPMOTHER: _("plusmama"),
+        RelationKind.STEPFATHER: _("pluspapa"),
+    }
+    return words.get(kind, "")
+
+
+def _called(first_name: str, word: str) -> str:
+    """ "An (mama)"; "oma Maria" when the word already holds the name; "Linda" without one."""
+    first_name = first_name.strip()
+    word = word.strip()
+    if not word:
+        return first_name
+    if not first_name or first_name.casefold() in word.casefold():
+        return word
+    return f"{first_name} ({word})"
+
+
+def family_names(
+    access: CaseAccess, person_ids: Sequence[int | None], *, me: int | None = None
+) -> dict[int, str]:
+    """How the family calls each of `person_ids`, for the reader of `access`; someone missing
+    from the answer is not named at all. Four queries at most, whatever the number of persons.
+
+    - the reader themself (`me`): "jij";
+    - someone the reader may see, as a person or as a member of the network: their first name
+      with what they are to the family ("Maria (oma)" from the network's "wie is dit voor het
+      gezin?", "An (mama)" from a relation to a child the reader may see);
+    - a parent or grandparent whose record is shared with the parents but not with the reader
+      (the network reads a rule that mama carries): the family word only ("mama"), nothing of
+      their record;
+    - anyone else, such as a person for professionals only: not named.
+    """
+    ids = {pk for pk in person_ids if pk is not None}
+    if not ids:
+        return {}
+    seen = {
+        pk: (first, gender)
+        for pk, first, gender in visible_items(access, Person.objects.filter(pk__in=ids))
+        .order_by()
+        .values_list("pk", "first_name", "gender")
+    }
+    members = {
+        pk: (role_text, first)
+        for pk, role_text, first in visible_items(
+            access, NetworkMember.objects.filter(person_id__in=ids, withdrawn_at__isnull=True)
+        )
+        .order_by()
+        .values_list("person_id", "role_text", "person__first_name")
+    }
+    known = dict(seen)
+    if not access.is_professional and access.audience_floor > Audience.PARENTS:
+        # What the family knows among themselves: their records as the parents read them.
+        parents = CaseAccess(trajectory=access.trajectory, role=CaseRole.OUDER)
+        for pk, first, gender in (
+            visible_items(parents, Person.objects.filter(pk__in=ids - seen.keys()))
+            .order_by()
+            .values_list("pk", "first_name", "gender")
+        ):
+            known[pk] = (first, gender)
+    children = visible_items(access, Person.objects.filter(is_child=True)).values("pk")
+    kinds: dict[int, list[str]] = defaultdict(list)
+    for pk, kind in Relation.objects.filter(
+        trajectory=access.trajectory, person_id__in=known.keys(), child_id__in=children
+    ).values_list("person_id", "kind"):
+        kinds[pk].append(kind)
+    names = {}
+    for pk in ids:
+        first, gender = known.get(pk, ("", ""))
+        words = [_family_word(k, gender) for k in _WORD_ORDER if k in kinds.get(pk, ())]
+        word = next((w for w in words if w), "")
+        if pk == me:
+            names[pk] = _("jij")
+        elif pk in members:
+            role_text, member_first = members[pk]
+            names[pk] = _called(member_first, role_text or word)
+        elif pk in seen:
+            names[pk] = _called(first, word)
+        elif pk in known and word:
+            names[pk] = word
+    return names
+
+
+@dataclass
+class FamilyRule:
+    """One rule as a family member reads it: who does it by the names the family uses, their own
+    part in it, the latest check-in they may see, and whether they may say how it went."""
+
+    rule: PlanRule
+    who_names: str  # "An (mama), jij"
+    checked_by: str  # who checks it, or ""
+    does_it: bool  # the reader is one of those who do it
+    checks_it: bool  # the reader checks it
+    last_outcome: str = ""  # CheckOutcome of the latest check-in this reader may see
+    last_label: str = ""
+    last_on: datetime.date | None = None
+    refusal: str = ""  # why they may not say how it went ("" when they may)
+
+    @property
+    def mine(self) -> bool:
+        return self.does_it or self.checks_it
+
+    @property
+    def may_check_in(self) -> bool:
+        return not self.refusal
+
+
+@dataclass
+class FamilyPlanBlock:
+    plan: SafetyPlan
+    rules: list[FamilyRule]
+
+    @property
+    def mine(self) -> list[FamilyRule]:
+        return [line for line in self.rules if line.mine]
+
+
+@dataclass(frozen=True)
+class FamilyMeeting:
+    held_on: datetime.date
+    who: str  # who was there, by the names the family uses
+    notes: str
+
+
+@dataclass
+class FamilyPlan:
+    plans: list[FamilyPlanBlock]  # being tried out or running, the immediate agreement first
+    in_the_making: bool  # a plan shared with them is still a draft
+    meetings: list[FamilyMeeting]
+
+    @property
+    def mine(self) -> list[FamilyRule]:
+        return [line for block in self.plans for line in block.mine]
+
+
+def check_in_refusal(access: CaseAccess, line: FamilyRule) -> str:
+    """Why this family member may not say how the rule went, or "" when they may: a parent or a
+    network member, while the help goes on, for a rule they do or check of a plan being followed
+    up. (Who steps in when it fails is free text, so it gives no one a rule to carry.)"""
+    if access.trajectory.is_closed:
+        return _("Deze hulp is afgesloten. Je kunt niets meer toevoegen.")
+    if access.role not in CHECK_IN_ROLES:
+        return _("Vertel aan je begeleider hoe het ging.")
+    if line.rule.plan.status not in FOLLOWED_UP:
+        return _("Dit plan loopt nu niet. Je kunt hier niets invullen.")
+    if not line.mine:
+        return _("Je vertelt hoe het ging bij de afspraken die jij doet of nakijkt.")
+    return ""
+
+
+def _with_latest_check_in(access: CaseAccess, rules: Any) -> Any:
+    """`rules` with the outcome and day of the latest check-in this reader may see (a check-in
+    for professionals only does not show through, not even as the rule's last outcome)."""
+    latest = visible_items(access, RuleCheckIn.objects.filter(rule=OuterRef("pk"))).order_by(
+        "-checked_on", "-id"
+    )
+    return rules.annotate(
+        seen_outcome=Subquery(latest.values("outcome")[:1]),
+        seen_on=Subquery(latest.values("checked_on")[:1]),
+    )
+
+
+def _who(rule_ids: Sequence[int]) -> dict[int, list[int]]:
+    who: dict[int, list[int]] = defaultdict(list)
+    for rule_id, person_id in (
+        PlanRule.who.through.objects.filter(planrule_id__in=rule_ids)
+        .order_by("id")
+        .values_list("planrule_id", "person_id")
+    ):
+        who[rule_id].append(person_id)
+    return who
+
+
+def _family_line(
+    access: CaseAccess,
+    rule: PlanRule,
+    who: list[int],
+    names: dict[int, str],
+    me: int | None,
+) -> FamilyRule:
+    outcome = getattr(rule, "seen_outcome", None) or ""
+    line = FamilyRule(
+        rule=rule,
+        who_names=", ".join(names[pk] for pk in who if pk in names),
+        checked_by=names.get(rule.checked_by_id, "") if rule.checked_by_id else "",
+        does_it=me is not None and me in who,
+        checks_it=me is not None and rule.checked_by_id == me,
+        last_outcome=outcome,
+        last_label=str(CheckOutcome(outcome).label) if outcome in CheckOutcome.values else "",
+        last_on=getattr(rule, "seen_on", None),
+    )
+    line.refusal = check_in_refusal(access, line)
+    return line
+
+
+def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
+    """The plans being followed up as this family member may read them (the item rule), with
+    who does what, their own part and the network meetings shared with them. Nine queries at
+    most, whatever the number of plans, rules and meetings."""
+    me = person.pk if person is not None else None
+    plans = list(
+        visible_items(access, SafetyPlan.objects.exclude(status=PlanStatus.ENDED)).order_by(
+            "kind", "id"
+        )
+    )
+    followed = {p.pk: p for p in plans if p.status in FOLLOWED_UP}
+    rules = list(
+        _with_latest_check_in(
+            access,
+            visible_items(
+                access, PlanRule.objects.filter(plan_id__in=followed, withdrawn_at__isnull=True)
+            ),
+        ).order_by("position", "id")
+    )
+    who = _who([r.pk for r in rules])
+    meetings = list(
+        visible_items(access, NetworkMeeting.objects.all()).order_by("-held_on", "-id")[
+            :FAMILY_MEETINGS
+        ]
+    )
+    attendees: dict[int, list[int]] = defaultdict(list)
+    for meeting_id, person_id in (
+        NetworkMeeting.attendees.through.objects.filter(
+            networkmeeting_id__in=[m.pk for m in meetings]
+        )
+        .order_by("id")
+        .values_list("networkmeeting_id", "person_id")
+    ):
+        attendees[meeting_id].append(person_id)
+    names = family_names(
+        access,
+        [
+            *(pk for ids in who.values() for pk in ids),
+            *(r.checked_by_id for r in rules),
+            *(pk for ids in attendees.values() for pk in ids),
+        ],
+        me=me,
+    )
+    by_plan: dict[int, list[FamilyRule]] = defaultdict(list)
+    for rule in rules:
+        rule.plan = followed[rule.plan_id]  # read once above
+        by_plan[rule.plan_id].append(_family_line(access, rule, who.get(rule.pk, []), names, me))
+    return FamilyPlan(
+        plans=[FamilyPlanBlock(plan=p, rules=by_plan.get(p.pk, [])) for p in followed.values()],
+        in_the_making=any(p.status == PlanStatus.DRAFT for p in plans),
+        meetings=[
+            FamilyMeeting(
+                held_on=m.held_on,
+                who=", ".join(
+                    [names[pk] for pk in attendees.get(m.pk, []) if pk in names]
+                    + ([m.other_attendees] if m.other_attendees else [])
+                ),
+                notes=m.notes,
+            )
+            for m in meetings
+        ],
+    )
+
+
+def family_rule(access: CaseAccess, person: Person | None, rule_id: int) -> FamilyRule:
+    """One rule shared with this family member (the item rule, for the rule and its plan), as
+    their plan shows it; 404 for a rule not shared with them or of another trajectory."""
+    me = person.pk if person is not None else None
+    rule = get_item_for_user(
+        access,
+        _with_latest_check_in(
+            access,
+            PlanRule.objects.filter(
+                withdrawn_at__isnull=True,
+                plan__in=visible_items(access, SafetyPlan.objects.all()).values("pk"),
+            ).select_related("plan"),
+        ),
+        rule_id,
+    )
+    who = _who([rule.pk])
+    names = family_names(access, [*who.get(rule.pk, []), rule.checked_by_id], me=me)
+    return _family_line(access, rule, who.get(rule.pk, []), names, me)

@@ -49,3 +49,7 @@ def own_view_kwargs(case: Any) -> dict[str, Any]:
 
 def own_view_data(case: Any) -> dict[str, Any]:
     return {"view": "disagree", "text": "Dat zie ik anders."}
+
+
+def feedback_data(case: Any) -> dict[str, Any]:
+    return {"score_1": "8", "score_2": "7", "score_3": "8", "score_4": "8", "open_answer": ""}

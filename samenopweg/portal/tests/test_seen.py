@@ -75,3 +75,14 @@ def test_professionals_mark_nothing(world: World) -> None:
         reverse("portal:trajectory", args=[world.trajectory.reference])
     )
     assert not FirstSeen.objects.exists()
+
+
+def test_a_closed_file_still_opens_and_takes_no_journal_line(world: World) -> None:
+    from samenopweg.cases.models import Stage, Trajectory
+
+    ensure_shared_goal(world)
+    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.AFGESLOTEN)
+    world.trajectory.refresh_from_db()
+    _open(world, world.parent)
+    assert FirstSeen.objects.filter(user=world.parent).exists()
+    assert not JournalEntry.objects.filter(kind=ContactKind.PORTAL).exists()

@@ -121,3 +121,34 @@ def test_names_the_network_may_not_see_are_not_printed(world: World) -> None:
     html = _html(world, member)
     assert "Geheimnaam" not in html
     assert "Maria" in html
+
+
+def test_who_does_what_is_named_as_the_family_calls_them_and_the_numbers_are_there(
+    world: World,
+) -> None:
+    """The handout printed 'Wie: ·' for a rule mama carries: her record is for the parents.
+    The network reads 'mama' (never her name), the member 'jij', and whom to call."""
+    from samenopweg.accounts.models import Organisation, User
+
+    _shared(world)
+    member = netwerk.ensure_member(world)
+    rule = hoe.ensure_rule(world)  # mama does it
+    own = PlanRuleFactory.create(
+        plan=rule.plan, what="Oma belt Noor elke avond.", audience=Audience.NETWORK
+    )
+    own.who.set([member.person])
+    User.objects.filter(pk=world.owner.pk).update(phone="09 111 22 33", reachable="ma-vr 9-17")
+    User.objects.filter(pk=world.worker.pk).update(phone="0470 44 55 66")
+    Organisation.objects.filter(pk=world.ocj.pk).update(out_of_hours_phone="0800 12 345")
+    world.trajectory.refresh_from_db()
+
+    html = _html(world, member)
+
+    assert "Wie: mama ·" in html
+    assert "Wie: jij ·" in html
+    assert "Wie:  ·" not in html
+    assert "An Peeters" not in html
+    assert "09 111 22 33" in html and "Bereikbaar: ma-vr 9-17" in html
+    assert "0470 44 55 66" in html
+    assert "Bel 0800 12 345." in html
+    assert "Bel 112." in html

@@ -1,0 +1,85 @@
+"""The safety plan's pages for the family: saying how a rule went, and the network member's
+own handout. Who may do what is decided in portal.plan (module docstring)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from samenopweg.accounts.roles import CaseRole
+from samenopweg.audit.models import AuditAction
+from samenopweg.cases.access import CaseAccess
+from samenopweg.cases.decorators import Require, trajectory_view
+from samenopweg.cases.editing import edit_cycle, form_page, from_form
+from samenopweg.portal.plan_forms import FamilyCheckInForm
+from samenopweg.portal.selectors import person_of
+from samenopweg.safety_plans.handout import handout_download, member_for
+from samenopweg.safety_plans.selectors import family_rule
+from samenopweg.safety_plans.services import add_check_in
+
+
+@trajectory_view(require=Require.MEMBER)
+@require_http_methods(["GET", "POST"])
+def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResponse:
+    """How did a rule go? A parent or a network member says so for a rule they carry.
+
+    A rule not shared with them, or of another trajectory: 404. A rule they may see but not
+    check in on (not theirs, a plan that does not run, a closed trajectory, a young person):
+    403 with the reason, since the rule is on their own page and "does not exist" would be
+    untrue. Professionals go to their own check-in form of the rule.
+    """
+    reference = access.trajectory.reference
+    if access.is_professional:
+        return redirect("safety_plans:check_in", reference=reference, rule_id=rule_id)
+    person = person_of(access, request.user)
+    line = family_rule(access, person, rule_id)
+    if line.refusal:
+        raise PermissionDenied(line.refusal)
+    back = reverse("portal:trajectory", args=[reference]) + f"#afspraak-{line.rule.pk}"
+    return edit_cycle(
+        request,
+        access,
+        form=FamilyCheckInForm,
+        save=from_form(
+            request,
+            add_check_in,
+            rule=line.rule,
+            told_by=person,
+            # Read by whoever reads at their level: a parent's by the parents, a network
+            # member's by the network and the parents too (and always by the professionals).
+            audience=access.audience_floor,
+        ),
+        done=back,
+        message=_("Dank je. Je begeleider ziet hoe het ging."),
+        show=form_page(
+            request,
+            access,
+            heading=_("Hoe ging de afspraak?"),
+            submit=_("Bewaren"),
+            cancel_url=back,
+            active="",
+            template="portal/check_in.html",
+            line=line,
+        ),
+        cancel_url=back,
+    )
+
+
+@trajectory_view(require=Require.MEMBER, audit_action=AuditAction.EXPORT)
+@require_safe
+def handout(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """A network member's own handout: the PDF the professionals print for them, with the
+    names filled in and the numbers to call (safety_plans.handout)."""
+    if access.is_professional:
+        return redirect("people:network", reference=access.trajectory.reference)
+    if access.role != CaseRole.NETWERK:
+        raise PermissionDenied(_("Dit blad is voor de mensen van het netwerk."))
+    member = member_for(access, person_of(access, request.user))
+    if member is None:
+        raise Http404(_("Dit is niet met jou gedeeld."))
+    access.show(member)
+    return handout_download(request, access, member)
