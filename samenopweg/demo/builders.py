@@ -62,7 +62,8 @@ from samenopweg.safety_plans.models import PlanKind, PlanStatus, RuleCheckIn, Sa
 STATEMENT_STEPS: dict[str, tuple[str, ...]] = {
     Stage.AANMELDING: (),
     Stage.IN_KAART: (),
-    Stage.PLAN: (StatementStatus.DISCUSSED,),
+    # Shared before the plan is made: the family knows the worries the plan must answer.
+    Stage.PLAN: (StatementStatus.DISCUSSED, StatementStatus.SHARED),
     Stage.OPVOLGING: (StatementStatus.DISCUSSED, StatementStatus.SHARED),
     Stage.AFGESLOTEN: (StatementStatus.DISCUSSED, StatementStatus.SHARED),
 }

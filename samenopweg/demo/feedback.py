@@ -318,7 +318,7 @@ AERTS = FeedbackSpec(
     ),
     sittings=(
         Sitting(
-            61,
+            75,
             (
                 Answer(
                     PARENT,
@@ -329,7 +329,7 @@ AERTS = FeedbackSpec(
             ),
         ),
         Sitting(
-            33,
+            47,
             (
                 Answer(
                     PARENT,
@@ -361,8 +361,9 @@ AERTS = FeedbackSpec(
                 ),
             ),
         ),
+        # The next round is due within the week: Katrien and Jonas see it on their page.
         Sitting(
-            5,
+            24,
             (
                 Answer(
                     PARENT,

@@ -28,10 +28,20 @@ class DemoLogin:
     last_name: str
     description: str
     is_staff: bool = False
+    # How the family reaches a professional (the portal's "Wie bel je?"); made-up numbers.
+    phone: str = ""
+    reachable: str = ""
 
 
 DEMO_LOGINS: tuple[DemoLogin, ...] = (
-    DemoLogin("consulent", "Lotte", "Vermeulen", "consulent OCJ Gent (draagt de meeste trajecten)"),
+    DemoLogin(
+        "consulent",
+        "Lotte",
+        "Vermeulen",
+        "consulent OCJ Gent (draagt de meeste trajecten)",
+        phone="09 000 11 21",
+        reachable="ma-vr 9-17 uur",
+    ),
     DemoLogin(
         "teamleider",
         "Koen",
@@ -43,12 +53,16 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Ines",
         "Van Damme",
         "hulpverlener bij vzw Kompas Jeugdhulp (toegang tot 3 OCJ-trajecten)",
+        phone="0470 00 11 22",
+        reachable="ma, di, do 8.30-18 uur",
     ),
     DemoLogin(
         "consulent2",
         "Pieter",
         "Janssens",
         "consulent SDJ Antwerpen (2 eigen trajecten bij de jeugdrechter, ziet geen OCJ-trajecten)",
+        phone="03 000 22 31",
+        reachable="ma-vr 9-16 uur",
     ),
     DemoLogin("admin", "Hilde", "Michiels", "beheerder (ook toegang tot de Django-admin)", True),
     DemoLogin("auditor", "Marc", "Peeters", "auditor OCJ Oost-Vlaanderen (leest de audit)"),
@@ -98,15 +112,28 @@ def set_up() -> DemoSetup:
     """The organisations, teams, users and memberships; creates what is missing."""
     organisations = {
         OCJ: Organisation.objects.get_or_create(
-            name=OCJ_NAME, defaults={"kind": OrganisationKind.OCJ, "region_code": "GNT"}
+            name=OCJ_NAME,
+            defaults={
+                "kind": OrganisationKind.OCJ,
+                "region_code": "GNT",
+            },
         )[0],
         SDJ: Organisation.objects.get_or_create(
-            name=SDJ_NAME, defaults={"kind": OrganisationKind.SDJ, "region_code": "ANT"}
+            name=SDJ_NAME,
+            defaults={
+                "kind": OrganisationKind.SDJ,
+                "region_code": "ANT",
+            },
         )[0],
         "private": Organisation.objects.get_or_create(
             name=PRIVATE_NAME, defaults={"kind": OrganisationKind.PRIVATE}
         )[0],
     }
+    numbers = {OCJ: "09 000 99 99", SDJ: "03 000 99 99"}
+    for service, number in numbers.items():  # a demo from before the numbers: fill them in
+        if not organisations[service].out_of_hours_phone:
+            organisations[service].out_of_hours_phone = number
+            organisations[service].save(update_fields=["out_of_hours_phone"])
     teams = {
         service: Team.objects.get_or_create(
             organisation=organisations[service],
@@ -137,8 +164,13 @@ def _user(login: DemoLogin, setup: DemoSetup) -> User:
             "email": f"{login.username}@{EMAIL_DOMAIN}",
             "is_staff": login.is_staff,
             "is_superuser": login.is_staff,
+            "phone": login.phone,
+            "reachable": login.reachable,
         },
     )
+    if login.phone and not user.phone:  # a demo from before the numbers: fill them in once
+        user.phone, user.reachable = login.phone, login.reachable
+        user.save(update_fields=["phone", "reachable"])
     if created:
         setup.created_users += 1
     # The printed table promises the password `demo`: put it back if it was changed.
