@@ -41,6 +41,7 @@ from samenopweg.audit.services import record
 from samenopweg.cases.access import visible_accesses, visible_trajectories
 from samenopweg.cases.models import CaseGrant, Trajectory
 from samenopweg.cases.services import site_link
+from samenopweg.feedback.selectors import under_contact_ban
 from samenopweg.people.models import PARENT_KINDS, NetworkMember, Person, Relation, RelationKind
 from samenopweg.portal.models import (
     FAMILY_ROLES,
@@ -154,7 +155,12 @@ class Invitee:
         return bool(self.roles) and not self.has_access
 
 
-def _roles_for(person: Person, *, is_parent: bool, in_network: bool) -> tuple[tuple[str, ...], str]:
+def _roles_for(
+    person: Person, *, is_parent: bool, in_network: bool, banned: bool = False
+) -> tuple[tuple[str, ...], str]:
+    if banned:
+        # Their page would show the plan around the child they may not come near.
+        return (), _("Contactverbod met een kind: geen account. Bespreek het met de consulent.")
     age = person.age
     if age is not None and age < YOUNG_PERSON_MIN_AGE:
         return (), _(
@@ -177,7 +183,7 @@ def _roles_for(person: Person, *, is_parent: bool, in_network: bool) -> tuple[tu
 
 def invitees(trajectory: Trajectory, persons: Any = None) -> list[Invitee]:
     """Every person of the trajectory (or of `persons`, a queryset of them) with what an
-    invitation may do for them. Five queries, whatever the number of persons."""
+    invitation may do for them. Six queries, whatever the number of persons."""
     if persons is None:
         persons = Person.objects.filter(trajectory=trajectory)
     persons = list(persons.filter(trajectory=trajectory).order_by("-is_child", "first_name", "id"))
@@ -206,10 +212,16 @@ def invitees(trajectory: Trajectory, persons: Any = None) -> list[Invitee]:
         _usable().filter(trajectory=trajectory, person_id__in=ids).order_by("created_at", "id")
     ):
         open_by_person.setdefault(invitation.person_id, []).append(invitation)
+    banned = set(
+        under_contact_ban(trajectory).filter(person_id__in=ids).values_list("person_id", flat=True)
+    )
     rows = []
     for person in persons:
         roles, why_not = _roles_for(
-            person, is_parent=person.pk in parents, in_network=person.pk in network
+            person,
+            is_parent=person.pk in parents,
+            in_network=person.pk in network,
+            banned=person.pk in banned,
         )
         rows.append(
             Invitee(

@@ -287,6 +287,20 @@ def test_an_adult_who_is_no_parent_and_not_in_the_network_is_refused(world: Worl
             )
 
 
+def test_someone_under_a_contact_ban_gets_no_account(world: World) -> None:
+    from samenopweg.feedback.tests.feedback_world import ban
+
+    jef = father(world)
+    ban(world, jef)
+    with pytest.raises(ValidationError, match="Contactverbod"):
+        invitations.invite(
+            trajectory=world.trajectory, person=jef, role=CaseRole.OUDER, actor=world.owner
+        )
+    [row] = [i for i in invitations.invitees(world.trajectory) if i.person.pk == jef.pk]
+    assert row.roles == () and "Contactverbod" in row.why_not
+    assert not Invitation.objects.exists()
+
+
 def test_someone_who_already_has_access_is_refused(world: World) -> None:
     mother = CaseGrant.objects.get(trajectory=world.trajectory, user=world.parent).person
     assert mother is not None
