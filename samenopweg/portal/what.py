@@ -69,6 +69,12 @@ class FamilyItem:
     def anchor(self) -> str:
         return f"{self.kind}-{self.pk}"
 
+    @property
+    def summary(self) -> str:
+        """The item in a few words, to name it for a screen reader next to a link."""
+        text = self.data.get("sentence") or self.data.get("text") or ""
+        return str(text or self.data.get("parents_and_network_will", ""))
+
 
 @dataclass(frozen=True)
 class FamilyWhat:
