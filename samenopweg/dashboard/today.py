@@ -394,12 +394,11 @@ def _signal_lines(
                 trajectory_id=trajectory_id,
                 family=family(trajectory_id, reference),
                 reference=reference,
-                what=ngettext(
-                    "Bespreek de samenwerking",
-                    "Bespreek de samenwerking (%(n)s signalen)",
-                    len(open_),
-                )
-                % {"n": len(open_)},
+                # One signal reads as the feedback page's heading (one msgid, not a plural
+                # form that would shadow it); more say how many.
+                what=_("Bespreek de samenwerking")
+                if len(open_) == 1
+                else _("Bespreek de samenwerking (%(n)s signalen)") % {"n": len(open_)},
                 detail=f"{versions.get(first.version_kind, first.version_kind)}: "
                 f"{reasons.get(first.reason, first.reason)} ({first.detail})",
                 when=_("gemeld op %(day)s") % {"day": _day(timezone.localdate(first.raised_at))},
