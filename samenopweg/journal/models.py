@@ -21,7 +21,7 @@ class ContactKind(models.TextChoices):
     NETWORK_MEETING = "network_meeting", _("Netwerkoverleg")
     MAIL = "mail", _("Mail of brief")
     # Written by the family's pages: someone of the family first read what was shared.
-    PORTAL = "portal", _("Gelezen op Samen op weg")
+    PORTAL = "portal", _("Via de gezinspagina")
 
 
 class JournalEntry(WithdrawableItem):

@@ -3,7 +3,11 @@ own handout. Who may do what is decided in portal.plan (module docstring)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,9 +19,12 @@ from samenopweg.audit.models import AuditAction
 from samenopweg.cases.access import CaseAccess
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.editing import edit_cycle, form_page, from_form
-from samenopweg.portal.plan_forms import FamilyCheckInForm
+from samenopweg.people.models import Person
+from samenopweg.portal.plan_forms import FAMILY_OUTCOMES, FamilyCheckInForm
+from samenopweg.portal.seen import note_response
 from samenopweg.portal.selectors import person_of
 from samenopweg.safety_plans.handout import handout_download, member_for
+from samenopweg.safety_plans.models import PlanRule, RuleCheckIn
 from samenopweg.safety_plans.selectors import family_rule
 from samenopweg.safety_plans.services import add_check_in
 
@@ -44,15 +51,7 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
         request,
         access,
         form=FamilyCheckInForm,
-        save=from_form(
-            request,
-            add_check_in,
-            rule=line.rule,
-            told_by=person,
-            # Read by whoever reads at their level: a parent's by the parents, a network
-            # member's by the network and the parents too (and always by the professionals).
-            audience=access.audience_floor,
-        ),
+        save=_save_check_in(request, access, line.rule, person),
         done=back,
         message=_("Dank je. Je begeleider ziet hoe het ging."),
         show=form_page(
@@ -67,6 +66,36 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
         ),
         cancel_url=back,
     )
+
+
+def _save_check_in(
+    request: HttpRequest, access: CaseAccess, rule: PlanRule, person: Person | None
+) -> Callable[[forms.Form], RuleCheckIn]:
+    """The check-in and its journal line for the professionals, in one transaction."""
+    check_in = from_form(
+        request,
+        add_check_in,
+        rule=rule,
+        told_by=person,
+        # Read by whoever reads at their level: a parent's by the parents, a network
+        # member's by the network and the parents too (and always by the professionals).
+        audience=access.audience_floor,
+    )
+
+    def save(form: forms.Form) -> RuleCheckIn:
+        with transaction.atomic():
+            saved = check_in(form)
+            outcome = dict(FAMILY_OUTCOMES).get(saved.outcome, saved.get_outcome_display())
+            what = _("zei hoe “%(rule)s” ging: %(outcome)s") % {
+                "rule": str(rule)[:80],
+                "outcome": str(outcome).lower(),
+            }
+            if saved.note:
+                what = f"{what} ({saved.note[:200]})"
+            note_response(access, request.user, person, what, request)
+        return saved
+
+    return save
 
 
 @trajectory_view(require=Require.MEMBER, audit_action=AuditAction.EXPORT)

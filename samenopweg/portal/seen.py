@@ -1,7 +1,9 @@
-"""Professionals see what the family saw (issue 14, point 5): when a parent, a young person or
-a network member first opened a shared item on their page, on the item itself (through
-cases.extensions, next to the statement, goal, bottom line or rule) and as one line in the
-journal per visit that showed something new."""
+"""Professionals see what the family saw and said (issue 14, point 5): when a parent, a young
+person or a network member first opened a shared item on their page, on the item itself
+(through cases.extensions, next to the statement, goal, bottom line or rule) and as one line in
+the journal per visit that showed something new; and each response they gave there (their view
+on an item, a check-in on a rule, a feedback round) as a journal line of its own
+(`note_response`), written in the same transaction as the response."""
 
 from __future__ import annotations
 
@@ -95,6 +97,37 @@ def mark_seen(
             request=request,
         )
     return len(new)
+
+
+def note_response(
+    access: CaseAccess,
+    user: Any,
+    person: Person | None,
+    what: str,
+    request: HttpRequest | None = None,
+) -> None:
+    """One journal line, for professionals only, for something a family member did on their
+    page: "Mama Katrien ziet het anders bij “…”: …". Call it inside the
+    response's transaction. A closed file takes no new journal line (the response itself is
+    where the professionals read it)."""
+    if access.is_professional or access.trajectory.is_closed:
+        return
+    add_journal_entry(
+        trajectory=access.trajectory,
+        occurred_on=timezone.localdate(),
+        kind=ContactKind.PORTAL,
+        text=_("%(who)s %(what)s") % {"who": _who(access, user, person), "what": _sentence(what)},
+        audience=Audience.PROFESSIONALS,
+        participants=[person] if person is not None else [],
+        actor=user,
+        request=request,
+    )
+
+
+def _sentence(text: str) -> str:
+    """A full stop at the end, unless their own words already end the sentence."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…", ")", "”")) else f"{text}."
 
 
 def _who(access: CaseAccess, user: Any, person: Person | None) -> str:

@@ -13,6 +13,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -55,9 +56,15 @@ from samenopweg.portal.children import (
 )
 from samenopweg.portal.forms import FamilyRoundForm, OwnViewForm
 from samenopweg.portal.plan import plan_context
-from samenopweg.portal.seen import mark_seen
+from samenopweg.portal.seen import mark_seen, note_response
 from samenopweg.portal.selectors import STAGE_SENTENCES, contacts, person_of
-from samenopweg.portal.what import VIEW_CHOICES, VIEW_KIND, family_what, target_for
+from samenopweg.portal.what import (
+    VIEW_CHOICES,
+    VIEW_KIND,
+    family_what,
+    target_for,
+    view_line,
+)
 from samenopweg.safety_plans.models import Story
 
 
@@ -169,23 +176,27 @@ def own_view(request: HttpRequest, access: CaseAccess, kind: str, item_id: int) 
     target = target_for(access, kind, item_id)
     if target is None:
         raise Http404(_("Dit is niet met jou gedeeld."))
-    access.show(target)
+    access.show(target.item)
     back = reverse("portal:trajectory", args=[access.trajectory.reference]) + f"#{kind}-{item_id}"
     form = OwnViewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if access.trajectory.is_closed:
             raise PermissionDenied(_("Deze hulp is afgesloten. Je kunt niets meer toevoegen."))
         text = form.cleaned_data["text"].strip()
+        view = form.cleaned_data["view"]
+        person = person_of(access, request.user)
         try:
-            add_statement_comment(
-                target=target,
-                kind=VIEW_KIND[form.cleaned_data["view"]],
-                text=text or str(dict(VIEW_CHOICES)[form.cleaned_data["view"]]),
-                view_of_person=person_of(access, request.user),
-                audience=access.audience_floor,
-                actor=request.user,
-                request=request,
-            )
+            with transaction.atomic():
+                add_statement_comment(
+                    target=target.item,
+                    kind=VIEW_KIND[view],
+                    text=text or str(dict(VIEW_CHOICES)[view]),
+                    view_of_person=person,
+                    audience=access.audience_floor,
+                    actor=request.user,
+                    request=request,
+                )
+                note_response(access, request.user, person, view_line(view, target, text), request)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -281,23 +292,31 @@ def feedback_round(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             raise PermissionDenied(_("Deze hulp is afgesloten. Je kunt niets meer toevoegen."))
         data = form.cleaned_data
         try:
-            record_round(
-                trajectory=access.trajectory,
-                version_kind=version,
-                held_on=timezone.localdate(),
-                how=How.BY_THEMSELF,
-                score_1=data["score_1"],
-                score_2=data["score_2"],
-                score_3=data["score_3"],
-                score_4=data["score_4"],
-                open_answer=data.get("open_answer", ""),
-                respondent=person,
-                audience=Audience.PARENTS
-                if version == VersionKind.PARENT
-                else Audience.PROFESSIONALS,
-                actor=request.user,
-                request=request,
-            )
+            with transaction.atomic():
+                record_round(
+                    trajectory=access.trajectory,
+                    version_kind=version,
+                    held_on=timezone.localdate(),
+                    how=How.BY_THEMSELF,
+                    score_1=data["score_1"],
+                    score_2=data["score_2"],
+                    score_3=data["score_3"],
+                    score_4=data["score_4"],
+                    open_answer=data.get("open_answer", ""),
+                    respondent=person,
+                    audience=Audience.PARENTS
+                    if version == VersionKind.PARENT
+                    else Audience.PROFESSIONALS,
+                    actor=request.user,
+                    request=request,
+                )
+                note_response(
+                    access,
+                    request.user,
+                    person,
+                    _("beantwoordde de vragen over hoe het gaat met de hulp"),
+                    request,
+                )
         except ValidationError as exc:
             add_errors(form, exc)
         else:

@@ -21,6 +21,7 @@ from samenopweg.assessments.models import (
     CommentKind,
     DangerStatement,
     SafetyGoal,
+    ScalingScore,
     StatementComment,
 )
 from samenopweg.assessments.selectors.statements import SharedPage, latest_shared_page
@@ -55,6 +56,16 @@ class OwnView:
     when: Any  # datetime
 
 
+@dataclass(frozen=True)
+class OwnScore:
+    """The number this person gave on a worry at one scaling moment, in their own words."""
+
+    score: int
+    held_on: Any  # date
+    what_makes_it: str
+    one_higher: str
+
+
 @dataclass
 class FamilyItem:
     """One shared item as the family member reads it, with their own views on it."""
@@ -64,6 +75,16 @@ class FamilyItem:
     data: dict[str, Any]  # the snapshot's fields (sentence, goal parts, text and reason…)
     views: list[OwnView] = field(default_factory=list)
     goals: list[FamilyItem] = field(default_factory=list)
+    # Their own scaling numbers on a worry, the newest first (only on a danger statement).
+    scores: list[OwnScore] = field(default_factory=list)
+
+    @property
+    def score(self) -> OwnScore | None:
+        return self.scores[0] if self.scores else None
+
+    @property
+    def earlier_scores(self) -> list[OwnScore]:
+        return self.scores[1:]
 
     @property
     def anchor(self) -> str:
@@ -100,8 +121,8 @@ class FamilyWhat:
 
 
 def family_what(access: CaseAccess, person: Person | None, user: Any) -> FamilyWhat:
-    """The newest shared version as this person may see it, with their own views. Three
-    queries, whatever the number of statements."""
+    """The newest shared version as this person may see it, with their own views and their
+    own scaling numbers. Four queries, whatever the number of statements."""
     page = latest_shared_page(access)
     if page is None:
         return FamilyWhat(shared=None, statements=[], bottom_lines=[])
@@ -125,10 +146,12 @@ def family_what(access: CaseAccess, person: Person | None, user: Any) -> FamilyW
             kind=kind, pk=data["id"], data=data, views=views.get((kind, data["id"]), [])
         )
 
+    scores = own_scores(access, person, [s["id"] for s in page.statements])
     statements = []
     for s in page.statements:
         row = item("zorg", s)
         row.goals = [item("doel", g) for g in s.get("goals", [])]
+        row.scores = scores.get(s["id"], [])
         statements.append(row)
     return FamilyWhat(
         shared=page,
@@ -137,28 +160,94 @@ def family_what(access: CaseAccess, person: Person | None, user: Any) -> FamilyW
     )
 
 
-def target_for(access: CaseAccess, kind: str, pk: int) -> Any:
-    """The current item a view is given on: shared with this person in the newest version and
-    still visible to them now (the item rule); None otherwise (the page answers 404)."""
+def own_scores(
+    access: CaseAccess, person: Person | None, statement_ids: list[int]
+) -> dict[int, list[OwnScore]]:
+    """This person's own scaling numbers per danger statement, the newest first, with what
+    makes it that high and what would make it one higher, as they said it at the meeting. Only
+    what the item rule shows them. One query (none without a person)."""
+    if person is None or not statement_ids:
+        return {}
+    found: dict[int, list[OwnScore]] = {}
+    rows = (
+        visible_items(
+            access,
+            ScalingScore.objects.filter(person=person, danger_statement_id__in=statement_ids),
+        )
+        .select_related("round")
+        .order_by("-round__held_on", "-round_id", "-id")
+    )
+    for row in rows:
+        found.setdefault(row.danger_statement_id, []).append(
+            OwnScore(
+                score=row.score,
+                held_on=row.round.held_on,
+                what_makes_it=row.what_makes_it,
+                one_higher=row.one_higher,
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Target:
+    """The current item a view is given on, and its words as they were shared."""
+
+    item: Any  # DangerStatement, SafetyGoal or BottomLine
+    shared: dict[str, Any]  # the snapshot's fields: what the family was given to read
+
+    @property
+    def words(self) -> str:
+        data = self.shared
+        return str(
+            data.get("sentence") or data.get("text") or data.get("parents_and_network_will") or ""
+        )
+
+
+def target_for(access: CaseAccess, kind: str, pk: int) -> Target | None:
+    """The item a view is given on: shared with this person in the newest version and still
+    visible to them now (the item rule), with its shared words (a wording changed since is a
+    draft they do not read); None otherwise (the page answers 404)."""
     model = KINDS.get(kind)
     if model is None:
         return None
     page = latest_shared_page(access)
     if page is None:
         return None
-    shared_ids = {b["id"] for b in page.bottom_lines} if kind == "zeker" else set()
+    shared: dict[int, dict[str, Any]] = (
+        {b["id"]: b for b in page.bottom_lines} if kind == "zeker" else {}
+    )
     for s in page.statements:
         if kind == "zorg":
-            shared_ids.add(s["id"])
+            shared[s["id"]] = s
         elif kind == "doel":
-            shared_ids.update(g["id"] for g in s.get("goals", []))
-    if pk not in shared_ids:
+            shared.update((g["id"], g) for g in s.get("goals", []))
+    if pk not in shared:
         return None
-    return (
+    item = (
         visible_items(access, model.objects.filter(pk=pk, withdrawn_at__isnull=True))
         .select_related("trajectory")
         .first()
     )
+    return Target(item=item, shared=shared[pk]) if item is not None else None
+
+
+# How a view reads in the journal line for the professionals (portal.seen.note_response).
+_VIEW_LINES = {
+    "agree": _("is akkoord met “%(item)s”"),
+    "disagree": _("ziet het anders bij “%(item)s”"),
+    "comment": _("zei iets over “%(item)s”"),
+}
+
+
+def view_line(view: str, target: Target, text: str) -> str:
+    """What the journal says of one view: what they think, of which item (as it was shared with
+    them), in their words."""
+    name = target.words
+    if len(name) > 80:
+        name = name[:79].rstrip() + "…"
+    line = str(_VIEW_LINES[view]) % {"item": name}
+    return f"{line}: {text}" if text else line
 
 
 def comment_field(kind: str) -> str:

@@ -4,8 +4,9 @@ plain words, the plan, and their own part in it.
 Only what the network may see: every item goes through cases.access.visible_items as the
 network member would read it (audience "ook ouders en netwerk" or wider, nothing withdrawn).
 Professionals-only items, such as who may not come near the child, never reach it. The danger
-statements and goals go in once they were shared with the family. Who does what is named as
-the family calls them (selectors.family_names), and the numbers to call are at the end.
+statements and goals go in as they were last shared with the family (the shared version). Who
+does what is named as the family calls them (selectors.family_names), and the numbers to call
+are at the end.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samenopweg.accounts.models import Team
-from samenopweg.assessments.models import DangerStatement, SafetyGoal, StatementSet, StatementStatus
+from samenopweg.assessments.selectors.statements import latest_shared_page
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
 from samenopweg.core.pdf import pdf_download
@@ -33,7 +34,7 @@ STYLESHEET = "css/handout.css"
 @dataclass
 class HandoutStatement:
     sentence: str
-    goals: list[SafetyGoal]
+    goals: list[dict[str, Any]]  # as shared: the snapshot's goal fields
 
 
 @dataclass
@@ -76,22 +77,14 @@ def network_access(access: CaseAccess) -> CaseAccess:
 def handout_for(access: CaseAccess, member: NetworkMember) -> Handout:
     reader = network_access(access)
     trajectory = access.trajectory
-    status = (
-        StatementSet.objects.filter(trajectory=trajectory).values_list("status", flat=True).first()
-    )
-    shared = status == StatementStatus.SHARED
-    statements: list[HandoutStatement] = []
-    if shared:
-        goals = list(visible_items(reader, SafetyGoal.objects.all()).order_by("position", "id"))
-        for statement in visible_items(reader, DangerStatement.objects.all()).order_by(
-            "position", "id"
-        ):
-            statements.append(
-                HandoutStatement(
-                    sentence=statement.sentence,
-                    goals=[g for g in goals if g.danger_statement_id == statement.pk],
-                )
-            )
+    # Exactly as they were last shared with the family (the newest shared version, through the
+    # item rule for kept versions): a wording the consultant changed since is not theirs yet.
+    page = latest_shared_page(reader)
+    shared = page is not None
+    statements = [
+        HandoutStatement(sentence=s["sentence"], goals=s.get("goals", []))
+        for s in (page.statements if page is not None else [])
+    ]
     # The plans being tried out or running, as the network reads them: names through the item
     # rule (selectors.family_names: a person the network may not see is not printed), and their
     # own part whether or not their own name is one the network may see.

@@ -169,6 +169,14 @@ def test_the_parent_answers_the_due_round_herself_and_a_low_score_raises_the_sig
     assert AuditEvent.objects.filter(
         action=AuditAction.CREATE, object_type="feedback.feedbackround", actor=world.parent
     ).exists()
+    # And a line in the journal for the professionals, by her, in the same write.
+    from samenopweg.journal.models import ContactKind, JournalEntry
+
+    line = JournalEntry.objects.filter(
+        trajectory=world.trajectory, kind=ContactKind.PORTAL, created_by=world.parent
+    ).latest("id")
+    assert line.text.endswith("beantwoordde de vragen over hoe het gaat met de hulp.")
+    assert line.audience == Audience.PROFESSIONALS
 
 
 def test_the_young_persons_answers_are_for_the_professionals_only(world: World) -> None:

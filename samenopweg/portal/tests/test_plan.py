@@ -23,6 +23,7 @@ from samenopweg.cases.access import get_trajectory_for_user
 from samenopweg.cases.tests.helpers import logged_in_client, mark_closed, mother_of
 from samenopweg.core.models import Audience
 from samenopweg.core.pdf import pdf_document
+from samenopweg.journal.models import ContactKind, JournalEntry
 from samenopweg.people.models import NetworkMeeting, NetworkMember, Person
 from samenopweg.people.tests import network_world as netwerk
 from samenopweg.plainlanguage.checker import check
@@ -269,8 +270,21 @@ def test_a_parent_says_a_rule_did_not_go_well_and_the_worker_sees_it(world: Worl
     assert {(r.action, r.object_type) for r in rows} == {
         (AuditAction.VIEW, "safety_plans.planrule"),
         (AuditAction.CREATE, "safety_plans.rulecheckin"),
+        (AuditAction.CREATE, "journal.journalentry"),
     }
-    assert rows.get(action=AuditAction.CREATE).object_id == str(check_in.pk)
+    assert rows.get(
+        action=AuditAction.CREATE, object_type="safety_plans.rulecheckin"
+    ).object_id == str(check_in.pk)
+    # Her response is a line of its own in the journal, for the professionals only.
+    (line,) = JournalEntry.objects.filter(trajectory=world.trajectory, kind=ContactKind.PORTAL)
+    assert line.audience == Audience.PROFESSIONALS
+    assert list(line.participants.all()) == [plan.mother]
+    assert "ging: het ging niet goed (Oma was ziek.)" in line.text
+    journal = reverse("journal:list", args=[world.trajectory.reference])
+    assert (
+        "het ging niet goed (Oma was ziek.)"
+        in logged_in_client(world.owner).get(journal).content.decode()
+    )
 
 
 def test_a_network_member_says_her_rule_went_well(world: World) -> None:

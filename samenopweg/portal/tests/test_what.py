@@ -27,7 +27,7 @@ from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.models import Stage, Trajectory
 from samenopweg.cases.tests.helpers import child_of, logged_in_client, mother_of
 from samenopweg.core.models import Audience
-from samenopweg.journal.models import Task
+from samenopweg.journal.models import ContactKind, JournalEntry, Task
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +130,11 @@ def test_her_disagreement_is_kept_next_to_the_statement_for_the_professionals(
     assert AuditEvent.objects.filter(
         action=AuditAction.CREATE, object_type="assessments.statementcomment", actor=world.parent
     ).exists()
+    # A line in the journal for the professionals: who, what she thinks, of which worry.
+    (line,) = JournalEntry.objects.filter(trajectory=world.trajectory, kind=ContactKind.PORTAL)
+    assert line.audience == Audience.PROFESSIONALS
+    assert "ziet het anders bij “" in line.text
+    assert line.text.endswith(": Het was maar één keer.")
     # On her page, beside the statement; on the consultant's statements page, never hidden.
     assert "Jij ziet het anders" in _page(world.parent, world)
     pro = logged_in_client(world.owner).get(
@@ -261,3 +266,70 @@ def test_the_family_page_speaks_plain_dutch(world: World) -> None:
         assert all(s.words <= MAX_SENTENCE_WORDS for s in report.long_sentences), [
             s.opening for s in report.long_sentences
         ]
+
+
+def test_her_own_number_shows_with_what_makes_it_that_high_and_nobody_elses(
+    world: World,
+) -> None:
+    """Issue 14, 2: "her scaling score with what makes it that high": her newest number on
+    each shared worry, her own words for it, her earlier numbers; not the worker's number, not
+    a number kept for professionals."""
+    from samenopweg.assessments.services.scaling import ScoreInput, record_scaling_round
+
+    goal = wat.ensure_goal(world)
+    _share(world)
+    statement = goal.danger_statement
+    mother = mother_of(world.trajectory)
+    today = timezone.localdate()
+    for days_ago, score, why in ((60, 3, "EERSTE-KEER"), (5, 6, "Dirk drinkt niet meer thuis.")):
+        record_scaling_round(
+            trajectory=world.trajectory,
+            held_on=today - datetime.timedelta(days=days_ago),
+            session=None,
+            scores=[
+                ScoreInput(
+                    danger_statement=statement,
+                    score=score,
+                    person=mother,
+                    what_makes_it=why,
+                    one_higher="Een maand zonder ruzie.",
+                    audience=Audience.PARENTS,
+                ),
+                ScoreInput(
+                    danger_statement=statement,
+                    score=9,
+                    professional_role="consulent",
+                    what_makes_it="CIJFER-VAN-DE-CONSULENT",
+                    audience=Audience.PARENTS,
+                ),
+            ],
+            actor=world.owner,
+        )
+    # A number of hers the professionals keep to themselves stays off her page.
+    record_scaling_round(
+        trajectory=world.trajectory,
+        held_on=today,
+        session=None,
+        scores=[
+            ScoreInput(
+                danger_statement=statement,
+                score=1,
+                person=mother,
+                what_makes_it="ALLEEN-VOOR-PROFESSIONALS",
+                audience=Audience.PROFESSIONALS,
+            )
+        ],
+        actor=world.owner,
+    )
+
+    page = _page(world.parent, world)
+
+    assert "Jouw cijfer: 6 op 10" in page
+    assert "Waarom al een 6?" in page
+    assert "Dirk drinkt niet meer thuis." in page
+    assert "Een maand zonder ruzie." in page
+    assert "Eerder: 3 (" in page
+    assert "EERSTE-KEER" not in page  # earlier rounds show their number, not the words
+    assert "CIJFER-VAN-DE-CONSULENT" not in page
+    assert "ALLEEN-VOOR-PROFESSIONALS" not in page
+    assert "1 op 10" not in page

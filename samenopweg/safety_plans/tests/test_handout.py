@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from conftest import World
-from samenopweg.assessments.models import DangerStatement, SafetyGoal, StatementSet, StatementStatus
+from samenopweg.assessments.models import DangerStatement, SafetyGoal, StatementStatus
+from samenopweg.assessments.services.statements import change_statement_status, statement_set_for
 from samenopweg.assessments.tests.statement_world import ensure_goal
 from samenopweg.cases.access import get_trajectory_for_user
 from samenopweg.core.models import Audience
@@ -21,13 +22,20 @@ from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.factories import DangerStatementFactory, PlanRuleFactory
 
 
-def _shared(world: World) -> None:
+def _shared(world: World, *, keep: tuple[int, ...] = ()) -> None:
+    """The statements and goals for the network, shared through the service: the handout
+    prints the shared version, as the family's pages do."""
     ensure_goal(world)
-    StatementSet.objects.update_or_create(
-        trajectory=world.trajectory, defaults={"status": StatementStatus.SHARED}
-    )
-    DangerStatement.objects.filter(trajectory=world.trajectory).update(audience=Audience.NETWORK)
-    SafetyGoal.objects.filter(trajectory=world.trajectory).update(audience=Audience.NETWORK)
+    ours = DangerStatement.objects.filter(trajectory=world.trajectory).exclude(pk__in=keep)
+    ours.update(audience=Audience.NETWORK)
+    SafetyGoal.objects.filter(danger_statement__in=ours).update(audience=Audience.NETWORK)
+    for status in (StatementStatus.DISCUSSED, StatementStatus.SHARED):
+        change_statement_status(
+            trajectory=world.trajectory,
+            to_status=status,
+            expected_version=statement_set_for(world.trajectory).version,
+            actor=world.owner,
+        )
 
 
 def _html(world: World, member: Any) -> str:
@@ -51,20 +59,30 @@ def test_the_handout_has_the_worries_the_plan_and_the_members_own_part(world: Wo
 
 
 def test_the_handout_never_shows_what_only_professionals_may_see(world: World) -> None:
-    _shared(world)
-    member = netwerk.ensure_member(world)
-    netwerk.ensure_ban(world)  # "ALLEEN-PROF: veroordeeld voor geweld."
-    rule = hoe.ensure_rule(world)
-    PlanRule.objects.filter(pk=rule.pk).update(audience=Audience.PROFESSIONALS)
-    shared_rule = PlanRuleFactory.create(
-        plan=rule.plan, what="GEDEELD: tante Els belt Noor elke avond.", audience=Audience.NETWORK
-    )
     private = DangerStatementFactory.create(
         trajectory=world.trajectory,
         who_is_worried="ALLEEN-PROF",
         behaviour="iets dat het netwerk niet leest",
         audience=Audience.PARENTS,
         children=[],
+    )
+    SafetyGoal.objects.create(
+        danger_statement=private,
+        trajectory=world.trajectory,
+        parents_and_network_will="ALLEEN-OUDERS: een doel dat het netwerk niet leest",
+        child_will_experience="x",
+        professionals_will_see="x",
+        for_how_long="x",
+        audience=Audience.PARENTS,
+        created_by=world.owner,
+    )
+    _shared(world, keep=(private.pk,))  # in the shared version, for the parents only
+    member = netwerk.ensure_member(world)
+    netwerk.ensure_ban(world)  # "ALLEEN-PROF: veroordeeld voor geweld."
+    rule = hoe.ensure_rule(world)
+    PlanRule.objects.filter(pk=rule.pk).update(audience=Audience.PROFESSIONALS)
+    shared_rule = PlanRuleFactory.create(
+        plan=rule.plan, what="GEDEELD: tante Els belt Noor elke avond.", audience=Audience.NETWORK
     )
     html = _html(world, member)
     # The control: what the network may read is printed, so an empty or failed handout
@@ -76,6 +94,7 @@ def test_the_handout_never_shows_what_only_professionals_may_see(world: World) -
     assert "ALLEEN-PROF" not in html
     assert rule.what not in html
     assert private.behaviour not in html
+    assert "ALLEEN-OUDERS" not in html
 
 
 def test_before_the_worries_are_shared_the_handout_says_so(world: World) -> None:
