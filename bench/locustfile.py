@@ -1,9 +1,13 @@
-"""Load test of the professional pages: consultants and team leads, logged in through the form.
+"""Load test of the pages: consultants and team leads, and a few family members on their own
+page, all logged in through the form.
 
 Started by bench/run.py, which passes (environment):
   BENCH_TARGETS  JSON from bench/targets.py: references and search terms per user
   BENCH_USERS    page users (half bench_consulent, half bench_teamleider); locust runs one
-                 more, who prints the map PDF every 5-10 s (PdfReader); -u is BENCH_USERS + 1
+                 more, who prints the map PDF every 5-10 s (PdfReader), and the family users
+  BENCH_PARENTS, BENCH_NETWORK_MEMBERS  family users: bench_ouder and bench_netwerk on their
+                 own page /mijn/<reference>/ (default 2 and 1; FamilyUser says why so few);
+                 -u is BENCH_USERS + 1 + BENCH_PARENTS + BENCH_NETWORK_MEMBERS
   BENCH_WAIT     think time between requests in seconds, "low-high" (default 0.5-1.5)
   BENCH_DURATION seconds to measure once every user has logged in (0: until locust's -t)
   BENCH_WARMUP   seconds of requests after the logins that are not measured (default 5)
@@ -40,6 +44,11 @@ TARGETS: dict[str, Any] = json.loads(Path(os.environ["BENCH_TARGETS"]).read_text
 ]
 TOTAL_USERS = int(os.environ.get("BENCH_USERS", "20"))  # the page users; plus PDF_USERS
 PDF_USERS = 1
+PARENTS = int(os.environ.get("BENCH_PARENTS", "2"))
+NETWORK_MEMBERS = int(os.environ.get("BENCH_NETWORK_MEMBERS", "1"))
+FAMILY_USERS = PARENTS + NETWORK_MEMBERS
+# Everyone who logs in; the measured period starts when the last of them has.
+EVERYONE = TOTAL_USERS + PDF_USERS + FAMILY_USERS
 _low, _high = (float(x) for x in os.environ.get("BENCH_WAIT", "0.5-1.5").split("-"))
 DURATION = float(os.environ.get("BENCH_DURATION", "0"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "5"))
@@ -58,7 +67,7 @@ def _test_start(environment: Environment, **_kwargs: Any) -> None:
 def _login_done(environment: Environment) -> None:
     """After the last login: keep the login numbers, let everyone go, start the warm-up."""
     _state["logins_done"] += 1
-    if _state["logins_done"] != TOTAL_USERS + PDF_USERS:
+    if _state["logins_done"] != EVERYONE:
         return
     stats = environment.stats
     login = stats.get("login", "POST")
@@ -94,7 +103,7 @@ class LoggedInUser(HttpUser):
         self.stories: list[list[Any]] = TARGETS[self.username].get("stories") or []
         self.voices: list[str] = TARGETS[self.username].get("voices") or self.maps
         self.feedback: list[str] = TARGETS[self.username].get("feedback") or self.maps
-        self.terms: list[str] = TARGETS[self.username]["terms"]
+        self.terms: list[str] = TARGETS[self.username].get("terms") or []
         form = self.client.get("/accounts/login/", name="login form")
         found = _TOKEN.search(form.text)
         value = _VALUE.search(found.group(0)) if found else None
@@ -220,3 +229,40 @@ class TeamLead(ProfessionalUser):
     username = "bench_teamleider"
     dashboard_name = "dashboard (team lead, 2000)"
     fixed_count = TOTAL_USERS - TOTAL_USERS // 2
+
+
+class FamilyUser(LoggedInUser):
+    """A parent or a network member on their own page (/mijn/<reference>/: what is shared with
+    them, the plan and the rules they carry, their tasks, whom to call), now and then their
+    list of trajectories (/mijn/). Few of them (2 parents and 1 network member by default):
+    a family opens its page a few times a week, a consultant works in the application all
+    day, so three family users beside 20 professionals clicking every second is already more
+    family traffic than a team sees; more of them would change the load on the professional
+    pages that earlier runs measured. Each account holds 20 trajectories (seed_synthetic's
+    family.py) so the visits spread over twenty files as the professionals' do."""
+
+    abstract = True
+    page_name = ""
+    home_name = ""
+
+    @task(5)
+    def own_page(self) -> None:
+        self.page(f"/mijn/{random.choice(self.references)}/", self.page_name)
+
+    @task(1)
+    def home(self) -> None:
+        self.page("/mijn/", self.home_name)
+
+
+class Parent(FamilyUser):
+    username = "bench_ouder"
+    page_name = "family page (parent)"
+    home_name = "family home (20 trajectories)"
+    fixed_count = PARENTS
+
+
+class NetworkMember(FamilyUser):
+    username = "bench_netwerk"
+    page_name = "family page (network member)"
+    home_name = "family home (20 trajectories)"
+    fixed_count = NETWORK_MEMBERS

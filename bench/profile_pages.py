@@ -7,7 +7,8 @@ Uses Django's test client in-process (no network, no concurrency, no other reque
 numbers show the cost of a page on its own; bench/run.py shows the cost under load. Prints, per
 page, the median and p95 time, the median CPU time (the cost even on a busy machine), the number of SQL queries and the time spent in them. Like the
 real pages, it writes audit rows. One line is not a page: drawing the scaling page's five trend
-charts alone (the chart's speed is measured here, not in the test suite).
+charts alone (the chart's speed is measured here, not in the test suite). The family's pages
+are measured logged in as bench_ouder and bench_netwerk, on the trajectories of their grants.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # Not a page: drawing the five trend charts of the scaling page, in-process (bench/run.py
 # reports it under the table).
 CHARTS = "trend charts alone (5 pairs x 10 rounds x 6 people)"
+# The family accounts (seed_synthetic's family.py) and the name of their own page.
+FAMILY_USERS = {
+    "bench_ouder": "family page (parent)",
+    "bench_netwerk": "family page (network member)",
+}
+FAMILY_HOME = "family home (20 trajectories)"
 
 
 def measure_trend_charts(n: int) -> tuple[list[float], list[float]]:
@@ -102,6 +109,7 @@ def main() -> None:
 
     from samenopweg.accounts.models import User
     from samenopweg.cases.access import visible_trajectories
+    from samenopweg.cases.models import Stage
 
     rng = random.Random(1)
     if args.targets:
@@ -120,12 +128,51 @@ def main() -> None:
                 "maps": found[:20],
             }
 
+    for username in FAMILY_USERS:
+        if username not in targets:  # computed here: their open trajectories, as targets.py
+            family_user = User.objects.get(username=username)
+            targets[username] = {
+                "references": list(
+                    visible_trajectories(family_user)
+                    .exclude(stage=Stage.AFGESLOTEN)
+                    .order_by("reference")
+                    .values_list("reference", flat=True)
+                )
+            }
+
     # Locust's request names, so bench/run.py can put both measurements side by side.
     samples: dict[str, list[float]] = {}
     queries: dict[str, list[int]] = {}
     sql_ms: dict[str, list[float]] = {}
     cpu_ms: dict[str, list[float]] = {}
     slowest: dict[str, tuple[float, str]] = {}
+
+    def measure(client: Client, name: str, template: str, values: list[str]) -> None:
+        """One page, args.n times (a PDF fewer) on random values, after one to warm up."""
+        client.get(template.format(values[0]))  # warm caches (templates, translations)
+        for _ in range(max(3, args.n // 4) if "PDF" in name else args.n):
+            path = template.format(rng.choice(values))
+            timer = QueryTimer()
+            with (
+                CaptureQueriesContext(connection) as captured,
+                connection.execute_wrapper(timer),
+            ):
+                started, cpu_started = time.perf_counter(), time.process_time()
+                response = client.get(path)
+                elapsed = (time.perf_counter() - started) * 1000
+                cpu = (time.process_time() - cpu_started) * 1000
+            if response.status_code != 200:
+                print(f"{name}: HTTP {response.status_code} for {path}")
+                continue
+            samples.setdefault(name, []).append(elapsed)
+            cpu_ms.setdefault(name, []).append(cpu)
+            queries.setdefault(name, []).append(len(captured.captured_queries))
+            # Measured around each execute (Django's own query log rounds to whole ms).
+            sql_ms.setdefault(name, []).append(sum(timer.spent) * 1000)
+            for query in captured.captured_queries:
+                if float(query["time"]) * 1000 >= slowest.get(name, (0.0, ""))[0]:
+                    slowest[name] = (float(query["time"]) * 1000, query["sql"])
+
     for username, dashboard in (
         ("bench_consulent", "dashboard (consultant, 100)"),
         ("bench_teamleider", "dashboard (team lead, 2000)"),
@@ -159,31 +206,24 @@ def main() -> None:
             if stories:
                 pages.append(("booklet PDF (6 pages)", "/trajecten/{}/boekje.pdf", stories))
         for name, template, values in pages:
-            if args.only and name not in args.only:
-                continue
-            client.get(template.format(values[0]))  # warm caches (templates, translations)
-            for _ in range(max(3, args.n // 4) if "PDF" in name else args.n):
-                path = template.format(rng.choice(values))
-                timer = QueryTimer()
-                with (
-                    CaptureQueriesContext(connection) as captured,
-                    connection.execute_wrapper(timer),
-                ):
-                    started, cpu_started = time.perf_counter(), time.process_time()
-                    response = client.get(path)
-                    elapsed = (time.perf_counter() - started) * 1000
-                    cpu = (time.process_time() - cpu_started) * 1000
-                if response.status_code != 200:
-                    print(f"{name}: HTTP {response.status_code} for {path}")
-                    continue
-                samples.setdefault(name, []).append(elapsed)
-                cpu_ms.setdefault(name, []).append(cpu)
-                queries.setdefault(name, []).append(len(captured.captured_queries))
-                # Measured around each execute (Django's own query log rounds to whole ms).
-                sql_ms.setdefault(name, []).append(sum(timer.spent) * 1000)
-                for query in captured.captured_queries:
-                    if float(query["time"]) * 1000 >= slowest.get(name, (0.0, ""))[0]:
-                        slowest[name] = (float(query["time"]) * 1000, query["sql"])
+            if not args.only or name in args.only:
+                measure(client, name, template, values)
+
+    # The family's own pages, logged in as the family accounts (locust's FamilyUser). The
+    # home page is measured once, as the parent: both accounts hold the same 20 trajectories.
+    for username, page_name in FAMILY_USERS.items():
+        refs = targets[username]["references"]
+        if not refs:
+            print(f"{username}: no trajectories (seeded before family.py?)")
+            continue
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(username=username))
+        pages = [(page_name, "/mijn/{}/", refs)]
+        if username == "bench_ouder":
+            pages.append((FAMILY_HOME, "/mijn/", [""]))
+        for name, template, values in pages:
+            if not args.only or name in args.only:
+                measure(client, name, template, values)
 
     # The trend charts alone, without the page around them (the scaling page above includes
     # them): the bench's five danger statements, ten rounds each, six people per chart. Was a

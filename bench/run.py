@@ -17,7 +17,8 @@ Steps (every one has a time limit; gunicorn is always stopped at the end):
  2. `collectstatic`, and bench/targets.py picks references and search terms per bench user;
  3. gunicorn on 127.0.0.1 (DEBUG off, SAMENOPWEG_BENCH=1 for /bench/bare/);
  4. locust headless, half the users bench_consulent and half bench_teamleider (plus one user
-    who prints the map PDF every 5-10 s);
+    who prints the map PDF every 5-10 s, and FAMILY_USERS on their own page: bench_ouder and
+    bench_netwerk, a parent and a network member);
  5. bench/profile_pages.py: each page alone, in-process, with its CPU time and queries, and
     the scaling page's trend charts drawn alone;
  6. docs/BENCHMARKS.md from locust's CSV: the run replaces its own database's section (SQLite or
@@ -78,6 +79,10 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("genogram and ecomap (40 persons)", 100),
     ("child's voice (10 sessions, 30 drawings)", 100),
     ("feedback (12 rounds)", 100),
+    ("family page (parent)", 100),
+    ("family page (network member)", 100),
+    # Not in the issue: the family's list of trajectories, here 20 (a family has one or two).
+    ("family home (20 trajectories)", None),
     ("map PDF", 2000),
     ("booklet PDF (6 pages)", 2000),
 )
@@ -85,6 +90,9 @@ PAGES: tuple[tuple[str, int | None], ...] = (
 # Not a page: bench/profile_pages.py also draws the five trend charts alone (its CHARTS name).
 CHARTS_ALONE = "trend charts alone (5 pairs x 10 rounds x 6 people)"
 CHARTS_TARGET_MS = 50
+# Family users besides --users (bench/locustfile.py FamilyUser says why so few), and the PDF user.
+FAMILY_USERS = {"bench_ouder": 2, "bench_netwerk": 1}
+PDF_USERS = 1
 
 
 @dataclass
@@ -284,6 +292,8 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
     users = run.targets.get("users", {})
     consultant = users.get("bench_consulent", {})
     lead = users.get("bench_teamleider", {})
+    parent = users.get("bench_ouder", {})
+    network = users.get("bench_netwerk", {})
     half = args.users // 2
     key = database_key(run)
     command = "make bench" + (' BENCH_ARGS="--database postgres"' if key == "postgres" else "")
@@ -311,12 +321,16 @@ def write_report(run: Run, stats: dict[str, dict[str, str]], failures: list[dict
         f"| seeding | {seeding} |",
         f"| bench users | bench_consulent sees {consultant.get('visible', '?')} trajectories "
         f"({consultant.get('open', '?')} open); bench_teamleider sees {lead.get('visible', '?')} "
-        f"({lead.get('open', '?')} open; the dashboard lists open ones, 50 a page) |",
+        f"({lead.get('open', '?')} open; the dashboard lists open ones, 50 a page); "
+        f"bench_ouder (a parent) and bench_netwerk (a network chair) each have their own page "
+        f"on {parent.get('visible', '?')} and {network.get('visible', '?')} trajectories |",
         f"| server | `{' '.join(run.server_command)}`, DJANGO_DEBUG=0, on the same machine |",
         f"| load | locust, {args.duration_text} measured after all logins and {WARMUP} s of warm-up, {args.users} users ({half} bench_consulent, "
         f"{args.users - half} bench_teamleider), each waiting {args.wait.replace('-', '–')} s between requests, "
-        "and one more bench_consulent who only prints the map PDF, every 5–10 s; all "
-        "logged in through /accounts/login/ |",
+        "and one more bench_consulent who only prints the map PDF, every 5–10 s; "
+        f"besides them {FAMILY_USERS['bench_ouder']} bench_ouder and "
+        f"{FAMILY_USERS['bench_netwerk']} bench_netwerk on their own page (/mijn/), with the "
+        "same think time; all logged in through /accounts/login/ |",
         "",
         "### Results",
         "",
@@ -567,13 +581,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "BENCH_DURATION": str(seconds),
                 "BENCH_WARMUP": str(WARMUP),
                 "BENCH_LOGIN_STATS": str(login_file),
+                "BENCH_PARENTS": str(FAMILY_USERS["bench_ouder"]),
+                "BENCH_NETWORK_MEMBERS": str(FAMILY_USERS["bench_netwerk"]),
             }
+            everyone = str(args.users + PDF_USERS + sum(FAMILY_USERS.values()))
             command = [
                 str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-                "-u", str(args.users + 1), "-r", str(args.users + 1), "-t", f"{limit}s", "--stop-timeout", "5",
+                "-u", everyone, "-r", everyone, "-t", f"{limit}s", "--stop-timeout", "5",
                 "--host", url, "--csv", str(csv_prefix), "--only-summary", "--loglevel", "WARNING",
             ]  # fmt: skip
-            log(f"load: locust -u {args.users + 1} -t {seconds}s against {url}")
+            log(f"load: locust -u {everyone} -t {seconds}s against {url}")
             started = time.monotonic()
             busy0, server0, children0 = (
                 cpu_busy_seconds(),

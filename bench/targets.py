@@ -4,7 +4,9 @@ trajectories past registration a map of 50 entries, 5 danger/goal pairs scaled i
 network of 30, a plan of 40 rules and a Words and Pictures story), and those stories; the
 trajectories with a child heard in 10 sessions with 30 drawings (`voices`) and those with 12
 feedback rounds (`feedback`): the first ten of bench_consulent's full trajectories past mapping
-with a child of school age have both.
+with a child of school age have both. The family accounts (`bench_ouder`, `bench_netwerk`:
+a parent and a network chair on the first 20 full trajectories, seed_synthetic's family.py)
+get the references of their own page, /mijn/<reference>/.
 
     DATABASE_URL=... python bench/targets.py OUT.json
 
@@ -22,6 +24,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = ("bench_consulent", "bench_teamleider")
+FAMILY_USERS = ("bench_ouder", "bench_netwerk")
 SAMPLE = 400  # references per user (the team lead sees 2,000; a sample is enough)
 TERMS = 60
 
@@ -113,6 +116,15 @@ def main(out: Path) -> None:
             "voices": voices,
             "feedback": asked,
         }
+    for username in FAMILY_USERS:
+        # Their own pages: every open trajectory they have a current grant on.
+        mine = list(
+            visible_trajectories(User.objects.get(username=username))
+            .exclude(stage=Stage.AFGESLOTEN)
+            .order_by("reference")
+            .values_list("reference", flat=True)
+        )
+        result["users"][username] = {"visible": len(mine), "open": len(mine), "references": mine}
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("select sqlite_version()")

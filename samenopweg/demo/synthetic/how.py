@@ -5,6 +5,11 @@ measures: 30 network members (20 informal, 10 professional) and 6 more relatives
 holds about 40 persons for the genogram and the ecomap; a running safety plan with 40 rules that
 answer the safety goals, each followed up three times; and a Words and Pictures story of six
 pages with a drawing each (one small PNG, written to the upload directory once per page).
+
+Where a parent and the network's chair have an account (family.py), the parent also does every
+PARENT_RULES-th rule, and the latest check-in of each rule one of them does came from their own
+page: told by them, written by their account, for their audience (portal.plan_views.check_in).
+The random draws are the same either way, so the rest of the data does not change.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ RuleWho = PlanRule.who.through
 RuleGoal = PlanRule.goals.through
 
 INFORMAL, PROFESSIONAL, RELATIVES, RULES, PAGES = 20, 10, 6, 40, 6
+PARENT_RULES = 4  # with an account, the parent does rules 3, 7, 11 ... as well
 NAMES = ("An", "Els", "Jef", "Luc", "Mia", "Rik", "Sien", "Tuur", "Vera", "Wim", "Ines", "Koen")
 ROLES_INFORMAL = (
     "buurvrouw",
@@ -112,6 +118,15 @@ def write_picture(data: bytes, content_type: str = "image/png") -> str:
 
 
 @dataclass(frozen=True)
+class OwnPage:
+    """The family members of a trajectory who check in on their own page (family.py)."""
+
+    parent_id: int  # the parent's person
+    parent_user_id: int
+    chair_user_id: int  # the network chair's account (the chair is the first member)
+
+
+@dataclass(frozen=True)
 class HowFamily:
     pk: int
     owner_id: int
@@ -119,6 +134,17 @@ class HowFamily:
     registered_at: datetime.datetime
     children: list[tuple[int, str]]
     goal_ids: list[int]
+    own_page: OwnPage | None = None
+
+
+@dataclass(frozen=True)
+class Network:
+    """What HowBuilder.add made that family.py refers to."""
+
+    chair_id: int  # the chair's person: the first informal member, who checks every rule
+    chair_name: str
+    started: datetime.datetime  # when the network and the plan were set up
+    rule_ids: list[int]
 
 
 class HowBuilder:
@@ -129,20 +155,22 @@ class HowBuilder:
         self.rows = HowRows()
         self.picture = b""
 
-    def add(self, family: HowFamily) -> None:
+    def add(self, family: HowFamily) -> Network:
         rng, w, rows, now = self.rng, self.writer, self.rows, self.now
         writer_id = family.worker_id or family.owner_id
         started = max(family.registered_at, now - datetime.timedelta(days=60))
         child_id, child = family.children[0]
         people: list[int] = []
+        first_names: list[str] = []
         for i in range(INFORMAL + PROFESSIONAL + RELATIVES):
             pk = next(w.ids(Person))
             relative = i >= INFORMAL + PROFESSIONAL
             professional = INFORMAL <= i < INFORMAL + PROFESSIONAL
             female = rng.random() < 0.6
+            first_names.append(rng.choice(NAMES))
             rows.persons.append(
                 (
-                    pk, family.pk, rng.choice(NAMES), f"Netwerk{i}", None,
+                    pk, family.pk, first_names[-1], f"Netwerk{i}", None,
                     Gender.FEMALE if female else Gender.MALE, False,
                     f"04{rng.randint(70, 99)} {rng.randint(100000, 999999)}", Audience.NETWORK, started,
                 )
@@ -194,8 +222,11 @@ class HowBuilder:
                 started,
             )
         )
+        own = family.own_page
+        rule_ids: list[int] = []
         for position in range(RULES):
             rule_id = next(w.ids(PlanRule))
+            rule_ids.append(rule_id)
             who = people[position % len(people)]
             every = rng.choice((7, 7, 14, 28))
             checks = []
@@ -213,12 +244,22 @@ class HowBuilder:
                 )
             )  # fmt: skip
             rows.rule_who.append((rule_id, who))
+            # The latest check-in on the family's own page: (told by, written by, audience).
+            told: tuple[int, int, int] | None = None
+            if own is not None and position % PARENT_RULES == PARENT_RULES - 1:
+                rows.rule_who.append((rule_id, own.parent_id))
+                told = (own.parent_id, own.parent_user_id, Audience.PARENTS)
+            elif own is not None and who == people[0]:
+                told = (who, own.chair_user_id, Audience.NETWORK)
             if family.goal_ids:
                 rows.rule_goals.append((rule_id, family.goal_ids[position % len(family.goal_ids)]))
-            for day, outcome in checks:
+            for number, (day, outcome) in enumerate(checks):
+                told_by, by, audience = (who, writer_id, int(Audience.NETWORK))
+                if told is not None and number == len(checks) - 1:
+                    told_by, by, audience = told
                 rows.check_ins.append(
-                    (next(w.ids(RuleCheckIn)), Audience.NETWORK, rule_id, family.pk, outcome, "",
-                     day, who, writer_id, now)
+                    (next(w.ids(RuleCheckIn)), audience, rule_id, family.pk, outcome, "",
+                     day, told_by, by, now)
                 )  # fmt: skip
 
         story_id = next(w.ids(Story))
@@ -238,6 +279,9 @@ class HowBuilder:
                  f"Bladzijde {position + 1}: {child} woont bij mama. Oma helpt elke woensdag.",
                  upload_id, "Een huis met een zon", writer_id, started, started)
             )  # fmt: skip
+        return Network(
+            chair_id=people[0], chair_name=first_names[0], started=started, rule_ids=rule_ids
+        )
 
     def _empty_snapshot(self) -> Any:
         """A JSON value as the database wants it (RowWriter adapts only datetimes)."""

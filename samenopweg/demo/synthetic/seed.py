@@ -7,10 +7,11 @@ Builds organisations (OCJ and SDJ, five regions each, plus one private organisat
 for the hulpverleners), regional teams of about 2,000 trajectories with 25 consultants and one
 team lead each, and the trajectories with their people, relations, grants, safety checks, alerts,
 journal entries, tasks and stage history; the benchmark team also gets a WHAT (what.py), a HOW
-(how.py), the child's voice (child_voice.py) and feedback (feedback.py), each module saying
-which of its trajectories get what. The dashboard's safety summary on each trajectory is
-computed here in Python, the way `cases.services.refresh_safety_summary` would (a test
-holds them to the service: samenopweg/demo/tests/test_synthetic_matches_the_services.py).
+(how.py), the child's voice (child_voice.py), feedback (feedback.py) and a family on its own
+page (family.py), each module saying which of its trajectories get what. The dashboard's
+safety summary on each trajectory is computed here in Python, the way
+`cases.services.refresh_safety_summary` would (a test holds them to the service:
+samenopweg/demo/tests/test_synthetic_matches_the_services.py).
 
 Fixed users for the benchmark (password `bench` for every synthetic user):
 
@@ -18,7 +19,10 @@ Fixed users for the benchmark (password `bench` for every synthetic user):
   and no other grants (fewer when N is small: see `plan_layout`);
 - `bench_teamleider`: leads the first team, which holds 2,000 trajectories (all of them for
   N < 2,000);
-- `bench_hulpverlener`: a worker of a private organisation with grants in that team.
+- `bench_hulpverlener`: a worker of a private organisation with grants in that team;
+- `bench_ouder` and `bench_netwerk`: family accounts (no membership), a parent and a network
+  chair on the first 20 of bench_consulent's full trajectories, each with their own page
+  (/mijn/<reference>/; family.py).
 
 References look like `OCJ-SYN-GNT-2024-00042`: the `SYN` marker keeps them apart from the
 references `ReferenceCounter` hands out (`OCJ-GNT-2026-00042`).
@@ -71,12 +75,13 @@ from samenopweg.cases.models import (
 from samenopweg.cases.services import search_text_for
 from samenopweg.core.models import Audience
 from samenopweg.demo.synthetic.child_voice import VOICE_FAMILIES, VoiceBuilder, VoiceFamily
+from samenopweg.demo.synthetic.family import FamilyBuilder, Household
 from samenopweg.demo.synthetic.feedback import (
     CHILD_ANSWERS_FROM,
     FeedbackBuilder,
     FeedbackFamily,
 )
-from samenopweg.demo.synthetic.how import HowBuilder, HowFamily
+from samenopweg.demo.synthetic.how import HowBuilder, HowFamily, OwnPage
 from samenopweg.demo.synthetic.what import Family, WhatBuilder
 from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
@@ -434,6 +439,7 @@ class Builder:
         self.feedback = FeedbackBuilder(
             rng=self.rng, writer=self.writer, now=self.now, today=self.today
         )
+        self.family = FamilyBuilder(seed=seed, writer=self.writer, now=self.now)
         self.users = 0
 
     # ---- helpers -------------------------------------------------------------------------
@@ -568,7 +574,8 @@ class Builder:
                     )
                 )
         Membership.objects.bulk_create(memberships, batch_size=1000)
-        self.users = len(users)
+        # bench_ouder and bench_netwerk: family accounts, granted on trajectories as they come.
+        self.users = len(users) + self.family.create_users(self.password)
         return infos
 
     def plan_slots(self, layout: Layout, infos: list[TeamInfo]) -> list[Slot]:
@@ -685,6 +692,7 @@ class Builder:
         self.how.insert()
         self.voice.insert()
         self.feedback.insert()
+        self.family.insert()
 
     def build_trajectory(self, batch: Batch, slot: Slot) -> None:
         rng, w, info = self.rng, self.writer, slot.team
@@ -779,9 +787,33 @@ class Builder:
         if info.is_bench and slot.stage != Stage.AANMELDING:
             household = Family(pk, owner, worker, registered_at, end_at, children, adults)
             full = owner == info.consultant_ids[0]
-            goal_ids = self.what.add(household, full=full)
+            # The first full ones also have a parent and the network's chair on their own page.
+            own_page = full and not closed and self.family.wants_more()
+            what = self.what.add(household, full=full, for_the_network=own_page)
+            goal_ids = what.goals
             if full:
-                self.how.add(HowFamily(pk, owner, worker, registered_at, children, goal_ids))
+                parent_id, parent_name = adults[0]  # the mother or the father
+                accounts = (
+                    OwnPage(parent_id, self.family.parent_user_id, self.family.network_user_id)
+                    if own_page
+                    else None
+                )
+                network = self.how.add(
+                    HowFamily(pk, owner, worker, registered_at, children, goal_ids, accounts)
+                )
+                if own_page:
+                    shown = [
+                        *(("assessments.dangerstatement", i) for i in what.statements),
+                        *(("assessments.safetygoal", i) for i in what.goals),
+                        *(("assessments.bottomline", i) for i in what.bottom_lines),
+                        *(("safety_plans.planrule", i) for i in network.rule_ids),
+                    ]
+                    self.family.add(
+                        Household(
+                            pk, owner, registered_at, parent_id, parent_name, kinds[0],
+                            network.chair_id, network.chair_name, network.started, shown,
+                        )
+                    )  # fmt: skip
             kids = [(i, name, day) for (i, name), day in zip(children, born_on, strict=True)]
             # The child's voice and the 12 feedback rounds at the size the benchmark measures,
             # for the first few full trajectories past mapping whose oldest child is of school

@@ -10,7 +10,9 @@ Only the benchmark team gets one, which keeps seeding 100,000 trajectories fast:
   1-3 rounds), so the team lead's dashboard shows every status in its WAT column.
 
 Statement sets are draft, discussed or shared; a shared one gets its SharedVersion from the
-application's own `build_snapshot`, after the rows are in (see `share`).
+application's own `build_snapshot`, after the rows are in (see `share`). The trajectories with a
+parent and a network member on their own page (family.py) always have theirs shared, and their
+statements, goals and bottom lines are for the network too, so both read them there.
 """
 
 from __future__ import annotations
@@ -195,6 +197,15 @@ class WhatRows:
 
 
 @dataclass(frozen=True)
+class WhatIds:
+    """The ids of what `WhatBuilder.add` wrote that others refer to."""
+
+    goals: list[int]
+    statements: list[int]
+    bottom_lines: list[int]
+
+
+@dataclass(frozen=True)
 class Family:
     """What the builder needs to know of one trajectory."""
 
@@ -219,9 +230,12 @@ class WhatBuilder:
         span = family.end_at - family.registered_at
         return (family.registered_at + span * share).replace(microsecond=0)
 
-    def add(self, family: Family, *, full: bool) -> list[int]:
-        """Rows for one family; returns the ids of its safety goals."""
+    def add(self, family: Family, *, full: bool, for_the_network: bool = False) -> WhatIds:
+        """Rows for one family; returns the ids of its goals, statements and bottom lines.
+        `for_the_network`: the set is shared, and its items are for the network too (family.py);
+        the random draws are the same either way, so the rest of the data does not change."""
         rng, w, rows = self.rng, self.writer, self.rows
+        shown = Audience.NETWORK if for_the_network else Audience.PARENTS
         size = FULL if full else SMALL
         child_id, child = family.children[0]
         adult_id, adult = family.adults[0]
@@ -258,18 +272,21 @@ class WhatBuilder:
             )  # fmt: skip
 
         status = rng.choice(STATUSES)
+        if for_the_network:
+            status = StatementStatus.SHARED
         first_at = session_ids[0][1]
         rows.sets.append(
             (next(w.ids(StatementSet)), 1, family.pk, status, self._when(family, 0.9), family.owner_id)
         )  # fmt: skip
         statement_ids = []
         goal_ids: list[int] = []
+        bottom_line_ids: list[int] = []
         for position, index in enumerate(rng.sample(range(len(STATEMENTS)), size["statements"])):
             who, behaviour, impact, fear = STATEMENTS[index]
             pk = next(w.ids(DangerStatement))
             rows.statements.append(
                 (
-                    pk, Audience.PARENTS, 1, family.pk, who, behaviour.format(**words),
+                    pk, shown, 1, family.pk, who, behaviour.format(**words),
                     impact.format(**words), fear.format(**words), position, family.owner_id,
                     first_at, first_at,
                 )
@@ -279,16 +296,17 @@ class WhatBuilder:
             goal_ids.append(next(w.ids(SafetyGoal)))
             rows.goals.append(
                 (
-                    goal_ids[-1], Audience.PARENTS, 1, pk, family.pk,
+                    goal_ids[-1], shown, 1, pk, family.pk,
                     will.format(**words), experience.format(**words), see.format(**words),
                     rng.choice(DURATIONS), 0, family.owner_id, first_at, first_at,
                 )
             )  # fmt: skip
             statement_ids.append(pk)
         for position, (text, reason) in enumerate(BOTTOM_LINES[: size["bottom_lines"]]):
+            bottom_line_ids.append(next(w.ids(BottomLine)))
             rows.bottom_lines.append(
                 (
-                    next(w.ids(BottomLine)), Audience.PARENTS, 1, family.pk, text.format(**words),
+                    bottom_line_ids[-1], shown, 1, family.pk, text.format(**words),
                     reason.format(**words), position, family.owner_id, first_at, first_at,
                 )
             )  # fmt: skip
@@ -312,7 +330,7 @@ class WhatBuilder:
                     )  # fmt: skip
         if status == StatementStatus.SHARED:
             self.to_share.append((family.pk, family.owner_id))
-        return goal_ids
+        return WhatIds(goals=goal_ids, statements=statement_ids, bottom_lines=bottom_line_ids)
 
     def insert(self) -> None:
         """Write this batch's rows (in the caller's transaction) and start a new batch."""

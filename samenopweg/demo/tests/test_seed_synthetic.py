@@ -207,6 +207,9 @@ SEEDED_LINKS = (
     "feedback.Expectation.child",
     "feedback.FeedbackRound.respondent",
     "feedback.FeedbackSignal.round",
+    "cases.CaseGrant.person",
+    "portal.Invitation.person",
+    "portal.FirstSeen.person",
 )
 
 
@@ -474,3 +477,87 @@ def test_the_bench_team_has_the_childs_voice_and_the_feedback_the_benchmark_meas
         reverse("feedback:overview", args=[reference]),
     ):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_the_family_users_see_their_own_pages_and_nothing_else(seeded: str) -> None:
+    """bench/locustfile.py FamilyUser: bench_ouder (a parent) and bench_netwerk (the network's
+    chair) each have their own page on the first of bench_consulent's full trajectories, with
+    the statements shared with them, the plan with the rules they carry, their check-ins, the
+    story, the parent's open task, and everything already seen once; any other trajectory is
+    a 404 to them."""
+    from django.test import Client
+    from django.utils.html import escape
+
+    from samenopweg.accounts.roles import is_family_account
+    from samenopweg.assessments.models import SharedVersion
+    from samenopweg.demo.synthetic.family import FAMILY_TRAJECTORIES
+    from samenopweg.people.models import NetworkMember, RelationKind
+    from samenopweg.portal.models import FirstSeen
+    from samenopweg.safety_plans.models import RuleCheckIn, Story
+
+    consultant = User.objects.get(username="bench_consulent")
+    parent = User.objects.get(username="bench_ouder")
+    network = User.objects.get(username="bench_netwerk")
+    full = ids(Trajectory.objects.filter(owner=consultant).exclude(stage=Stage.AANMELDING))
+    theirs = ids(visible_trajectories(parent))
+    assert 1 <= len(theirs) <= FAMILY_TRAJECTORIES
+    assert theirs <= full
+    assert ids(visible_trajectories(network)) == theirs
+    current = CaseGrant.objects.current()
+    for user, role in ((parent, CaseRole.OUDER), (network, CaseRole.NETWERK)):
+        assert user.check_password("bench")
+        assert is_family_account(user)
+        grants = current.filter(user=user)
+        assert set(grants.values_list("role", flat=True)) == {role}
+        assert set(grants.values_list("trajectory_id", flat=True)) == theirs
+        assert grants.count() == len(theirs)  # one person per trajectory
+
+    client = Client()
+    for user, role in ((parent, CaseRole.OUDER), (network, CaseRole.NETWERK)):
+        client.force_login(user)
+        seen_before = FirstSeen.objects.filter(user=user).count()
+        assert seen_before
+        for trajectory in Trajectory.objects.filter(pk__in=theirs):
+            grant = current.get(user=user, trajectory=trajectory)
+            person = grant.person
+            assert person is not None and not person.is_child
+            if role == CaseRole.OUDER:
+                kinds = set(Relation.objects.filter(person=person).values_list("kind", flat=True))
+                assert kinds <= {RelationKind.MOTHER, RelationKind.FATHER}
+            else:
+                assert NetworkMember.objects.get(trajectory=trajectory, person=person).is_chair
+
+            response = client.get(f"/mijn/{trajectory.reference}/")
+            assert response.status_code == 200, trajectory.reference
+            body = response.content.decode()
+            # The shared version, whole: five worries with their goals, three bottom lines.
+            what = response.context["what"]
+            shared = SharedVersion.objects.get(statement_set__trajectory=trajectory)
+            assert what.shared.shared.pk == shared.pk
+            assert len(what.statements) == 5 and len(what.bottom_lines) == 3
+            assert all(len(s.goals) == 1 for s in what.statements)
+            assert escape(what.statements[0].data["sentence"]) in body
+            # The plan: all 40 rules, some carried by them, checked in on from their page.
+            rules = [
+                line for block in response.context["family_plan"].plans for line in block.rules
+            ]
+            assert len(rules) == 40
+            assert any(line.mine for line in rules)
+            told = RuleCheckIn.objects.filter(trajectory=trajectory, created_by=user)
+            assert told.filter(told_by=person).count() == told.count() >= 2
+            story = Story.objects.get(trajectory=trajectory)
+            assert [s.pk for s in response.context["stories"]] == [story.pk]
+            assert escape(story.title) in body
+            tasks = response.context["tasks"]
+            if role == CaseRole.OUDER:
+                assert len(tasks) == 1 and escape(tasks[0].title) in body
+            else:
+                assert tasks == []
+        # A returning visit: everything shown was seen before, nothing new is written.
+        assert FirstSeen.objects.filter(user=user).count() == seen_before
+
+        outside = Trajectory.objects.exclude(pk__in=theirs).order_by("pk")
+        for other in (outside.filter(pk__in=full).first(), outside.first()):
+            if other is not None:
+                assert client.get(f"/mijn/{other.reference}/").status_code == 404

@@ -189,3 +189,89 @@ def test_seeded_voices_and_feedback_follow_the_rules_of_their_services() -> None
             assert seeded.closed_at is not None and seeded.closed_at >= seeded.raised_at
     assert signals == {}  # no signal without its round
     assert reasons == set(SignalReason.values)
+
+
+@pytest.mark.django_db
+def test_seeded_family_accounts_are_what_invitation_grant_and_page_write() -> None:
+    """family.py: bench_ouder and bench_netwerk came in as portal.invitations.redeem lets a
+    family member in (a used invitation in a role the person may be invited in, a grant bound
+    to the person from that moment), and what they saw is what their page marks as seen on a
+    first visit (portal.seen.mark_seen: FirstSeen per item and one journal line), so the
+    benchmark's returning visit is one the page itself would have left."""
+    from django.test import Client
+
+    from samenopweg.accounts.models import User
+    from samenopweg.accounts.roles import is_family_account
+    from samenopweg.cases.models import CaseGrant, CaseRole
+    from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatus
+    from samenopweg.people.models import Person
+    from samenopweg.portal.invitations import GRANT_REASON, invitees
+    from samenopweg.portal.models import FirstSeen, Invitation
+    from samenopweg.safety_plans.models import RuleCheckIn
+    from samenopweg.safety_plans.selectors import check_in_refusal, family_rule
+
+    call_command("seed_synthetic", trajectories=60, seed=3, stdout=StringIO())
+    family = list(User.objects.filter(username__in=["bench_ouder", "bench_netwerk"]))
+    assert len(family) == 2
+    grants = CaseGrant.objects.filter(user__in=family).select_related("person", "trajectory")
+    assert grants.count() >= 2 * 5
+    for grant in grants:
+        # As grant_access and redeem check: a family account, a person of the trajectory in a
+        # role they may be invited in (a parent by relation, the network by membership).
+        assert is_family_account(grant.user)
+        assert grant.person is not None and grant.person.trajectory_id == grant.trajectory_id
+        assert grant.role in (CaseRole.OUDER, CaseRole.NETWERK) and not grant.person.is_child
+        [invitee] = invitees(grant.trajectory, Person.objects.filter(pk=grant.person.pk))
+        assert grant.role in invitee.roles, (grant.role, invitee.why_not)
+        invitation = Invitation.objects.get(trajectory=grant.trajectory, person=grant.person)
+        invitation.full_clean()
+        assert (invitation.role, invitation.used_by_id) == (grant.role, grant.user_id)
+        assert invitation.created_by_id == grant.granted_by_id == grant.trajectory.owner_id
+        assert invitation.used_at is not None
+        assert invitation.created_at < invitation.used_at == grant.valid_from
+        assert invitation.used_at < invitation.expires_at
+        assert (grant.reason, grant.valid_until) == (GRANT_REASON, None)
+        grant.full_clean()
+    tasks = Task.objects.filter(assignee__in=family)
+    assert set(tasks.values_list("status", flat=True)) == {TaskStatus.OPEN}
+    for task in tasks:
+        task.full_clean()
+
+    # Their check-ins: on a rule they may check in on (check_in_refusal), as the page writes.
+    from samenopweg.cases.access import get_trajectory_for_user
+
+    for check_in in RuleCheckIn.objects.filter(created_by__in=family).select_related(
+        "created_by", "trajectory"
+    ):
+        access = get_trajectory_for_user(check_in.created_by, check_in.trajectory.reference)
+        person = CaseGrant.objects.get(
+            user=check_in.created_by, trajectory=check_in.trajectory
+        ).person
+        assert person is not None and check_in.told_by_id == person.pk
+        assert check_in.audience == access.audience_floor
+        rule_line = family_rule(access, person, check_in.rule_id)
+        assert check_in_refusal(access, rule_line) == ""
+        check_in.full_clean()
+
+    # What they saw: take it away, open the page, and the page writes the same again.
+    client = Client()
+    trajectory = grants[0].trajectory
+    for user in family:
+        person = CaseGrant.objects.get(user=user, trajectory=trajectory).person
+        mine = FirstSeen.objects.filter(user=user, trajectory=trajectory)
+        seeded = {(row.object_type, row.object_id, row.person_id) for row in mine}
+        lines = JournalEntry.objects.filter(
+            trajectory=trajectory, created_by=user, kind=ContactKind.PORTAL
+        )
+        [line] = list(lines)
+        assert list(line.participants.all()) == [person]
+        text, audience = line.text, line.audience
+        mine.delete()
+        line.participants.clear()
+        line.delete()
+        client.force_login(user)
+        assert client.get(f"/mijn/{trajectory.reference}/").status_code == 200
+        written = {(row.object_type, row.object_id, row.person_id) for row in mine}
+        assert written == seeded
+        [again] = list(lines)
+        assert (again.text, again.audience) == (text, audience)

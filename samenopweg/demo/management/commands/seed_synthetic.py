@@ -14,6 +14,7 @@ from django.db import connection, transaction
 
 from samenopweg.accounts.models import User
 from samenopweg.cases.models import Trajectory
+from samenopweg.demo.synthetic.family import BENCH_NETWORK, BENCH_PARENT
 from samenopweg.demo.synthetic.seed import (
     BENCH_CONSULTANT,
     BENCH_TEAM_LEAD,
@@ -41,7 +42,13 @@ class Command(BaseCommand):
             raise CommandError("--trajectories and --batch-size must be at least 1.")
         if (
             User.objects.filter(
-                username__in=[BENCH_CONSULTANT, BENCH_TEAM_LEAD, BENCH_WORKER]
+                username__in=[
+                    BENCH_CONSULTANT,
+                    BENCH_TEAM_LEAD,
+                    BENCH_WORKER,
+                    BENCH_PARENT,
+                    BENCH_NETWORK,
+                ]
             ).exists()
             or Trajectory.objects.filter(reference__contains=SYNTHETIC_MARKER).exists()
         ):
@@ -73,8 +80,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  {done}/{n} trajectories ({time.monotonic() - started:.1f} s)")
         with transaction.atomic():
             shared = builder.what.share()
+            # After the share: the family's first look at what was shared with them.
+            seen = builder.family.saw()
             builder.writer.reset_sequences()
-        self.stdout.write(f"  {shared} shared versions of statement sets")
+        self.stdout.write(
+            f"  {shared} shared versions of statement sets; {len(builder.family.households)} "
+            f"trajectories with {BENCH_PARENT} and {BENCH_NETWORK} ({seen} items seen)"
+        )
         if connection.vendor == "postgresql":
             # Fresh statistics and visibility maps, so the plans measured are the plans
             # production would have (autovacuum would get to the new tables only later).
