@@ -16,6 +16,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -168,12 +169,28 @@ def member_for(access: CaseAccess, person: Person | None) -> NetworkMember | Non
     )
 
 
+def reader_language(member: NetworkMember) -> str:
+    """The language the member chose for their own account on this trajectory (User.language,
+    taken from their invitation), or "" without a current one. One query."""
+    language = (
+        CaseGrant.objects.current()
+        .filter(trajectory_id=member.trajectory_id, person_id=member.person_id)
+        .order_by("-valid_from", "-id")
+        .values_list("user__language", flat=True)
+        .first()
+    )
+    return language or ""
+
+
 def handout_download(
     request: HttpRequest, access: CaseAccess, member: NetworkMember
 ) -> HttpResponse:
-    """The handout of one network member as a PDF download."""
-    context: dict[str, Any] = {"handout": handout_for(access, member), "t": access.trajectory}
-    html = render_to_string("safety_plans/handout_pdf.html", context, request)
+    """The handout of one network member as a PDF download, in the member's own language: they
+    read it, also when a professional prints it for them (the language of whoever prints it
+    when the member has no account)."""
+    with translation.override(reader_language(member) or translation.get_language()):
+        context: dict[str, Any] = {"handout": handout_for(access, member), "t": access.trajectory}
+        html = render_to_string("safety_plans/handout_pdf.html", context, request)
     name = slugify(member.person.first_name) or "netwerk"
     return pdf_download(
         request, html, stylesheet=STYLESHEET, filename=f"veiligheidsplan-{name}.pdf"

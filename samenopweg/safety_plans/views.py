@@ -39,6 +39,7 @@ from samenopweg.cases.editing import (
     from_form,
     update_from_form,
 )
+from samenopweg.cases.extensions import page_notes
 from samenopweg.cases.models import Upload
 from samenopweg.cases.uploads import data_url
 from samenopweg.core.models import Audience
@@ -59,7 +60,7 @@ from samenopweg.safety_plans.forms import (
     StoryPageForm,
     WithdrawForm,
 )
-from samenopweg.safety_plans.handout import handout_for
+from samenopweg.safety_plans.handout import handout_download
 from samenopweg.safety_plans.models import (
     PlanKind,
     PlanRule,
@@ -165,6 +166,9 @@ def _kept_version(access: CaseAccess, versions: Any, number: int) -> Any:
 def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     """The immediate agreement and the lasting plan, their rules, follow-up and open goals."""
     page = selectors.plan_page(access)
+    # Opened from a review that adjusts the plan: its points to change (samenopweg.reviews,
+    # through cases.extensions) at the top.
+    notes = page_notes(access, "plan") if request.GET.get(selectors.PAGE_NOTES_PARAM) else {}
     marker = 999999999
     prefix = reverse("safety_plans:rule_edit", args=[access.trajectory.reference, marker]).split(
         f"/{marker}/"
@@ -182,6 +186,7 @@ def plan(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "blocks": [b for b in (page.immediate, page.lasting) if b is not None],
             "can_write": not access.trajectory.is_closed,
             "kinds": PlanKind,
+            "review_points": notes.get("review", []),
         },
     )
 
@@ -693,23 +698,15 @@ def story_booklet(request: HttpRequest, access: CaseAccess, story_id: int) -> Ht
 
 # --- the network handout --------------------------------------------------------------------
 
-HANDOUT_STYLESHEET = "css/handout.css"
-
 
 @trajectory_view(require=Require.PROFESSIONAL, audit_action=AuditAction.EXPORT)
 @require_safe
 def network_handout(request: HttpRequest, access: CaseAccess, member_id: int) -> HttpResponse:
-    """A PDF for one network member: only what the network may see (safety_plans.handout)."""
+    """A PDF for one network member: only what the network may see, in the member's language
+    (safety_plans.handout), the same as the member downloads on their own page."""
     member = get_item_for_user(
         access,
         NetworkMember.objects.select_related("person").filter(withdrawn_at__isnull=True),
         member_id,
     )
-    context = {"handout": handout_for(access, member), "t": access.trajectory}
-    html = render_to_string("safety_plans/handout_pdf.html", context, request)
-    return pdf_download(
-        request,
-        html,
-        stylesheet=HANDOUT_STYLESHEET,
-        filename=f"veiligheidsplan-{member.person.first_name.lower()}.pdf",
-    )
+    return handout_download(request, access, member)
