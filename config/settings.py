@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samenopweg.safety_plans",
     "samenopweg.child_voice",
     "samenopweg.feedback",
+    "samenopweg.reviews",
     "samenopweg.dashboard",
     "samenopweg.portal",
     "samenopweg.demo",

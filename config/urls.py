@@ -24,6 +24,7 @@ urlpatterns = [
     path("trajecten/<str:reference>/", include("samenopweg.safety_plans.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.child_voice.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.feedback.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.reviews.urls")),
     # Registration ("trajecten/nieuw/") before the trajectory page ("trajecten/<reference>/").
     path("", include("samenopweg.people.case_urls")),
     path("", include("samenopweg.dashboard.urls")),

@@ -26,6 +26,7 @@ from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
 from samenopweg.portal.tests import portal_world as portaal
+from samenopweg.reviews.tests import review_world as ev
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.test_permission_matrix import MATRIX, Case, _invite_data, make_case
 
@@ -120,6 +121,12 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:network_member_add",
         "people:network_member_edit",
         "portal:invite",
+        "reviews:cadence",
+        "reviews:detail",
+        "reviews:overview",
+        "reviews:review_edit",
+        "reviews:review_new",
+        "reviews:review_withdraw",
         "safety_plans:check_in",
         "safety_plans:network_handout",
         "safety_plans:page_add",
@@ -555,6 +562,16 @@ WRITES = [
             ("expectation_edit", "worker", fb.expectation_edit_data, UPDATE, "expectation"),
             ("expectation_withdraw", "worker", fb.withdraw_data, WITHDRAW, "expectation"),
             ("cadence", "owner", fb.cadence_data, CREATE, "feedbackcadence"),
+        ],
+    ),
+    # Review meetings.
+    *_writes(
+        "reviews",
+        [
+            ("review_new", "worker", ev.review_data, CREATE, "review"),
+            ("review_edit", "worker", ev.review_edit_data, UPDATE, "review"),
+            ("review_withdraw", "worker", ev.withdraw_data, WITHDRAW, "review"),
+            ("cadence", "owner", ev.cadence_data, CREATE, "reviewcadence"),
         ],
     ),
 ]

@@ -31,6 +31,7 @@ from samenopweg.people.tests import network_world as netwerk
 from samenopweg.portal import invitations
 from samenopweg.portal.models import Invitation
 from samenopweg.portal.tests import portal_world as portaal
+from samenopweg.reviews.tests import review_world as ev
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.factories import JournalEntryFactory
 
@@ -404,6 +405,12 @@ MATRIX: dict[str, Row] = {
     **forms("feedback", fb.FEEDBACK_FORMS),
     **forms("feedback", fb.CONSULTANT_FORMS, consultant=True),
     "feedback:overview": page(),
+    # Review meetings (evaluatiemomenten): every professional on the case; the cadence is the
+    # consultant's. The family does not see them here (a family version comes with the portal).
+    **forms("reviews", ev.REVIEW_FORMS),
+    **forms("reviews", ev.CONSULTANT_FORMS, consultant=True),
+    "reviews:overview": page(),
+    "reviews:detail": page(ev.review_kwargs),
     # Inviting the family (portal.invitation_views): every professional of the case invites and
     # withdraws; the link and the code are shown once, right after (later: to the team page).
     "portal:invite": form(reference_kwargs, _invite_data),

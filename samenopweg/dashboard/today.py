@@ -3,12 +3,13 @@
 Across all the families of the person logged in, what cannot wait: children who are not safe
 now or whose safety is unclear, next steps due today or late, safety-plan agreements that did
 not go well, "bespreek de samenwerking" (a low or falling feedback score whose loop is not
-closed yet), and tasks due this week. Each line is one click from its page. Later issues add
-their own kinds (reviews) by adding a reader to `today_for_user`.
+closed yet), reviews past their date, and tasks due this week. Each line is one click from its
+page. A later issue adds its own kind by adding a reader to `today_for_user`.
 
 A fixed number of queries, whatever the caseload (tests/test_query_counts.py): one for the
 trajectories that need a look, one for their latest safety answers, one for failed
-agreements, one for open feedback signals, one for tasks, one for the children's names.
+agreements, one for open feedback signals, one for reviews past due, one for tasks, one for
+the children's names.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ from samenopweg.feedback.models import SignalReason, VersionKind
 from samenopweg.feedback.selectors import OpenSignal, open_signals
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.reviews.selectors import ReviewDue, reviews_due
 from samenopweg.safety_plans.models import FOLLOWED_UP, CheckOutcome, PlanRule
 
 # The order of the block: the most urgent kind first.
-UNSAFE, UNCLEAR, NEXT_STEP, PLAN_RULE, FEEDBACK, TASK = range(6)
+UNSAFE, UNCLEAR, NEXT_STEP, PLAN_RULE, FEEDBACK, REVIEW, TASK = range(7)
 TASK_HORIZON_DAYS = 7
 MAX_LINES = 25
 MAX_TASKS = 200  # read at most, so "en nog N" counts the tasks left out of the block too
@@ -45,7 +47,7 @@ MAX_TASKS = 200  # read at most, so "en nog N" counts the tasks left out of the 
 
 @dataclass(frozen=True, slots=True)
 class TodayLine:
-    kind: int  # UNSAFE … TASK: the order, and the CSS class (today-0 … today-5)
+    kind: int  # UNSAFE … TASK: the order, and the CSS class (today-0 … today-6)
     trajectory_id: int
     family: str  # "Emma (9) en Lucas (6) Peeters", or the reference without children
     reference: str
@@ -89,7 +91,7 @@ class Today:
     @property
     def counts(self) -> dict[str, int]:
         names = {UNSAFE: "unsafe", UNCLEAR: "unclear", NEXT_STEP: "next_step"}
-        names |= {PLAN_RULE: "plan_rule", FEEDBACK: "feedback", TASK: "task"}
+        names |= {PLAN_RULE: "plan_rule", FEEDBACK: "feedback", REVIEW: "review", TASK: "task"}
         out = dict.fromkeys(names.values(), 0)
         for line in self.lines:
             out[names[line.kind]] += 1
@@ -213,6 +215,7 @@ def today_for_user(
         .values_list("id", "trajectory_id", "trajectory__reference", "what", "last_checked_on")
     )
     signals = open_signals(families)
+    due_reviews = reviews_due(families, today)
     tasks = [
         _Task(*row)
         for row in Task.objects.filter(
@@ -228,14 +231,20 @@ def today_for_user(
     ]
     named = family_names(
         Q(trajectory__in=needing_a_look)
-        | Q(trajectory_id__in={t.trajectory_id for t in tasks} | set(signals) | set(also_name)),
+        | Q(
+            trajectory_id__in={t.trajectory_id for t in tasks}
+            | set(signals)
+            | set(due_reviews)
+            | set(also_name)
+        ),
         today,
     )
 
     def family(trajectory_id: int, reference: str) -> str:
         return named.get(trajectory_id) or reference
 
-    # The kinds come in the block's order (safety, agreements, feedback, tasks), each sorted, so only the
+    # The kinds come in the block's order (safety, agreements, feedback, reviews, tasks), each
+    # sorted, so only the
     # lines that can still show are formatted; the rest are counted (a consultant's block can
     # weigh a hundred families' agreements, and formatting them cost more than the SQL).
     lines = sorted(_safety_lines(checks, family, now), key=lambda line: line.sort)
@@ -244,6 +253,9 @@ def today_for_user(
     signal_lines = _signal_lines(signals, family, room=max(0, MAX_LINES - len(lines)))
     signals_left_out = len(signals) - len(signal_lines)
     lines += signal_lines
+    review_lines = _review_lines(due_reviews, family, room=max(0, MAX_LINES - len(lines)))
+    reviews_left_out = len(due_reviews) - len(review_lines)
+    lines += review_lines
     room = max(0, MAX_LINES - len(lines))
     tasks_left_out = max(0, len(tasks) - room)
     for task in tasks[:room]:
@@ -273,7 +285,12 @@ def today_for_user(
     shown = lines[:MAX_LINES]
     return Today(
         lines=shown,
-        more=len(lines) - len(shown) + rules_left_out + signals_left_out + tasks_left_out,
+        more=len(lines)
+        - len(shown)
+        + rules_left_out
+        + signals_left_out
+        + reviews_left_out
+        + tasks_left_out,
         trajectory_ids=sorted({line.trajectory_id for line in shown}),
         names=named,
     )
@@ -405,6 +422,31 @@ def _signal_lines(
                 late=False,
                 url=_url("feedback:overview", reference, "#signals-title"),
                 sort=(FEEDBACK, first.raised_at, first.pk),
+            )
+        )
+    lines.sort(key=lambda line: line.sort)
+    return lines[:room]
+
+
+def _review_lines(due: dict[int, ReviewDue], family: Any, *, room: int) -> list[TodayLine]:
+    """One line per family whose next review (set at the latest one) has passed: the longest
+    overdue first; at most `room` lines."""
+    if not room:
+        return []
+    lines = []
+    for trajectory_id, review in due.items():
+        lines.append(
+            TodayLine(
+                kind=REVIEW,
+                trajectory_id=trajectory_id,
+                family=family(trajectory_id, review.reference),
+                reference=review.reference,
+                what=_("Evaluatie te laat"),
+                detail=_("Vorige evaluatie op %(day)s") % {"day": _day(review.held_on)},
+                when=_("te laat: was tegen %(day)s") % {"day": _day(review.due_on)},
+                late=True,
+                url=_url("reviews:overview", review.reference),
+                sort=(REVIEW, review.due_on, review.review_id),
             )
         )
     lines.sort(key=lambda line: line.sort)

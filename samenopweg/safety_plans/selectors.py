@@ -37,6 +37,10 @@ from samenopweg.safety_plans.models import (
 )
 
 RECENT_CHECK_INS = 5
+# A plan page opened with this parameter (by a review that adjusts the plan: samenopweg.reviews)
+# shows the notes the higher apps give for the page (cases.extensions.page_notes, "plan"): the
+# points to change, at the top. Only then: the page's usual reads stay as they are.
+PAGE_NOTES_PARAM = "evaluatie"
 
 
 @dataclass

@@ -163,9 +163,10 @@ def test_the_block_costs_the_same_queries_for_one_or_many_families(
 ) -> None:
     _caseload(world)
     # The user's roles and led teams (cached on the user within one request), the safety
-    # answers, the failed agreements, the open feedback signals, the tasks, the children's names.
+    # answers, the failed agreements, the open feedback signals, the reviews past due, the
+    # tasks, the children's names.
     owner = type(world.owner).objects.get(pk=world.owner.pk)  # nothing cached on it
-    with django_assert_num_queries(7) as first:
+    with django_assert_num_queries(8) as first:
         today_for_user(owner)
     for i in range(6):
         made = register(
