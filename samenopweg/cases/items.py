@@ -224,6 +224,35 @@ def update(
     return item
 
 
+def set_one_per_trajectory(
+    *,
+    model: type[I],
+    trajectory: Any,
+    fields: Mapping[str, Any],
+    expected_version: int | None,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> I:
+    """A setting a trajectory has one of (a cadence, say). The first setting makes the row;
+    later ones edit it, with `expected_version` the version the form was read at (None when
+    there was no row yet: if one appeared since, that is an edit conflict)."""
+    current = model._default_manager.filter(trajectory=trajectory).first()
+    if current is None:
+        return create(item=model(trajectory=trajectory, **fields), actor=actor, request=request)
+    if expected_version is None:
+        # Someone set it since this form was opened.
+        raise EditConflict(current)
+    if is_unchanged(current, expected_version=expected_version, fields=fields):
+        return current
+    return update(
+        item=current,
+        expected_version=expected_version,
+        fields=fields,
+        actor=actor,
+        request=request,
+    )
+
+
 def clean_reason(reason: str, *, required: bool = True) -> str:
     """A withdrawal says why, in at most WITHDRAW_REASON_MAX characters."""
     reason = (reason or "").strip()

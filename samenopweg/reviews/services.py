@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from samenopweg.assessments.models import SafetyGoal, ScalingRound
 from samenopweg.cases import items
 from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
-from samenopweg.core.locking import EditConflict
 from samenopweg.people.models import Person
 from samenopweg.reviews.models import (
     GoalStatus,
@@ -240,23 +239,11 @@ def set_cadence(
 ) -> ReviewCadence:
     """Every how many weeks the next review comes. The first setting makes the row; later ones
     edit it (`expected_version`: the version the form was read at, None when there was none)."""
-    current = ReviewCadence.objects.filter(trajectory=trajectory).first()
-    if current is None:
-        return items.create(
-            item=ReviewCadence(trajectory=trajectory, every_weeks=every_weeks),
-            actor=actor,
-            request=request,
-        )
-    if expected_version is None:
-        # Someone set it since this form was opened.
-        raise EditConflict(current)
-    fields = {"every_weeks": every_weeks}
-    if items.is_unchanged(current, expected_version=expected_version, fields=fields):
-        return current
-    return items.update(
-        item=current,
+    return items.set_one_per_trajectory(
+        model=ReviewCadence,
+        trajectory=trajectory,
+        fields={"every_weeks": every_weeks},
         expected_version=expected_version,
-        fields=fields,
         actor=actor,
         request=request,
     )
