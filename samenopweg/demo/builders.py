@@ -178,8 +178,8 @@ def load_family(
 
 
 def write_file(family: Family, report: LoadReport) -> None:
-    """The WHAT, the HOW, the child's voice and the feedback, each only when the trajectory
-    does not have it yet."""
+    """The WHAT, the HOW, the child's voice, the feedback and the reviews, each only when the
+    trajectory does not have it yet."""
     if family.spec.what is not None and not has_what(family.trajectory):
         report.created_whats += write_what(family)
     write_network(family)
@@ -191,6 +191,9 @@ def write_file(family: Family, report: LoadReport) -> None:
     from samenopweg.demo.feedback import write_feedback  # it imports Family from here
 
     write_feedback(family)
+    from samenopweg.demo.reviews import write_reviews  # it imports Family from here
+
+    write_reviews(family)
 
 
 def register(spec: FamilySpec, setup: DemoSetup, today: datetime.date) -> Trajectory:
