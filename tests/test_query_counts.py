@@ -40,21 +40,23 @@ QUERIES: dict[str, dict[str, int]] = {
         "story": 12,
         "diagrams": 12,  # + the contact bans, marked in both drawings
         # The family's page of a parent, with the plan part (portal.plan: plans, rules with their
-        # latest shared check-in, who does them, network meetings and who came, names (3))
-        "portal_parent": 40,
+        # latest shared check-in, who does them, network meetings and who came, names (3)); who
+        # they are and the workers to call in one read of the grants, the consultant and their
+        # organisation with the access (portal.selectors.person_and_contacts)
+        "portal_parent": 38,
         # The family's other pages (samenopweg.portal). Each: session, user, memberships (2),
         # the trajectory (with the access), ..., audit row.
-        # The family home, one trajectory: the grants, the children's names of each trajectory
-        # (one query per trajectory: an N+1, see test_the_family_home_does_not_grow_...)
+        # The family home, one trajectory: the grants, the children's names of all trajectories
+        # (one query: cases.access.visible_items_of)
         "portal_home": 7,
         # The network member's and the young person's page: what the parent's page reads (the
         # shared version, their views and numbers, the plan and the meetings, first seen and its
         # journal line, whom to call, the stories and what the children said), + who the family
-        # knows among themselves (safety_plans.family_names); the young person + their trusted
-        # people, the safety objects, and what the children said and drew once more
-        # (views.trajectory reads shared_words and shared_drawings twice for a young person)
-        "portal_network": 44,
-        "portal_young": 47,
+        # knows among themselves (safety_plans.family_names, which also tells whether the member
+        # is in the network, for their handout); the young person + their trusted people and the
+        # safety objects
+        "portal_network": 41,
+        "portal_young": 43,
         # The story reader: the story, its pages
         "portal_story": 8,
         # Their view on a shared item (GET): the shared version, the item
@@ -544,11 +546,6 @@ def test_the_family_home_is_pinned(world: World, django_assert_num_queries: Any)
     assert len(response.context["trajectories"]) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="N+1: portal.views.home reads the children's names of each trajectory in a query of "
-    "its own (visible_items(access, Person.objects.filter(is_child=True)) in the loop)",
-)
 def test_the_family_home_does_not_grow_with_the_trajectories(
     world: World, django_assert_num_queries: Any
 ) -> None:

@@ -110,10 +110,10 @@ def shared_drawings(access: CaseAccess, child: Person | None = None) -> list[Sha
     if child is not None:
         rows = rows.filter(session__child=child)
     return [
-        SharedDrawing(
-            child=d.session.child.first_name, upload_id=d.upload_id, description=d.description
-        )
-        for d in rows.select_related("session__child").order_by("-session__held_on", "-id")[:30]
+        SharedDrawing(child=first_name, upload_id=upload_id, description=description)
+        for first_name, upload_id, description in rows.order_by(
+            "-session__held_on", "-id"
+        ).values_list("session__child__first_name", "upload_id", "description")[:30]
     ]
 
 

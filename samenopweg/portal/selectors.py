@@ -3,12 +3,14 @@ whom to call."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samenopweg.accounts.models import OrganisationKind
+from samenopweg.accounts.models import Organisation, OrganisationKind
 from samenopweg.accounts.roles import CaseRole
 from samenopweg.cases.access import CaseAccess
 from samenopweg.cases.models import CaseGrant, Stage, Trajectory
@@ -57,42 +59,56 @@ class Contacts:
     organisation_kind: str  # OCJ, SDJ: explained in words on the page
 
 
-def contacts(trajectory: Trajectory) -> Contacts:
-    """Whom the family calls: the consultant who carries the file, then the workers on it,
-    with their phone and hours; the out-of-hours number of the consultant's organisation. Two
-    queries."""
-    trajectory = Trajectory.objects.select_related("owner", "team__organisation").get(
-        pk=trajectory.pk
-    )
-    organisation = trajectory.team.organisation
+def person_and_contacts(access: CaseAccess, user: Any) -> tuple[Person | None, Contacts]:
+    """For this family member's own page: who they are (as `person_of`) and whom they call, from
+    one read of the trajectory's current grants (theirs with a person, and the workers'). One
+    query; two when the trajectory's organisation is not its team's (`_organisation`)."""
+    trajectory = access.trajectory
+    person = None
+    workers = []
+    for grant in (
+        CaseGrant.objects.current()
+        .filter(trajectory=trajectory)
+        .filter(Q(user=user, person__isnull=False) | Q(role=CaseRole.HULPVERLENER))
+        .select_related("user", "person")
+        .order_by("valid_from", "id")
+    ):
+        if person is None and grant.user_id == user.pk and grant.person_id is not None:
+            person = grant.person
+        if grant.role == CaseRole.HULPVERLENER:
+            workers.append(grant.user)
+    return person, _contacts(trajectory, workers)
+
+
+def _contacts(trajectory: Trajectory, workers: Iterable[Any]) -> Contacts:
+    """Whom the family calls: the consultant who carries the file, then the workers on it (from
+    their current grants, in order), with their phone and hours; the out-of-hours number of the
+    consultant's organisation. The consultant, the team and the organisation come with a
+    trajectory read through cases.access."""
+    owner = trajectory.owner
+    organisation = _organisation(trajectory)
     found = [
         Contact(
-            name=trajectory.owner.first_name or str(trajectory.owner),
+            name=owner.first_name or str(owner),
             what=str(_OWNER_WHAT.get(organisation.kind, _("je begeleider"))),
-            phone=trajectory.owner.phone,
-            reachable=trajectory.owner.reachable,
-            email=trajectory.owner.email,
+            phone=owner.phone,
+            reachable=owner.reachable,
+            email=owner.email,
         )
     ]
-    workers = (
-        CaseGrant.objects.current()
-        .filter(trajectory=trajectory, role=CaseRole.HULPVERLENER)
-        .exclude(user=trajectory.owner)
-        .select_related("user")
-        .order_by("valid_from", "id")
-    )
-    seen = {trajectory.owner.pk}
-    for grant in workers:
-        if grant.user.pk in seen:
+    seen = {owner.pk}
+    helps = str(_("die jullie thuis helpt"))
+    for worker in workers:
+        if worker.pk in seen:
             continue
-        seen.add(grant.user.pk)
+        seen.add(worker.pk)
         found.append(
             Contact(
-                name=grant.user.first_name or str(grant.user),
-                what=str(_("die jullie thuis helpt")),
-                phone=grant.user.phone,
-                reachable=grant.user.reachable,
-                email=grant.user.email,
+                name=worker.first_name or str(worker),
+                what=helps,
+                phone=worker.phone,
+                reachable=worker.reachable,
+                email=worker.email,
             )
         )
     return Contacts(
@@ -100,6 +116,15 @@ def contacts(trajectory: Trajectory) -> Contacts:
         out_of_hours=organisation.out_of_hours_phone,
         organisation_kind=organisation.kind,
     )
+
+
+def _organisation(trajectory: Trajectory) -> Organisation:
+    """The consultant's organisation: the trajectory's team's. The trajectory's own, read with
+    it, when that is the same one (a team's trajectories are registered with its organisation:
+    cases.services); otherwise one query."""
+    if trajectory.organisation_id == trajectory.team.organisation_id:
+        return trajectory.organisation
+    return Organisation.objects.get(pk=trajectory.team.organisation_id)
 
 
 _OWNER_WHAT: dict[str, StrPromise] = {

@@ -32,6 +32,7 @@ from samenopweg.cases.access import (
     get_item_for_user,
     visible_accesses,
     visible_items,
+    visible_items_of,
     visible_trajectories,
 )
 from samenopweg.cases.decorators import Require, trajectory_view
@@ -57,7 +58,7 @@ from samenopweg.portal.children import (
 from samenopweg.portal.forms import FamilyRoundForm, OwnViewForm
 from samenopweg.portal.plan import plan_context
 from samenopweg.portal.seen import mark_seen, note_response
-from samenopweg.portal.selectors import STAGE_SENTENCES, contacts, person_of
+from samenopweg.portal.selectors import STAGE_SENTENCES, person_and_contacts, person_of
 from samenopweg.portal.what import (
     VIEW_CHOICES,
     VIEW_KIND,
@@ -73,7 +74,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """For parents, young people and network members: the trajectories they are part of.
 
     Each link names the children this person may see, through the item rule as on
-    /mijn/<reference>/: a child whose record is for professionals only is not named.
+    /mijn/<reference>/: a child whose record is for professionals only is not named. The
+    children of all the trajectories are read in one query.
     """
     accesses = visible_accesses(
         request.user,
@@ -81,14 +83,15 @@ def home(request: HttpRequest) -> HttpResponse:
         .exclude(stage=Stage.AFGESLOTEN)
         .order_by("-registered_on"),
     )
+    children: dict[int, list[Person]] = {access.trajectory.pk: [] for access in accesses}
+    for child in visible_items_of(accesses, Person.objects.filter(is_child=True)).only(
+        "id", "trajectory_id", "first_name"
+    ):
+        children[child.trajectory_id].append(child)
     trajectories = []
     for access in accesses:
         trajectory = access.trajectory
-        trajectory.children = list(  # type: ignore[attr-defined]
-            visible_items(access, Person.objects.filter(is_child=True)).only(
-                "id", "trajectory_id", "first_name"
-            )
-        )
+        trajectory.children = children[trajectory.pk]  # type: ignore[attr-defined]
         trajectories.append(trajectory)
     record(
         actor=request.user, action=AuditAction.VIEW, object_type="page:family_home", request=request
@@ -104,13 +107,13 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     if access.is_professional:
         return redirect("dashboard:detail", reference=access.trajectory.reference)
     trajectory = access.trajectory
-    children = [
-        p.first_name
-        for p in visible_items(access, Person.objects.filter(is_child=True)).order_by(
-            "date_of_birth"
-        )
-    ]
-    person = person_of(access, request.user)
+    children = list(
+        visible_items(access, Person.objects.filter(is_child=True))
+        .order_by("date_of_birth")
+        .values_list("first_name", flat=True)
+    )
+    # Who they are and whom they call, in one read of the grants (portal.selectors).
+    person, contacts = person_and_contacts(access, request.user)
     today = timezone.localdate()
     tasks = list(
         # Only what was given to this person: a task without anyone is not theirs to carry.
@@ -123,6 +126,8 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     plan = plan_context(access, person, request.user)
     # What this page showed of the shared items: the first time counts (portal.seen).
     mark_seen(access, request.user, person, [*what.keys, *plan.get("seen_keys", [])], request)
+    # A young person reads only what they themself said and drew (portal.children).
+    child = person if access.role == CaseRole.JONGERE else None
     context = {
         "access": access,
         "t": trajectory,
@@ -139,15 +144,15 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         "tasks": tasks,
         "today": today,
         "next_round": next_round,
-        "contacts": contacts(trajectory),
+        "contacts": contacts,
         # The round is open from a week before it is due: the family answers when it suits them.
         "round_open": next_round is not None and next_round - today <= ROUND_OPENS_BEFORE,
         "can_answer_feedback": access.role in FAMILY_VERSION
         and person is not None
         and not trajectory.is_closed,
         "stories": stories(access),
-        "shared_words": shared_words(access),
-        "shared_drawings": shared_drawings(access),
+        "shared_words": shared_words(access, child=child),
+        "shared_drawings": shared_drawings(access, child=child),
         # Each part of the page is its module's: the plan and its check-ins (portal.plan).
         **plan,
     }
@@ -157,8 +162,6 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         context |= {
             "trusted": trusted_people(access, person) if person is not None else [],
             "objects": safety_objects(access),
-            "shared_words": shared_words(access, child=person),
-            "shared_drawings": shared_drawings(access, child=person),
         }
         return render(request, "portal/young.html", context)
     return render(request, "portal/trajectory.html", context)

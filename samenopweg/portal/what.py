@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from samenopweg.assessments.models import (
@@ -64,6 +65,10 @@ class OwnScore:
     held_on: Any  # date
     what_makes_it: str
     one_higher: str
+    # The day as the page writes it: the newest in full ("3 december 2026"), the earlier ones
+    # short ("3/12/2026"); formatted once per scaling moment, not once per worry.
+    day: str = ""
+    short_day: str = ""
 
 
 @dataclass
@@ -85,6 +90,11 @@ class FamilyItem:
     @property
     def earlier_scores(self) -> list[OwnScore]:
         return self.scores[1:]
+
+    @property
+    def earlier_line(self) -> str:
+        """The earlier numbers in one line: "6 (3/12/2026), 5 (5/11/2026)"."""
+        return ", ".join(f"{e.score} ({e.short_day})" for e in self.earlier_scores)
 
     @property
     def anchor(self) -> str:
@@ -169,21 +179,32 @@ def own_scores(
     if person is None or not statement_ids:
         return {}
     found: dict[int, list[OwnScore]] = {}
+    days: dict[Any, tuple[str, str]] = {}
     rows = (
         visible_items(
             access,
             ScalingScore.objects.filter(person=person, danger_statement_id__in=statement_ids),
         )
-        .select_related("round")
         .order_by("-round__held_on", "-round_id", "-id")
+        .values_list(
+            "danger_statement_id", "score", "round__held_on", "what_makes_it", "one_higher"
+        )
     )
-    for row in rows:
-        found.setdefault(row.danger_statement_id, []).append(
+    for statement_id, score, held_on, what_makes_it, one_higher in rows:
+        if held_on not in days:
+            days[held_on] = (
+                formats.date_format(held_on, "j F Y"),
+                formats.date_format(held_on, "j/m/Y"),
+            )
+        day, short_day = days[held_on]
+        found.setdefault(statement_id, []).append(
             OwnScore(
-                score=row.score,
-                held_on=row.round.held_on,
-                what_makes_it=row.what_makes_it,
-                one_higher=row.one_higher,
+                score=score,
+                held_on=held_on,
+                what_makes_it=what_makes_it,
+                one_higher=one_higher,
+                day=day,
+                short_day=short_day,
             )
         )
     return found

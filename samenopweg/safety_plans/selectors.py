@@ -342,29 +342,47 @@ def family_names(
       their record;
     - anyone else, such as a person for professionals only: not named.
     """
+    return _family_names(access, person_ids, me=me)[0]
+
+
+def _family_names(
+    access: CaseAccess,
+    person_ids: Sequence[int | None],
+    *,
+    me: int | None = None,
+    me_in_network: bool = False,
+) -> tuple[dict[int, str], bool]:
+    """`family_names`, and with `me_in_network` whether the reader (`me`) is a member of the
+    network as they may see it (`handout.member_for`), read with the members named."""
     ids = {pk for pk in person_ids if pk is not None}
+    wanted_members = ids | {me} if me_in_network and me is not None else ids
+    if not wanted_members:
+        return {}, False
+    members = {
+        pk: (role_text, first)
+        for pk, role_text, first in visible_items(
+            access,
+            NetworkMember.objects.filter(person_id__in=wanted_members, withdrawn_at__isnull=True),
+        )
+        .order_by()
+        .values_list("person_id", "role_text", "person__first_name")
+    }
+    in_network = me_in_network and me in members
     if not ids:
-        return {}
+        return {}, in_network
     seen = {
         pk: (first, gender)
         for pk, first, gender in visible_items(access, Person.objects.filter(pk__in=ids))
         .order_by()
         .values_list("pk", "first_name", "gender")
     }
-    members = {
-        pk: (role_text, first)
-        for pk, role_text, first in visible_items(
-            access, NetworkMember.objects.filter(person_id__in=ids, withdrawn_at__isnull=True)
-        )
-        .order_by()
-        .values_list("person_id", "role_text", "person__first_name")
-    }
     known = dict(seen)
-    if not access.is_professional and access.audience_floor > Audience.PARENTS:
+    unseen = ids - seen.keys()
+    if unseen and not access.is_professional and access.audience_floor > Audience.PARENTS:
         # What the family knows among themselves: their records as the parents read them.
         parents = CaseAccess(trajectory=access.trajectory, role=CaseRole.OUDER)
         for pk, first, gender in (
-            visible_items(parents, Person.objects.filter(pk__in=ids - seen.keys()))
+            visible_items(parents, Person.objects.filter(pk__in=unseen))
             .order_by()
             .values_list("pk", "first_name", "gender")
         ):
@@ -389,7 +407,7 @@ def family_names(
             names[pk] = _called(first, word)
         elif pk in known and word:
             names[pk] = word
-    return names
+    return names, in_network
 
 
 @dataclass
@@ -406,6 +424,12 @@ class FamilyRule:
     last_label: str = ""
     last_on: datetime.date | None = None
     refusal: str = ""  # why they may not say how it went ("" when they may)
+    # What the family's page repeats for each rule, built there in Python (portal.plan): the
+    # day of the latest check-in as it writes it, and for a rule they may say how it went of,
+    # the link to say it and the rule in a few words for a screen reader.
+    last_day: str = ""
+    check_in_url: str = ""
+    short: str = ""
 
     @property
     def mine(self) -> bool:
@@ -438,6 +462,9 @@ class FamilyPlan:
     plans: list[FamilyPlanBlock]  # being tried out or running, the immediate agreement first
     in_the_making: bool  # a plan shared with them is still a draft
     meetings: list[FamilyMeeting]
+    # The reader is a member of the network as they may see it (handout.member_for is not
+    # None): read with the names, for the link to their own handout.
+    in_network: bool = False
 
     @property
     def mine(self) -> list[FamilyRule]:
@@ -482,12 +509,18 @@ def _who(rule_ids: Sequence[int]) -> dict[int, list[int]]:
     return who
 
 
+def _outcome_labels() -> dict[str, str]:
+    """Each check-in outcome's label, translated once for all the rules of a page."""
+    return {value: str(label) for value, label in CheckOutcome.choices}
+
+
 def _family_line(
     access: CaseAccess,
     rule: PlanRule,
     who: list[int],
     names: dict[int, str],
     me: int | None,
+    labels: dict[str, str],
 ) -> FamilyRule:
     outcome = getattr(rule, "seen_outcome", None) or ""
     line = FamilyRule(
@@ -497,7 +530,7 @@ def _family_line(
         does_it=me is not None and me in who,
         checks_it=me is not None and rule.checked_by_id == me,
         last_outcome=outcome,
-        last_label=str(CheckOutcome(outcome).label) if outcome in CheckOutcome.values else "",
+        last_label=labels.get(outcome, ""),
         last_on=getattr(rule, "seen_on", None),
     )
     line.refusal = check_in_refusal(access, line)
@@ -506,8 +539,9 @@ def _family_line(
 
 def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
     """The plans being followed up as this family member may read them (the item rule), with
-    who does what, their own part and the network meetings shared with them. Nine queries at
-    most, whatever the number of plans, rules and meetings."""
+    who does what, their own part and the network meetings shared with them; for a network
+    member, whether they are in the network as they may see it (`FamilyPlan.in_network`). Nine
+    queries at most, whatever the number of plans, rules and meetings."""
     me = person.pk if person is not None else None
     plans = list(
         visible_items(access, SafetyPlan.objects.exclude(status=PlanStatus.ENDED)).order_by(
@@ -538,7 +572,7 @@ def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
         .values_list("networkmeeting_id", "person_id")
     ):
         attendees[meeting_id].append(person_id)
-    names = family_names(
+    names, in_network = _family_names(
         access,
         [
             *(pk for ids in who.values() for pk in ids),
@@ -546,11 +580,15 @@ def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
             *(pk for ids in attendees.values() for pk in ids),
         ],
         me=me,
+        me_in_network=access.role == CaseRole.NETWERK,
     )
+    labels = _outcome_labels()
     by_plan: dict[int, list[FamilyRule]] = defaultdict(list)
     for rule in rules:
         rule.plan = followed[rule.plan_id]  # read once above
-        by_plan[rule.plan_id].append(_family_line(access, rule, who.get(rule.pk, []), names, me))
+        by_plan[rule.plan_id].append(
+            _family_line(access, rule, who.get(rule.pk, []), names, me, labels)
+        )
     return FamilyPlan(
         plans=[FamilyPlanBlock(plan=p, rules=by_plan.get(p.pk, [])) for p in followed.values()],
         in_the_making=any(p.status == PlanStatus.DRAFT for p in plans),
@@ -565,6 +603,7 @@ def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
             )
             for m in meetings
         ],
+        in_network=in_network,
     )
 
 
@@ -585,4 +624,4 @@ def family_rule(access: CaseAccess, person: Person | None, rule_id: int) -> Fami
     )
     who = _who([rule.pk])
     names = family_names(access, [*who.get(rule.pk, []), rule.checked_by_id], me=me)
-    return _family_line(access, rule, who.get(rule.pk, []), names, me)
+    return _family_line(access, rule, who.get(rule.pk, []), names, me, _outcome_labels())
