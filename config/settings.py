@@ -55,8 +55,11 @@ INSTALLED_APPS = [
     "samenopweg.child_voice",
     "samenopweg.feedback",
     "samenopweg.reviews",
+    "samenopweg.reports",
+    "samenopweg.closure",
     "samenopweg.dashboard",
     "samenopweg.portal",
+    "samenopweg.retention",
     "samenopweg.demo",
 ]
 

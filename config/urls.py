@@ -25,6 +25,8 @@ urlpatterns = [
     path("trajecten/<str:reference>/", include("samenopweg.child_voice.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.feedback.urls")),
     path("trajecten/<str:reference>/", include("samenopweg.reviews.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.reports.urls")),
+    path("trajecten/<str:reference>/", include("samenopweg.closure.urls")),
     # Registration ("trajecten/nieuw/") before the trajectory page ("trajecten/<reference>/").
     path("", include("samenopweg.people.case_urls")),
     path("", include("samenopweg.dashboard.urls")),
