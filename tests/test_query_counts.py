@@ -29,8 +29,8 @@ QUERIES: dict[str, dict[str, int]] = {
         # (dashboard.selectors.caseload_details), plan signals (2), feedback flags; a savepoint
         # around the page row and the read rows; the "Vandaag" block (dashboard.today): safety
         # answers, failed agreements, open feedback signals, tasks, children's names
-        "dashboard_owner": 24,
-        "dashboard_team_lead": 25,  # + the open alerts of the team
+        "dashboard_owner": 25,
+        "dashboard_team_lead": 26,  # + the open alerts of the team
         # Each trajectory page below: + 1 for the children's names in its head (cases.naming)
         "detail": 15,
         "journal": 14,  # + the contact bans, named in the "wie was erbij?" choices

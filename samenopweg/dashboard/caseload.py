@@ -46,6 +46,9 @@ class CaseloadRow:
     plan_broken: int  # rules whose latest check-in did not go well
     plan_overdue: int  # rules whose check-in is late
     plan_review: str  # the passed review date of an immediate agreement, or ""
+    review_on: str  # "d/m" of the next review (reviews.selectors.next_reviews), or ""
+    review_late: bool
+    review_never: bool  # never reviewed yet: the first one is due after the plan began
     feedback_signals: int  # open "bespreek de samenwerking" signals
     feedback_late: str  # the passed due date of the next feedback round, or ""
     expectations_missing: bool  # past mapping, and no expectations written
@@ -77,6 +80,7 @@ def caseload_rows(
             }
         status = t.what_status or StatementStatus.DRAFT  # type: ignore[attr-defined]
         flags = t.feedback  # type: ignore[attr-defined]
+        review = t.next_review  # type: ignore[attr-defined]
         checked = ""
         if t.safety_checked_at is not None:
             checked = formats.date_format(localtime(t.safety_checked_at), "SHORT_DATE_FORMAT")
@@ -114,6 +118,9 @@ def caseload_rows(
                 plan_review=formats.date_format(t.plan.review_overdue, "d/m")  # type: ignore[attr-defined]
                 if t.plan.review_overdue  # type: ignore[attr-defined]
                 else "",
+                review_on=formats.date_format(review.due_on, "d/m") if review else "",
+                review_late=bool(review and review.late),
+                review_never=bool(review and review.never_reviewed),
                 feedback_signals=flags.open_signals if flags else 0,
                 feedback_late=formats.date_format(flags.round_due, "d/m")
                 if flags and flags.round_late

@@ -38,6 +38,7 @@ from samenopweg.feedback.models import FeedbackSignal
 from samenopweg.feedback.selectors import FeedbackFlags, feedback_flags
 from samenopweg.journal.models import Task, TaskStatus
 from samenopweg.people.models import Person
+from samenopweg.reviews.selectors import NextReview, next_reviews
 from samenopweg.safety_plans.models import (
     FOLLOWED_UP,
     CheckOutcome,
@@ -235,7 +236,8 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
 
     Sets on each trajectory: `children` (id, names, date of birth), `open_task_count`,
     `overdue_task_count`, `plan` (the HOW's follow-up signals: safety_plans.selectors.
-    plan_signals), `feedback` (feedback.selectors.feedback_flags; None when closed), and the WHAT as described in what_annotations() (`what_has_statement`,
+    plan_signals), `feedback` (feedback.selectors.feedback_flags; None when closed),
+    `next_review` (reviews.selectors.next_reviews; None when none is due), and the WHAT as described in what_annotations() (`what_has_statement`,
     `what_goal_missing`, `what_status`, `what_scale_min`, `what_scale_on`). The dashboard is
     for professionals, who see every item (the item rule), so nothing is filtered by audience.
     """
@@ -292,8 +294,10 @@ def caseload_details(trajectories: list[Trajectory]) -> list[Trajectory]:
                 latest[trajectory_id] = (held_on, round_id, lowest)
     signals = plan_signals(ids)
     feedback: dict[int, FeedbackFlags] = feedback_flags(ids, timezone.localdate()) if ids else {}
+    reviews: dict[int, NextReview] = next_reviews(ids, timezone.localdate()) if ids else {}
     for t in trajectories:
         t.feedback = feedback.get(t.pk)  # type: ignore[attr-defined]
+        t.next_review = reviews.get(t.pk)  # type: ignore[attr-defined]
         t.plan = signals.get(t.pk, PlanSignals())  # type: ignore[attr-defined]
         t.children = children[t.pk]  # type: ignore[attr-defined]
         t.open_task_count, t.overdue_task_count = tasks.get(t.pk, (0, 0))  # type: ignore[attr-defined]

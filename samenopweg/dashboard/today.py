@@ -429,8 +429,9 @@ def _signal_lines(
 
 
 def _review_lines(due: dict[int, ReviewDue], family: Any, *, room: int) -> list[TodayLine]:
-    """One line per family whose next review (set at the latest one) has passed: the longest
-    overdue first; at most `room` lines."""
+    """One line per family whose next review has passed (the date the latest review set, or
+    never reviewed, its cadence after the plan began): the longest overdue first; at most
+    `room` lines."""
     if not room:
         return []
     lines = []
@@ -442,11 +443,13 @@ def _review_lines(due: dict[int, ReviewDue], family: Any, *, room: int) -> list[
                 family=family(trajectory_id, review.reference),
                 reference=review.reference,
                 what=_("Evaluatie te laat"),
-                detail=_("Vorige evaluatie op %(day)s") % {"day": _day(review.held_on)},
+                detail=_("Nog nooit geëvalueerd")
+                if review.held_on is None
+                else _("Vorige evaluatie op %(day)s") % {"day": _day(review.held_on)},
                 when=_("te laat: was tegen %(day)s") % {"day": _day(review.due_on)},
                 late=True,
                 url=_url("reviews:overview", review.reference),
-                sort=(REVIEW, review.due_on, review.review_id),
+                sort=(REVIEW, review.due_on, review.review_id or 0),
             )
         )
     lines.sort(key=lambda line: line.sort)

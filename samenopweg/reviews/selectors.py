@@ -9,16 +9,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from samenopweg.assessments.models import SafetyGoal, ScalingScore
 from samenopweg.assessments.selectors.scaling import person_labels
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.extensions import ItemNote, attach_notes
-from samenopweg.cases.models import Stage, Trajectory
+from samenopweg.cases.models import Stage, StageChange, Trajectory
 from samenopweg.child_voice.models import ChildWords
 from samenopweg.child_voice.selectors import speaker_heading
 from samenopweg.feedback.models import FeedbackRound
@@ -56,16 +56,6 @@ def cadence_weeks(trajectory: Trajectory) -> tuple[int, ReviewCadence | None]:
     return (row.every_weeks if row else default_cadence_weeks(trajectory.framework)), row
 
 
-def _newer(prefix: str = "") -> QuerySet[Review]:
-    """Reviews of the same trajectory held after the outer one (not withdrawn)."""
-    return Review.objects.filter(
-        trajectory=OuterRef(f"{prefix}trajectory"), withdrawn_at__isnull=True
-    ).filter(
-        Q(held_on__gt=OuterRef(f"{prefix}held_on"))
-        | Q(held_on=OuterRef(f"{prefix}held_on"), id__gt=OuterRef(f"{prefix}id"))
-    )
-
-
 def latest_review(access: CaseAccess) -> Review | None:
     """The trajectory's latest review that is not withdrawn, through the item rule."""
     return (
@@ -77,36 +67,101 @@ def latest_review(access: CaseAccess) -> Review | None:
 
 @dataclass(frozen=True, slots=True)
 class ReviewDue:
-    """An open trajectory whose next review (the latest review's date) has passed."""
+    """An open trajectory whose next review has passed: the date its latest review set, or,
+    never reviewed, its cadence counted from the day it first reached the plan stage."""
 
-    review_id: int
+    review_id: int | None  # the latest review, None: never reviewed
     trajectory_id: int
     reference: str
-    held_on: datetime.date  # of the latest review, which planned the next one
+    held_on: datetime.date | None  # of the latest review, which planned the next one
     due_on: datetime.date
+
+    @property
+    def never_reviewed(self) -> bool:
+        return self.review_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class NextReview:
+    """When a trajectory's next review comes (the caseload's column)."""
+
+    due_on: datetime.date
+    late: bool
+    never_reviewed: bool
+
+
+# Reviews follow the plan: a trajectory still mapping its worries has none due yet.
+REVIEWED_STAGES = (Stage.PLAN, Stage.OPVOLGING)
+
+
+def _first_due(plan_since: datetime.datetime, framework: str, weeks: int | None) -> datetime.date:
+    since = timezone.localdate(plan_since)
+    return since + datetime.timedelta(weeks=weeks or default_cadence_weeks(framework))
+
+
+def review_schedule(trajectories: Trajectories) -> dict[int, ReviewDue]:
+    """Per open trajectory in the plan or follow-up stage, when its next review is due.
+
+    One query whatever the number of trajectories: per trajectory its latest review (its
+    next date) and, never reviewed, the day it first reached the plan stage and its cadence.
+    A latest review without a next date (a proposal to close) sets none. For professionals,
+    who see every item."""
+    latest = Review.objects.filter(trajectory=OuterRef("pk"), withdrawn_at__isnull=True).order_by(
+        "-held_on", "-id"
+    )
+    plan_since = (
+        StageChange.objects.filter(trajectory=OuterRef("pk"), to_stage=Stage.PLAN)
+        .order_by("changed_at")
+        .values("changed_at")[:1]
+    )
+    rows = (
+        Trajectory.objects.filter(pk__in=_ids(trajectories))
+        .exclude(stage=Stage.AFGESLOTEN)
+        .annotate(
+            last_id=Subquery(latest.values("pk")[:1]),
+            last_held=Subquery(latest.values("held_on")[:1]),
+            last_next=Subquery(latest.values("next_review_on")[:1]),
+            plan_since=Subquery(plan_since),
+        )
+        .filter(Q(last_id__isnull=False) | Q(stage__in=REVIEWED_STAGES))
+        .order_by()
+        .values_list(
+            "pk",
+            "reference",
+            "last_id",
+            "last_held",
+            "last_next",
+            "framework",
+            "plan_since",
+            "stage_changed_at",
+            "review_cadence__every_weeks",
+        )
+    )
+    schedule: dict[int, ReviewDue] = {}
+    for pk, reference, last_id, held_on, next_on, framework, since, changed_at, weeks in rows:
+        if last_id is not None:
+            if next_on is not None:
+                schedule[pk] = ReviewDue(last_id, pk, reference, held_on, next_on)
+            continue
+        since = since or changed_at
+        if since is not None:
+            schedule[pk] = ReviewDue(None, pk, reference, None, _first_due(since, framework, weeks))
+    return schedule
 
 
 def reviews_due(trajectories: Trajectories, today: datetime.date) -> dict[int, ReviewDue]:
-    """Per open trajectory whose latest review (not withdrawn) set a next date before `today`.
+    """Per open trajectory whose next review is before `today` (review_schedule), the longest
+    overdue first."""
+    due = [row for row in review_schedule(trajectories).values() if row.due_on < today]
+    due.sort(key=lambda row: (row.due_on, row.trajectory_id))
+    return {row.trajectory_id: row for row in due}
 
-    One query whatever the number of trajectories (a queryset is read as its subquery). For
-    professionals, who see every item."""
-    rows = (
-        Review.objects.filter(
-            trajectory_id__in=_ids(trajectories),
-            withdrawn_at__isnull=True,
-            next_review_on__lt=today,
-        )
-        .exclude(trajectory__stage=Stage.AFGESLOTEN)
-        .filter(~Exists(_newer()))
-        .order_by("next_review_on", "id")
-        .values_list("pk", "trajectory_id", "trajectory__reference", "held_on", "next_review_on")
-    )
-    # next_review_on is never None here: the filter asks for a date before today.
+
+def next_reviews(trajectories: Trajectories, today: datetime.date) -> dict[int, NextReview]:
+    """Per open trajectory in plan or follow-up, its next review date and whether it passed."""
     return {
-        trajectory_id: ReviewDue(pk, trajectory_id, reference, held_on, due_on)
-        for pk, trajectory_id, reference, held_on, due_on in rows
-        if due_on is not None
+        trajectory_id: NextReview(row.due_on, row.due_on < today, row.never_reviewed)
+        for trajectory_id, row in review_schedule(trajectories).items()
     }
 
 

@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone
 
 from conftest import World, register
-from samenopweg.cases.models import Stage, Trajectory
+from samenopweg.cases.models import Stage, StageChange, Trajectory
 from samenopweg.dashboard.today import FEEDBACK, REVIEW, TASK, today_for_user
-from samenopweg.reviews.models import Outcome, Review
-from samenopweg.reviews.selectors import reviews_due
+from samenopweg.reviews.models import Outcome, Review, ReviewCadence
+from samenopweg.reviews.selectors import next_reviews, reviews_due
 
 pytestmark = pytest.mark.django_db
 
@@ -118,10 +118,64 @@ def test_it_reads_many_trajectories_in_one_query(
         )
         ids.append(made.pk)
 
+    for i in range(3):
+        ids.append(in_plan_since(register(world.team, world.owner, child=f"Nooit{i}"), 70).pk)
+
     with django_assert_num_queries(1):
         due = reviews_due(Trajectory.objects.filter(pk__in=ids), TODAY)
 
     assert set(due) == set(ids)
+
+
+def in_plan_since(trajectory: Trajectory, days: int, stage: str = Stage.PLAN) -> Trajectory:
+    """The trajectory reached the plan stage `days` before TODAY (and is now in `stage`)."""
+    when = timezone.make_aware(
+        datetime.datetime.combine(TODAY - datetime.timedelta(days=days), datetime.time(10))
+    )
+    StageChange.objects.create(
+        trajectory=trajectory,
+        from_stage=Stage.IN_KAART,
+        to_stage=Stage.PLAN,
+        changed_by=trajectory.owner,
+        changed_at=when,
+    )
+    Trajectory.objects.filter(pk=trajectory.pk).update(stage=stage, stage_changed_at=when)
+    return trajectory
+
+
+def test_a_file_never_reviewed_is_due_its_cadence_after_the_plan_began(world: World) -> None:
+    # Verontrusting: every 6 weeks, counted from the day the plan stage began.
+    late = in_plan_since(world.trajectory, 43)
+    on_time = in_plan_since(register(world.team, world.owner, child="Op tijd"), 41)
+    mapping = register(world.team, world.owner, child="Nog in kaart")
+    in_plan_since(mapping, 100, stage=Stage.IN_KAART)
+    followed = in_plan_since(register(world.team, world.owner, child="Opvolging"), 50)
+    Trajectory.objects.filter(pk=followed.pk).update(stage=Stage.OPVOLGING)
+    ids = [late.pk, on_time.pk, mapping.pk, followed.pk]
+
+    due = reviews_due(ids, TODAY)
+
+    assert set(due) == {late.pk, followed.pk}
+    flag = due[late.pk]
+    assert flag.never_reviewed and flag.review_id is None and flag.held_on is None
+    assert flag.due_on == TODAY - datetime.timedelta(days=1)
+
+
+def test_a_file_never_reviewed_follows_its_own_cadence(world: World) -> None:
+    in_plan_since(world.trajectory, 60)
+    ReviewCadence.objects.create(
+        trajectory=world.trajectory, every_weeks=12, created_by=world.owner
+    )
+    assert reviews_due([world.trajectory.pk], TODAY) == {}
+
+    schedule = next_reviews([world.trajectory.pk], TODAY)[world.trajectory.pk]
+    assert schedule.due_on == TODAY + datetime.timedelta(days=24) and not schedule.late
+
+
+def test_a_review_without_a_next_date_ends_the_schedule(world: World) -> None:
+    in_plan_since(world.trajectory, 100)
+    review(world.trajectory, world.owner, TODAY - datetime.timedelta(days=50), None)
+    assert next_reviews([world.trajectory.pk], TODAY) == {}
 
 
 def test_the_vandaag_block_flags_a_review_past_due(world: World) -> None:
@@ -144,3 +198,22 @@ def test_the_vandaag_block_flags_a_review_past_due(world: World) -> None:
     # The worker on the case sees it too; a worker elsewhere does not.
     assert any(line.kind == REVIEW for line in today_for_user(world.worker).lines)
     assert not any(line.kind == REVIEW for line in today_for_user(world.worker_elsewhere).lines)
+
+
+def test_the_vandaag_block_flags_a_file_never_reviewed(world: World) -> None:
+    today = timezone.localdate()
+    when = timezone.now() - datetime.timedelta(weeks=7)
+    StageChange.objects.create(
+        trajectory=world.trajectory,
+        from_stage=Stage.IN_KAART,
+        to_stage=Stage.PLAN,
+        changed_by=world.owner,
+        changed_at=when,
+    )
+    Trajectory.objects.filter(pk=world.trajectory.pk).update(stage=Stage.PLAN)
+
+    lines = [line for line in today_for_user(world.owner).lines if line.kind == REVIEW]
+
+    assert [line.reference for line in lines] == [world.trajectory.reference]
+    assert lines[0].detail == "Nog nooit geëvalueerd"
+    assert timezone.localdate(when) + datetime.timedelta(weeks=6) < today
