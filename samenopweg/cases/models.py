@@ -102,6 +102,17 @@ class Trajectory(Versioned):
         _("aangemeld op"), default=timezone.localdate, validators=EVENT_DATE_VALIDATORS
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A child of this trajectory had one closed in the year before it was registered
+    # (people.registration.earlier_trajectory): the new one says so and links to it.
+    earlier = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("eerder traject"),
+    )
     # Summary of the latest "is the child safe now?" answers, kept by cases.services so the
     # caseload dashboard can sort thousands of trajectories without reading every check.
     safety_status = models.CharField(max_length=10, choices=SafetyAnswer.choices, blank=True)

@@ -320,3 +320,34 @@ def open_alerts_for_user(*, user: Any) -> QuerySet[Alert]:
         .select_related("trajectory", "safety_check__child", "safety_check__checked_by")
         .order_by("-created_at")
     )
+
+
+@dataclass(frozen=True)
+class EarlierTrajectory:
+    """The trajectory closed in the year before this one was registered, for a child of both
+    (people.registration.earlier_trajectory): a link when the reader may open it."""
+
+    reference: str
+    closed_on: datetime.date | None
+    visible: bool
+
+
+def earlier_trajectory(user: Any, trajectory: Trajectory) -> EarlierTrajectory | None:
+    """None, without a query, when nothing was linked; otherwise one query."""
+    earlier_id = trajectory.earlier_id
+    if earlier_id is None:
+        return None
+    row = (
+        Trajectory.objects.filter(pk=earlier_id)
+        .annotate(visible=Exists(visible_trajectories(user).filter(pk=OuterRef("pk"))))
+        .values_list("reference", "closed_at", "visible")
+        .first()
+    )
+    if row is None:
+        return None
+    reference, closed_at, visible = row
+    return EarlierTrajectory(
+        reference=reference,
+        closed_on=timezone.localdate(closed_at) if closed_at else None,
+        visible=bool(visible),
+    )

@@ -30,6 +30,7 @@ from samenopweg.dashboard.selectors import (
     DashboardFilters,
     caseload_for_user,
     caseload_page,
+    earlier_trajectory,
     open_alerts_for_user,
 )
 from samenopweg.dashboard.today import today_for_user
@@ -162,5 +163,6 @@ def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         "transitions": [(s, Stage(s).label) for s in allowed_transitions(trajectory.stage)],
         "stage_changes": trajectory.stage_changes.select_related("changed_by")[:10],
         "today": timezone.localdate(),
+        "earlier": earlier_trajectory(request.user, trajectory),
     }
     return render(request, "dashboard/detail.html", context)

@@ -128,6 +128,15 @@ def register(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Traject %(ref)s is aangemaakt.") % {"ref": trajectory.reference}
             )
+            if trajectory.earlier is not None:
+                messages.info(
+                    request,
+                    _(
+                        "Een kind van dit traject had een traject dat minder dan een jaar "
+                        "geleden afgesloten werd (%(ref)s). Het nieuwe traject verwijst ernaar."
+                    )
+                    % {"ref": trajectory.earlier.reference},
+                )
             save_tips(request, form, ["reason", "goal"])
             return redirect("dashboard:detail", reference=trajectory.reference)
     return render(

@@ -13,13 +13,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenopweg.accounts.models import Team
 from samenopweg.audit.models import AuditAction
 from samenopweg.audit.services import record
-from samenopweg.cases.models import Trajectory
+from samenopweg.cases.models import Stage, Trajectory
 from samenopweg.cases.services import (
     open_trajectory,
     record_first_safety_checks,
@@ -64,6 +66,37 @@ class Registration:
     children: list[ChildInput]
     adults: list[AdultInput] = field(default_factory=list)
     registered_on: datetime.date | None = None
+
+
+# A child registered again within a year of the closure: the new trajectory links the old.
+EARLIER_WITHIN = datetime.timedelta(days=365)
+
+
+def earlier_trajectory(
+    children: list[Person], *, now: datetime.datetime | None = None
+) -> Trajectory | None:
+    """The most recently closed trajectory, closed less than a year ago, of a child with the
+    same first name, last name and date of birth as one of `children`. One query. Whoever
+    registers may not see it: the page shows its reference and closing date, not the file."""
+    match = Q(pk__in=[])
+    for child in children:
+        if child.date_of_birth is None:
+            continue  # a name alone is not enough to say it is the same child
+        match |= Q(
+            first_name__iexact=child.first_name,
+            last_name__iexact=child.last_name,
+            date_of_birth=child.date_of_birth,
+        )
+    since = (now or timezone.now()) - EARLIER_WITHIN
+    found = (
+        Person.objects.filter(match, is_child=True)
+        .filter(trajectory__stage=Stage.AFGESLOTEN, trajectory__closed_at__gte=since)
+        .exclude(trajectory_id__in={child.trajectory_id for child in children})
+        .select_related("trajectory")
+        .order_by("-trajectory__closed_at", "-trajectory_id")
+        .first()
+    )
+    return found.trajectory if found is not None else None
 
 
 @transaction.atomic
@@ -130,5 +163,19 @@ def register_trajectory(
         actor=actor,
         request=request,
     )
+    earlier = earlier_trajectory([person for person, _input in children])
+    if earlier is not None:
+        trajectory.earlier = earlier
+        trajectory.save(update_fields=["earlier"])
+        for linked, other in ((trajectory, earlier), (earlier, trajectory)):
+            record(
+                actor=actor,
+                action=AuditAction.UPDATE,
+                object_type="cases.trajectory",
+                object_id=linked.pk,
+                trajectory=linked,
+                request=request,
+                detail={"earlier" if linked is trajectory else "later": other.reference},
+            )
     refresh_search_text(trajectory)
     return trajectory
