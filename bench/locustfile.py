@@ -103,6 +103,7 @@ class LoggedInUser(HttpUser):
         self.stories: list[list[Any]] = TARGETS[self.username].get("stories") or []
         self.voices: list[str] = TARGETS[self.username].get("voices") or self.maps
         self.feedback: list[str] = TARGETS[self.username].get("feedback") or self.maps
+        self.reviews: list[list[Any]] = TARGETS[self.username].get("reviews") or []
         self.terms: list[str] = TARGETS[self.username].get("terms") or []
         form = self.client.get("/accounts/login/", name="login form")
         found = _TOKEN.search(form.text)
@@ -194,6 +195,18 @@ class ProfessionalUser(LoggedInUser):
     @task(1)
     def feedback_page(self) -> None:
         self.page(f"/trajecten/{random.choice(self.feedback)}/feedback/", "feedback (12 rounds)")
+
+    @task(1)
+    def review_page(self) -> None:
+        if self.reviews:
+            reference, review_id = random.choice(self.reviews)
+            self.page(f"/trajecten/{reference}/evaluaties/{review_id}/", "review (of 10)")
+
+    @task(1)
+    def reviews_page(self) -> None:
+        if self.reviews:
+            reference, _review_id = random.choice(self.reviews)
+            self.page(f"/trajecten/{reference}/evaluaties/", "reviews (10)")
 
 
 class Consultant(ProfessionalUser):

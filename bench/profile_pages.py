@@ -198,6 +198,16 @@ def main() -> None:
             ("child's voice (10 sessions, 30 drawings)", "/trajecten/{}/kinderen/", voices),
             ("feedback (12 rounds)", "/trajecten/{}/feedback/", asked),
         ]
+        reviewed = targets[username].get("reviews") or []
+        if reviewed:
+            pages += [
+                (
+                    "review (of 10)",
+                    "/trajecten/{}/",
+                    [f"{r}/evaluaties/{pk}" for r, pk in reviewed],
+                ),
+                ("reviews (10)", "/trajecten/{}/evaluaties/", [r for r, _pk in reviewed]),
+            ]
         stories = [
             f"{ref}/woorden-en-beelden/{pk}" for ref, pk in targets[username].get("stories") or []
         ]

@@ -79,6 +79,8 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("genogram and ecomap (40 persons)", 100),
     ("child's voice (10 sessions, 30 drawings)", 100),
     ("feedback (12 rounds)", 100),
+    ("review (of 10)", 100),
+    ("reviews (10)", 100),
     ("family page (parent)", 100),
     ("family page (network member)", 100),
     # Not in the issue: the family's list of trajectories, here 20 (a family has one or two).

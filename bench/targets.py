@@ -2,8 +2,8 @@
 the trajectories with a full-size WHAT and HOW (seed_synthetic gives bench_consulent's
 trajectories past registration a map of 50 entries, 5 danger/goal pairs scaled in 10 rounds, a
 network of 30, a plan of 40 rules and a Words and Pictures story), and those stories; the
-trajectories with a child heard in 10 sessions with 30 drawings (`voices`) and those with 12
-feedback rounds (`feedback`): the first ten of bench_consulent's full trajectories past mapping
+trajectories with a child heard in 10 sessions with 30 drawings (`voices`) those with 12
+feedback rounds (`feedback`) and those with 10 reviews (`reviews`: reference, latest review): the first ten of bench_consulent's full trajectories past mapping
 with a child of school age have both. The family accounts (`bench_ouder`, `bench_netwerk`:
 a parent and a network chair on the first 20 full trajectories, seed_synthetic's family.py)
 get the references of their own page, /mijn/<reference>/.
@@ -106,7 +106,19 @@ def main(out: Path) -> None:
             .filter(n__gte=12)
             .values_list("trajectory__reference", flat=True)
         )
+        from samenopweg.reviews.models import Review
+
+        # A trajectory with 10 reviews: its latest one (demo/synthetic/reviews.py).
+        reviewed = {
+            reference: review_id
+            for reference, review_id in Review.objects.filter(
+                trajectory__in=visible, withdrawn_at__isnull=True
+            )
+            .order_by("trajectory_id", "held_on", "id")
+            .values_list("trajectory__reference", "pk")
+        }
         result["users"][username] = {
+            "reviews": sorted([reference, pk] for reference, pk in reviewed.items()),
             "visible": len(references),
             "open": len(open_refs),
             "references": references[:SAMPLE],

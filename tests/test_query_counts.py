@@ -67,6 +67,11 @@ QUERIES: dict[str, dict[str, int]] = {
         # does them, the names (3, + 1 for the network: family_names), the form's draft
         "portal_check_in_parent": 13,
         "portal_check_in_network": 14,
+        # The reviews of a trajectory: the reviews with who took part, the next date, the cadence
+        "reviews_overview": 10,
+        # One review: its goals and what was said of them (child_voice, portal.seen), the review
+        # before, participants, numbers, what the children said, feedback
+        "review_detail": 22,
     }
     for vendor in ("sqlite", "postgresql")
 }
@@ -682,3 +687,76 @@ def test_the_check_in_form_does_not_grow_with_the_rules(
     )
     assert PlanRule.objects.filter(plan=rule.plan).count() == 6
     assert response.context["line"].rule.pk == rule.pk
+
+
+def _more_reviews(world: World, n: int = 6) -> None:
+    """More reviews, each with its participants, goals and scaling round."""
+    import datetime
+
+    from samenopweg.reviews.models import Review
+    from samenopweg.reviews.tests import review_world as ev
+
+    first = ev.ensure_review(world)
+    for i in range(n):
+        more = Review.objects.create(
+            trajectory=world.trajectory,
+            held_on=first.held_on - datetime.timedelta(weeks=6 * (i + 1)),
+            changes_going_well=f"Evaluatie {i}",
+            outcome=first.outcome,
+            next_review_on=first.held_on - datetime.timedelta(weeks=6 * i),
+            scaling_round=first.scaling_round,
+            created_by=world.worker if i % 2 else world.owner,
+        )
+        more.participants.set(first.participants.all())
+        more.professionals.set([world.worker, world.owner])
+
+
+def test_the_reviews_page_does_not_grow_with_its_reviews(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.reviews.tests import review_world as ev
+
+    ev.ensure_review(world)
+    assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "reviews_overview",
+        logged_in_client(world.owner),
+        reverse("reviews:overview", args=[world.trajectory.reference]),
+        lambda: _more_reviews(world),
+    )
+
+
+def test_a_review_page_does_not_grow_with_what_it_shows(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.assessments.tests import statement_world as wat
+    from samenopweg.reviews.tests import review_world as ev
+
+    review = ev.ensure_review(world)
+    wat.ensure_goal(world)  # with a goal, what the children said of it is read (3 queries)
+
+    def more() -> None:
+        from samenopweg.assessments.models import SafetyGoal
+
+        _more_reviews(world)
+        goal = wat.ensure_goal(world)
+        for i in range(3):
+            SafetyGoal.objects.create(
+                trajectory=world.trajectory,
+                danger_statement=goal.danger_statement,
+                parents_and_network_will=f"Doel {i}",
+                child_will_experience="Rust.",
+                professionals_will_see="Rust.",
+                for_how_long="drie maanden",
+                audience=goal.audience,
+                created_by=world.owner,
+            )
+        review.participants.add(*Person.objects.filter(trajectory=world.trajectory))
+
+    assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "review_detail",
+        logged_in_client(world.owner),
+        reverse("reviews:detail", args=[world.trajectory.reference, review.pk]),
+        more,
+    )

@@ -82,6 +82,7 @@ from samenopweg.demo.synthetic.feedback import (
     FeedbackFamily,
 )
 from samenopweg.demo.synthetic.how import HowBuilder, HowFamily, OwnPage
+from samenopweg.demo.synthetic.reviews import ReviewBuilder, ReviewFamily
 from samenopweg.demo.synthetic.what import Family, WhatBuilder
 from samenopweg.journal.models import ContactKind, JournalEntry, Task, TaskStatus
 from samenopweg.people.models import Gender, Person, Relation, RelationKind
@@ -440,6 +441,7 @@ class Builder:
             rng=self.rng, writer=self.writer, now=self.now, today=self.today
         )
         self.family = FamilyBuilder(seed=seed, writer=self.writer, now=self.now)
+        self.reviews = ReviewBuilder(seed=seed, writer=self.writer, now=self.now)
         self.users = 0
 
     # ---- helpers -------------------------------------------------------------------------
@@ -693,6 +695,7 @@ class Builder:
         self.voice.insert()
         self.feedback.insert()
         self.family.insert()
+        self.reviews.insert()
 
     def build_trajectory(self, batch: Batch, slot: Slot) -> None:
         rng, w, info = self.rng, self.writer, slot.team
@@ -827,6 +830,9 @@ class Builder:
             )
             if heard:
                 self.voice.add(VoiceFamily(pk, owner, registered_at, oldest, adults, goal_ids))
+                self.reviews.add(
+                    ReviewFamily(pk, slot.stage, owner, worker, adults, goal_ids, what.rounds)
+                )
             if not closed:
                 self.feedback.add(
                     FeedbackFamily(

@@ -203,6 +203,7 @@ class WhatIds:
     goals: list[int]
     statements: list[int]
     bottom_lines: list[int]
+    rounds: list[tuple[int, datetime.date]] = field(default_factory=list)  # scaling: id, day
 
 
 @dataclass(frozen=True)
@@ -313,10 +314,12 @@ class WhatBuilder:
 
         rounds = size["rounds"] if full else rng.randint(1, size["rounds"])
         start = {pk: rng.randint(1, 4) for pk in statement_ids}
+        round_days: list[tuple[int, datetime.date]] = []
         for number in range(rounds):
             pk = next(w.ids(ScalingRound))
             moment = self._when(family, 0.15 + 0.8 * number / rounds)
             rows.rounds.append((pk, family.pk, None, moment.date(), family.owner_id, moment))
+            round_days.append((pk, moment.date()))
             for statement_id in statement_ids:
                 for view_person, role in views:
                     trend = start[statement_id] + number * 0.6 + rng.uniform(-1.5, 1.5)
@@ -330,7 +333,12 @@ class WhatBuilder:
                     )  # fmt: skip
         if status == StatementStatus.SHARED:
             self.to_share.append((family.pk, family.owner_id))
-        return WhatIds(goals=goal_ids, statements=statement_ids, bottom_lines=bottom_line_ids)
+        return WhatIds(
+            goals=goal_ids,
+            statements=statement_ids,
+            bottom_lines=bottom_line_ids,
+            rounds=round_days,
+        )
 
     def insert(self) -> None:
         """Write this batch's rows (in the caller's transaction) and start a new batch."""

@@ -173,6 +173,10 @@ def in_a_trajectory(model: type[models.Model]) -> bool:
 
 # Links the seed writes for the benchmark team (so the consistency check below is not vacuous).
 SEEDED_LINKS = (
+    "reviews.Review.participants",
+    "reviews.Review.scaling_round",
+    "reviews.ReviewGoal.review",
+    "reviews.ReviewGoal.safety_goal",
     "people.Relation.person",
     "people.Relation.child",
     "cases.SafetyCheck.child",
@@ -561,3 +565,33 @@ def test_the_family_users_see_their_own_pages_and_nothing_else(seeded: str) -> N
         for other in (outside.filter(pk__in=full).first(), outside.first()):
             if other is not None:
                 assert client.get(f"/mijn/{other.reference}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_heard_trajectories_in_the_plan_have_ten_reviews(seeded: str) -> None:
+    """demo/synthetic/reviews.py: the review page and the judge report read 10 reviews, each
+    with every safety goal's line, the parents and the professionals; the latest plans the
+    next one, and the page answers for their consultant."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from samenopweg.assessments.models import SafetyGoal
+    from samenopweg.reviews.models import Review, ReviewGoal
+
+    reviewed = Trajectory.objects.annotate(n=Count("reviews")).filter(n__gt=0)
+    assert reviewed.exists()
+    assert set(reviewed.values_list("n", flat=True)) == {10}
+    assert set(reviewed.values_list("stage", flat=True)) <= {Stage.PLAN, Stage.OPVOLGING}
+    trajectory = reviewed.first()
+    assert trajectory is not None
+    reviews = list(Review.objects.filter(trajectory=trajectory).order_by("held_on"))
+    goals = SafetyGoal.objects.filter(trajectory=trajectory).count()
+    assert ReviewGoal.objects.filter(review=reviews[-1]).count() == goals > 0
+    assert reviews[-1].next_review_on is not None
+    assert reviews[-1].next_review_on > timezone.localdate()
+    assert all(r.participants.exists() and r.professionals.exists() for r in reviews)
+    assert reviews[0].held_on >= trajectory.registered_on
+    client = Client()
+    client.force_login(trajectory.owner)
+    page = client.get(reverse("reviews:detail", args=[trajectory.reference, reviews[-1].pk]))
+    assert page.status_code == 200
