@@ -299,6 +299,10 @@ LOGGING = {
     },
 }
 
+# After a trajectory closes, its workers (hulpverleners) keep read access this many days (to
+# finish their own notes and hand over), then it ends (cases.services.change_stage).
+WORKER_ACCESS_AFTER_CLOSURE_DAYS = env_int("SAMENOPWEG_WORKER_ACCESS_AFTER_CLOSURE_DAYS", 30)
+
 # How long a draft of a long text is kept after its last autosave.
 DRAFT_RETENTION_DAYS = env_int("SAMENOPWEG_DRAFT_RETENTION_DAYS", 30)
 

@@ -136,6 +136,7 @@ def edit_cycle(
     texts: Sequence[str] = (),
     tips_always: bool = False,
     tips_reader: str = "",
+    network_goes_on: bool = False,
 ) -> HttpResponse:
     """Run one form page's cycle and return its answer.
 
@@ -147,13 +148,16 @@ def edit_cycle(
     - `conflict_fields`: the fields compared side by side on the conflict page (or
       `theirs(current)`: their values, when they are not plain attributes of the item);
     - `texts`: long texts checked for plain language after saving, when the family may read
-      them (`audience` above professionals, or always with `tips_always`).
+      them (`audience` above professionals, or always with `tips_always`);
+    - `network_goes_on`: the network chair's own follow-up after the closure, which a closed
+      trajectory takes (items.refuse_closed; the service decides again from who writes).
     """
     if request.method != "POST":
         data, notice = restored_form_data(request, trajectory=access.trajectory)
         return show(form(data), notice)
 
-    access.require_open()
+    if not network_goes_on:
+        access.require_open()
     bound = form(request.POST)
     if bound.is_valid():
         try:

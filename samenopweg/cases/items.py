@@ -98,9 +98,11 @@ I = TypeVar("I", bound=Item)  # noqa: E741 - the item type of a write
 History = Callable[[Any], models.Model | None]
 
 
-def refuse_closed(trajectory: Any) -> None:
-    """No item of a closed trajectory changes: reopen it first."""
-    if trajectory.is_closed:
+def refuse_closed(trajectory: Any, *, network_goes_on: bool = False) -> None:
+    """No item of a closed trajectory changes: reopen it first. Except what the network
+    keeps doing after the closure (`network_goes_on`, decided by the caller from who writes:
+    people.selectors.network_goes_on): the plan is theirs now."""
+    if trajectory.is_closed and not network_goes_on:
         raise ValidationError(_("Dit traject is afgesloten. Heropen het eerst."))
 
 
@@ -161,9 +163,13 @@ def create(
     request: HttpRequest | None = None,
     many: Mapping[str, Iterable[Any]] | None = None,
     detail: dict[str, Any] | None = None,
+    network_goes_on: bool = False,
 ) -> I:
-    """Save a new item of an open trajectory, with its many-to-many links and its audit row."""
-    refuse_closed(item.trajectory)
+    """Save a new item of an open trajectory, with its many-to-many links and its audit row.
+    `network_goes_on`: the network chair's own follow-up after the closure (refuse_closed)."""
+    refuse_closed(item.trajectory, network_goes_on=network_goes_on)
+    if network_goes_on and item.trajectory.is_closed:
+        detail = {**(detail or {}), "after_closure": True}
     if getattr(item, "created_by_id", None) is None and _is_user(actor):
         item.created_by = actor
     item.full_clean()

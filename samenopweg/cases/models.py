@@ -227,6 +227,9 @@ class CaseGrant(models.Model):
     )
     valid_from = models.DateTimeField(_("geldig vanaf"), default=timezone.now)
     valid_until = models.DateTimeField(_("geldig tot"), null=True, blank=True)
+    # The end was set by the closure (settings.WORKER_ACCESS_AFTER_CLOSURE_DAYS): a reopening
+    # while it still runs lifts it again.
+    ends_with_closure = models.BooleanField(default=False, editable=False)
     reason = models.CharField(_("waarom"), max_length=300)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")

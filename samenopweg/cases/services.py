@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import F, Model, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -397,6 +397,10 @@ def change_stage(
         reason=reason,
         changed_by=actor,
     )
+    if to_stage == Stage.AFGESLOTEN:
+        _end_worker_access(trajectory, now=now, actor=actor, request=request)
+    elif from_stage == Stage.AFGESLOTEN:
+        _lift_closure_end(trajectory, actor=actor, request=request)
     record(
         actor=actor,
         action=AuditAction.STAGE,
@@ -406,6 +410,60 @@ def change_stage(
         detail={"from": from_stage, "to": to_stage},
     )
     return change
+
+
+def _end_worker_access(
+    trajectory: Trajectory, *, now: datetime.datetime, actor: Any, request: HttpRequest | None
+) -> None:
+    """At the closure, each worker's access ends after WORKER_ACCESS_AFTER_CLOSURE_DAYS (read
+    only until then, as for the whole case team); the consultants keep theirs, read only."""
+    until = now + datetime.timedelta(days=settings.WORKER_ACCESS_AFTER_CLOSURE_DAYS)
+    grants = (
+        CaseGrant.objects.current()
+        .filter(trajectory=trajectory, role=CaseRole.HULPVERLENER)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=until))
+        .select_related("user")
+    )
+    for grant in grants:
+        grant.valid_until = until
+        grant.ends_with_closure = True
+        grant.ended_by = actor
+        grant.save(update_fields=["valid_until", "ends_with_closure", "ended_by"])
+        record(
+            actor=actor,
+            action=AuditAction.REVOKE,
+            obj=grant,
+            trajectory=trajectory,
+            request=request,
+            detail={
+                "user": grant.user.get_username(),
+                "role": grant.role,
+                "until": until.isoformat(),
+                "why": "closure",
+            },
+        )
+
+
+def _lift_closure_end(trajectory: Trajectory, *, actor: Any, request: HttpRequest | None) -> None:
+    """Reopened while a worker's access after the closure still runs: it runs on again. An
+    access that already ended stays ended; the consultant gives it anew."""
+    for grant in (
+        CaseGrant.objects.current()
+        .filter(trajectory=trajectory, ends_with_closure=True)
+        .select_related("user")
+    ):
+        grant.valid_until = None
+        grant.ends_with_closure = False
+        grant.ended_by = None
+        grant.save(update_fields=["valid_until", "ends_with_closure", "ended_by"])
+        record(
+            actor=actor,
+            action=AuditAction.GRANT,
+            obj=grant,
+            trajectory=trajectory,
+            request=request,
+            detail={"user": grant.user.get_username(), "role": grant.role, "why": "reopened"},
+        )
 
 
 @transaction.atomic

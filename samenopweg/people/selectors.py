@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
 from samenopweg.cases.access import CaseAccess, visible_items
+from samenopweg.cases.models import CaseGrant, CaseRole, Trajectory
 from samenopweg.people.models import (
     ChildSupport,
     ContactBan,
@@ -142,3 +144,24 @@ def contact_ban_notes(access: CaseAccess) -> dict[int, str]:
             )
             notes[person_id] = _("contactverbod met %(children)s") % {"children": joined}
     return notes
+
+
+def network_goes_on(trajectory: Trajectory, user: Any) -> bool:
+    """After the closure the network keeps its plan going: True when `trajectory` is closed and
+    `user` is the chair of its network (a current network grant bound to the chair's person).
+    No query while the trajectory is open; one after."""
+    if not trajectory.is_closed or user is None or not user.is_authenticated:
+        return False
+    chairs = NetworkMember.objects.filter(
+        trajectory=trajectory, is_chair=True, withdrawn_at__isnull=True
+    ).values("person_id")
+    return (
+        CaseGrant.objects.current()
+        .filter(
+            trajectory=trajectory,
+            user=user,
+            role=CaseRole.NETWERK,
+            person_id__in=chairs,
+        )
+        .exists()
+    )

@@ -30,6 +30,7 @@ from samenopweg.people.models import (
     Person,
     Relation,
 )
+from samenopweg.people.selectors import network_goes_on
 
 # {child id: (kind, parental authority, lives with the child)}
 Relations = dict[int, tuple[str, bool, bool]]
@@ -303,4 +304,5 @@ def add_network_meeting(
         request=request,
         many={"attendees": attendees},
         detail={"attendees": sorted(p.pk for p in attendees)},
+        network_goes_on=network_goes_on(trajectory, actor),
     )

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -24,7 +24,7 @@ from samenopweg.portal.plan_forms import FAMILY_OUTCOMES, FamilyCheckInForm
 from samenopweg.portal.seen import note_response
 from samenopweg.portal.selectors import person_of
 from samenopweg.safety_plans.handout import handout_download, member_for
-from samenopweg.safety_plans.models import PlanRule, RuleCheckIn
+from samenopweg.safety_plans.models import CheckOutcome, PlanRule, RuleCheckIn
 from samenopweg.safety_plans.selectors import family_rule
 from samenopweg.safety_plans.services import add_check_in
 
@@ -47,13 +47,30 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
     if line.refusal:
         raise PermissionDenied(line.refusal)
     back = reverse("portal:trajectory", args=[reference]) + f"#afspraak-{line.rule.pk}"
+    if not access.trajectory.is_closed:
+        done: str | Callable[[RuleCheckIn], str] = back
+        message: str | Callable[[RuleCheckIn], str] = _("Dank je. Je begeleider ziet hoe het ging.")
+    else:
+        # After the closure (only the chair gets here: check_in_refusal) no professional
+        # follows up: a check-in that did not go well leads to the contact card, not an alert.
+        def done(saved: RuleCheckIn) -> str:
+            return _contact_card_url(reference) if saved.outcome == CheckOutcome.DID_NOT else back
+
+        def message(saved: RuleCheckIn) -> str:
+            if saved.outcome == CheckOutcome.DID_NOT:
+                return _(
+                    "Het ging niet goed. Bel iemand van je contactkaart als je je zorgen maakt."
+                )
+            return _("Dank je. Het staat in jullie plan.")
+
     return edit_cycle(
         request,
         access,
         form=FamilyCheckInForm,
         save=_save_check_in(request, access, line.rule, person),
-        done=back,
-        message=_("Dank je. Je begeleider ziet hoe het ging."),
+        done=done,
+        message=message,
+        network_goes_on=access.trajectory.is_closed,
         show=form_page(
             request,
             access,
@@ -66,6 +83,14 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
         ),
         cancel_url=back,
     )
+
+
+def _contact_card_url(reference: str) -> str:
+    """The family member's contact card (closure), or whom to call on their page."""
+    try:
+        return reverse("portal:contact_card", args=[reference])
+    except NoReverseMatch:
+        return reverse("portal:trajectory", args=[reference]) + "#bellen"
 
 
 def _save_check_in(

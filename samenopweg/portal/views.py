@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -71,17 +71,20 @@ from samenopweg.safety_plans.models import Story
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """For parents, young people and network members: the trajectories they are part of.
+    """For parents, young people and network members: the trajectories they are part of, the
+    closed ones too (after the open ones).
 
     Each link names the children this person may see, through the item rule as on
     /mijn/<reference>/: a child whose record is for professionals only is not named. The
     children of all the trajectories are read in one query.
     """
+    # A closed trajectory stays: the family and the network keep their plan, stories and
+    # contact card after the help stops (the open ones first).
     accesses = visible_accesses(
         request.user,
-        visible_trajectories(request.user)
-        .exclude(stage=Stage.AFGESLOTEN)
-        .order_by("-registered_on"),
+        visible_trajectories(request.user).order_by(
+            Case(When(stage=Stage.AFGESLOTEN, then=1), default=0), "-registered_on"
+        ),
     )
     children: dict[int, list[Person]] = {access.trajectory.pk: [] for access in accesses}
     for child in visible_items_of(accesses, Person.objects.filter(is_child=True)).only(

@@ -465,25 +465,39 @@ class FamilyPlan:
     # The reader is a member of the network as they may see it (handout.member_for is not
     # None): read with the names, for the link to their own handout.
     in_network: bool = False
+    # After the closure the reader is the network's chair, who keeps the plan going.
+    goes_on: bool = False
 
     @property
     def mine(self) -> list[FamilyRule]:
         return [line for block in self.plans for line in block.mine]
 
 
-def check_in_refusal(access: CaseAccess, line: FamilyRule) -> str:
+def check_in_refusal(access: CaseAccess, line: FamilyRule, *, goes_on: bool = False) -> str:
     """Why this family member may not say how the rule went, or "" when they may: a parent or a
     network member, while the help goes on, for a rule they do or check of a plan being followed
-    up. (Who steps in when it fails is free text, so it gives no one a rule to carry.)"""
-    if access.trajectory.is_closed:
-        return _("Deze hulp is afgesloten. Je kunt niets meer toevoegen.")
+    up; after the closure the network's chair, for every rule of the plan (`goes_on`:
+    chair_goes_on). (Who steps in when it fails is free text, so it gives no one a rule.)"""
+    if access.trajectory.is_closed and not goes_on:
+        return _("De hulp is gestopt. De voorzitter van het netwerk houdt het plan bij.")
     if access.role not in CHECK_IN_ROLES:
         return _("Vertel aan je begeleider hoe het ging.")
     if line.rule.plan.status not in FOLLOWED_UP:
         return _("Dit plan loopt nu niet. Je kunt hier niets invullen.")
-    if not line.mine:
+    if not line.mine and not goes_on:
         return _("Je vertelt hoe het ging bij de afspraken die jij doet of nakijkt.")
     return ""
+
+
+def chair_goes_on(access: CaseAccess, person: Person | None) -> bool:
+    """After the closure, the reader is the network's chair, who keeps the plan going (as
+    people.selectors.network_goes_on, for the person the page is read as). No query while
+    the trajectory is open; one after."""
+    if not access.trajectory.is_closed or access.role != CaseRole.NETWERK or person is None:
+        return False
+    return NetworkMember.objects.filter(
+        trajectory=access.trajectory, person=person, is_chair=True, withdrawn_at__isnull=True
+    ).exists()
 
 
 def _with_latest_check_in(access: CaseAccess, rules: Any) -> Any:
@@ -521,6 +535,7 @@ def _family_line(
     names: dict[int, str],
     me: int | None,
     labels: dict[str, str],
+    goes_on: bool = False,
 ) -> FamilyRule:
     outcome = getattr(rule, "seen_outcome", None) or ""
     line = FamilyRule(
@@ -533,7 +548,7 @@ def _family_line(
         last_label=labels.get(outcome, ""),
         last_on=getattr(rule, "seen_on", None),
     )
-    line.refusal = check_in_refusal(access, line)
+    line.refusal = check_in_refusal(access, line, goes_on=goes_on)
     return line
 
 
@@ -583,11 +598,12 @@ def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
         me_in_network=access.role == CaseRole.NETWERK,
     )
     labels = _outcome_labels()
+    goes_on = chair_goes_on(access, person)
     by_plan: dict[int, list[FamilyRule]] = defaultdict(list)
     for rule in rules:
         rule.plan = followed[rule.plan_id]  # read once above
         by_plan[rule.plan_id].append(
-            _family_line(access, rule, who.get(rule.pk, []), names, me, labels)
+            _family_line(access, rule, who.get(rule.pk, []), names, me, labels, goes_on)
         )
     return FamilyPlan(
         plans=[FamilyPlanBlock(plan=p, rules=by_plan.get(p.pk, [])) for p in followed.values()],
@@ -604,6 +620,7 @@ def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
             for m in meetings
         ],
         in_network=in_network,
+        goes_on=goes_on,
     )
 
 
@@ -624,4 +641,12 @@ def family_rule(access: CaseAccess, person: Person | None, rule_id: int) -> Fami
     )
     who = _who([rule.pk])
     names = family_names(access, [*who.get(rule.pk, []), rule.checked_by_id], me=me)
-    return _family_line(access, rule, who.get(rule.pk, []), names, me, _outcome_labels())
+    return _family_line(
+        access,
+        rule,
+        who.get(rule.pk, []),
+        names,
+        me,
+        _outcome_labels(),
+        chair_goes_on(access, person),
+    )

@@ -22,6 +22,7 @@ from samenopweg.cases.models import Trajectory, Upload
 from samenopweg.core.locking import EditConflict
 from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
+from samenopweg.people.selectors import network_goes_on
 from samenopweg.safety_plans.models import (
     ALLOWED_STATUS,
     FOLLOWED_UP,
@@ -442,7 +443,8 @@ def add_check_in(
     actor: Any,
     request: HttpRequest | None = None,
 ) -> RuleCheckIn:
-    """How a rule went. Only rules of a plan that is being tried out or runs are followed up."""
+    """How a rule went. Only rules of a plan that is being tried out or runs are followed up;
+    after the closure only by the network's chair (their own plan goes on)."""
     if rule.withdrawn_at is not None or rule.plan.status not in FOLLOWED_UP:
         raise ValidationError(
             _("Opvolgen kan bij afspraken van een plan dat uitgeprobeerd wordt of loopt.")
@@ -464,6 +466,7 @@ def add_check_in(
         actor=actor,
         request=request,
         detail={"rule": rule.pk, "outcome": outcome},
+        network_goes_on=network_goes_on(rule.trajectory, actor),
     )
     refresh_follow_up(rule)
     return check_in

@@ -394,7 +394,7 @@ def test_a_closed_trajectory_refuses_the_check_in(world: World) -> None:
     response = _post(world.parent, world, plan.network, outcome=CheckOutcome.DID_NOT)
 
     assert response.status_code == 403
-    assert "Deze hulp is afgesloten." in response.content.decode()
+    assert "De hulp is gestopt." in response.content.decode()
     assert not RuleCheckIn.objects.exists()
     assert _check_in_url(world, plan.network) not in _page(world.parent, world).content.decode()
 
