@@ -56,7 +56,14 @@ from samenopweg.people.registration import (
     register_trajectory,
 )
 from samenopweg.safety_plans import services as plan_services
-from samenopweg.safety_plans.models import PlanKind, PlanStatus, RuleCheckIn, SafetyPlan, Story
+from samenopweg.safety_plans.models import (
+    PlanKind,
+    PlanRule,
+    PlanStatus,
+    RuleCheckIn,
+    SafetyPlan,
+    Story,
+)
 
 # How far the statement set has come, by the stage the family ends in.
 STATEMENT_STEPS: dict[str, tuple[str, ...]] = {
@@ -174,7 +181,41 @@ def load_family(
     write_journal_and_tasks(family)
     write_file(family, report)
     change_stages(family, spec.stages[closing_at:])
+    write_after_closure(family)
     return family.trajectory
+
+
+def write_after_closure(family: Family) -> None:
+    """The network's chair keeps the plan going after the closure, through the same services
+    as their own page (no professional follows up)."""
+    after = family.spec.after_closure
+    if after is None or not family.trajectory.is_closed:
+        return
+    chair = family.setup.users[after.chair_login]
+    persons = family.persons()
+    login = next(given for given in family.spec.logins if given.username == after.chair_login)
+    rules = list(PlanRule.objects.filter(trajectory=family.trajectory, withdrawn_at__isnull=True))
+    for start, outcome, note in after.check_ins:
+        rule = next(r for r in rules if r.what.startswith(start))
+        plan_services.add_check_in(
+            rule=rule,
+            outcome=outcome,
+            note=note,
+            checked_on=family.today,
+            told_by=persons[login.first_name],
+            audience=Audience.NETWORK,
+            actor=chair,
+        )
+    if after.meeting_attendees:
+        people_services.add_network_meeting(
+            trajectory=family.trajectory,
+            held_on=family.today,
+            attendees=[persons[name] for name in after.meeting_attendees],
+            other_attendees="",
+            notes=after.meeting_notes,
+            audience=Audience.NETWORK,
+            actor=chair,
+        )
 
 
 def write_file(family: Family, report: LoadReport) -> None:

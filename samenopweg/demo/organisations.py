@@ -76,6 +76,13 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "netwerk: Greet Willems, tante van Jonas, Lena en Mila Aerts en voorzitter van hun netwerk",
     ),
     DemoLogin(
+        "netwerk2",
+        "Christine",
+        "Desmet",
+        "netwerk: Christine Desmet, tante van Ruben Desmet en voorzitter van zijn netwerk; "
+        "houdt het plan bij na de afsluiting",
+    ),
+    DemoLogin(
         "jongere",
         "Jonas",
         "Aerts",

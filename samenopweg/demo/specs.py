@@ -60,6 +60,7 @@ __all__ = [
     "SDJ",
     "TEAMLEIDER",
     # the specs and their helpers
+    "AfterClosureSpec",
     "Age",
     "AdultSpec",
     "BanSpec",
@@ -421,6 +422,17 @@ class StorySpec:
 
 
 @dataclass(frozen=True)
+class AfterClosureSpec:
+    """What the network's chair (a family login) does after the closure: check-ins on the
+    rules of the running plan (by their text's start) and a network meeting, today."""
+
+    chair_login: str
+    check_ins: tuple[tuple[str, str, str], ...]  # (the rule's first words, outcome, note)
+    meeting_attendees: tuple[str, ...] = ()
+    meeting_notes: str = ""
+
+
+@dataclass(frozen=True)
 class FamilySpec:
     label: str
     service: str  # OCJ or SDJ
@@ -441,3 +453,4 @@ class FamilySpec:
     network: NetworkSpec | None = None
     plans: tuple[PlanSpec, ...] = ()  # written by the worker, or by the consultant without one
     story: StorySpec | None = None
+    after_closure: AfterClosureSpec | None = None

@@ -1,7 +1,9 @@
 """Desmet (OCJ, afgesloten): closed; the network carries the safety plan.
 
 The WHAT was written while the trajectory was open, shared, then closed; the running plan and
-the story stay, only to be read.
+the story stay, only to be read by the professionals. Tante Christine chairs the network and
+has her own login, `netwerk2`: after the closure she keeps saying how the rules go and records
+the network's meetings (issue 15, part 5).
 """
 
 from __future__ import annotations
@@ -294,6 +296,40 @@ PLANS: tuple[PlanSpec, ...] = (
     ),
 )
 
+SAFETY_NETWORK = NetworkSpec(
+    members=(
+        MemberSpec(
+            "Christine",
+            "tante van Ruben, zus van zijn mama",
+            tie=Tie.STRONG,
+            commitment="Haalt Ruben elke woensdag op en praat met hem over zijn mama.",
+            heard_days_ago=150,
+            chair=True,
+            phone="0476 55 21 08",
+        ),
+    ),
+    supports=(SupportSpec("Ruben", "Christine", confirmed_days_ago=20),),
+    meetings=(
+        MeetingSpec(
+            40,
+            ("Bart", "Ann", "Christine", "Ruben"),
+            "We overliepen het plan. Ruben gaat elke dag naar school. Na de examens komen we "
+            "opnieuw samen, bij Christine.",
+        ),
+    ),
+)
+
+AFTER_CLOSURE = AfterClosureSpec(
+    chair_login="netwerk2",
+    check_ins=(
+        ("Tante Christine haalt Ruben", CheckOutcome.WENT_WELL, "We gingen samen naar zee."),
+        ("De console gaat om 23 uur uit", CheckOutcome.WENT_WELL, ""),
+    ),
+    meeting_attendees=("Bart", "Ann", "Christine", "Ruben"),
+    meeting_notes="Eerste overleg zonder de hulpverlening. Alles loopt. Volgende keer na de "
+    "examens, bij Christine.",
+)
+
 STORY = StorySpec(
     StoryKind.PLAN,
     "Het plan van Ruben",
@@ -374,6 +410,13 @@ FAMILY = FamilySpec(
             participants=("Bart", "Ann", "Ruben"),
         ),
         JournalSpec(
+            280,
+            ContactKind.PHONE,
+            "Telefoon met de huisarts. Hij ziet Ruben volgende week en volgt zijn somberheid op; "
+            "hij belt ons als hij zich zorgen maakt over zelfdoding.",
+            audience=ONLY_PROFESSIONALS,
+        ),
+        JournalSpec(
             150,
             ContactKind.NETWORK_MEETING,
             "Netwerkoverleg op school. Tante Christine haalt Ruben op woensdag op en "
@@ -397,7 +440,18 @@ FAMILY = FamilySpec(
         TaskSpec("Aangepast lessenrooster met de school afspreken", -140, done=True),
         TaskSpec("Afsluitend gesprek met het gezin", -1, done=True),
     ),
+    logins=(
+        FamilyLogin(
+            "netwerk2",
+            CaseRole.NETWERK,
+            "Christine",
+            "Tante Christine is voorzitter van het netwerk; ze houdt het plan bij na de "
+            "afsluiting.",
+        ),
+    ),
     what=WHAT,
+    network=SAFETY_NETWORK,
     plans=PLANS,
     story=STORY,
+    after_closure=AFTER_CLOSURE,
 )

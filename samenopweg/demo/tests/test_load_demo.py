@@ -56,7 +56,7 @@ from samenopweg.people.models import Person, RelationKind
 
 FAMILY_ACCOUNTS = ["ouder", "netwerk", "jongere"]
 USERNAMES = ["consulent", "teamleider", "hulpverlener", "consulent2", "admin", "auditor"]
-USERNAMES += FAMILY_ACCOUNTS
+USERNAMES += [*FAMILY_ACCOUNTS, "netwerk2"]
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +113,7 @@ def test_creates_the_demo_users_and_prints_the_logins() -> None:
         user__username="auditor", role=Role.AUDITOR, team__isnull=True
     ).exists()
     # Family and network accounts hold no membership: only a grant on their own trajectory.
-    assert not Membership.objects.filter(user__username__in=FAMILY_ACCOUNTS).exists()
+    assert not Membership.objects.filter(user__username__in=[*FAMILY_ACCOUNTS, "netwerk2"]).exists()
 
     assert Trajectory.objects.filter(organisation__kind="OCJ").count() == 5
     assert Trajectory.objects.filter(organisation__kind="SDJ").count() == 2
@@ -577,3 +577,25 @@ def test_an_older_demo_without_feedback_gets_it_once(monkeypatch: pytest.MonkeyP
     with_rounds = set(FeedbackRound.objects.values_list("trajectory", flat=True))
     expected = Trajectory.objects.exclude(stage__in=[Stage.AANMELDING, Stage.AFGESLOTEN])
     assert with_rounds == {t.pk for t in expected}
+
+
+@pytest.mark.django_db
+def test_the_closed_familys_chair_keeps_the_plan_going() -> None:
+    """Desmet is closed; tante Christine (`netwerk2`) chairs its network: after the closure she
+    said how two rules went and recorded a meeting, no professional follows up, and her page
+    lets her go on."""
+    from samenopweg.people.models import NetworkMeeting
+    from samenopweg.safety_plans.models import RuleCheckIn
+
+    load()
+    desmet = Trajectory.objects.get(persons__first_name="Ruben", persons__last_name="Desmet")
+    assert desmet.is_closed and desmet.closed_at is not None
+    chair = User.objects.get(username="netwerk2")
+    after = RuleCheckIn.objects.filter(trajectory=desmet, created_by=chair)
+    assert after.count() == 2
+    assert all(c.created_at >= desmet.closed_at for c in after)
+    assert NetworkMeeting.objects.filter(trajectory=desmet, created_by=chair).exists()
+    assert not JournalEntry.objects.filter(trajectory=desmet, created_at__gt=desmet.closed_at)
+    page = page_of("netwerk2")
+    assert "Ruben" in page and 'id="plan-goes-on"' in page
+    assert "Vertel hoe het ging" in page
