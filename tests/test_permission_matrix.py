@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from conftest import World, grant_network_and_young_person, register
 from samenopweg.assessments.tests import map_world as kaart
@@ -325,6 +326,17 @@ MATRIX: dict[str, Row] = {
         post={name: 404 for name in OUTSIDERS}
         | {"owner": 302, "team_lead": 302, "worker": 302}
         | {"network_member": 403, "young_person": 404, "anonymous": 302},
+    ),
+    # After the closure the network's chair writes down network meetings; on this open
+    # trajectory nobody of the family may (403, the reason); professionals go to their form.
+    "portal:network_meeting": form(
+        reference_kwargs,
+        lambda case: {"held_on": timezone.localdate().isoformat(), "notes": "Overleg."},
+        get=statuses(404, owner=302, team_lead=302, worker=302, **family(403)),
+        post={name: 404 for name in OUTSIDERS}
+        | {"owner": 302, "team_lead": 302, "worker": 302}
+        | family(403)
+        | {"anonymous": 302},
     ),
     # The network member's own handout; a parent and a young person are not the network.
     "portal:plan_handout": page(

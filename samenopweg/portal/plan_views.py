@@ -16,16 +16,18 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from samenopweg.accounts.roles import CaseRole
 from samenopweg.audit.models import AuditAction
-from samenopweg.cases.access import CaseAccess
+from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.editing import edit_cycle, form_page, from_form
+from samenopweg.core.models import Audience
 from samenopweg.people.models import Person
-from samenopweg.portal.plan_forms import FAMILY_OUTCOMES, FamilyCheckInForm
+from samenopweg.people.services import add_network_meeting
+from samenopweg.portal.plan_forms import FAMILY_OUTCOMES, FamilyCheckInForm, FamilyMeetingForm
 from samenopweg.portal.seen import note_response
 from samenopweg.portal.selectors import person_of
 from samenopweg.safety_plans.handout import handout_download, member_for
 from samenopweg.safety_plans.models import CheckOutcome, PlanRule, RuleCheckIn
-from samenopweg.safety_plans.selectors import family_rule
+from samenopweg.safety_plans.selectors import chair_goes_on, family_rule
 from samenopweg.safety_plans.services import add_check_in
 
 
@@ -121,6 +123,48 @@ def _save_check_in(
         return saved
 
     return save
+
+
+@trajectory_view(require=Require.MEMBER, autosave=True)
+@require_http_methods(["GET", "POST"])
+def network_meeting(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """After the closure the network's chair writes down their network meetings themselves:
+    the plan is theirs. Anyone else of the family: 403 with the reason; professionals go to
+    their own form (while the help runs, the worker writes the meetings down)."""
+    reference = access.trajectory.reference
+    if access.is_professional:
+        return redirect("people:network_meeting_add", reference=reference)
+    person = person_of(access, request.user)
+    if not chair_goes_on(access, person):
+        raise PermissionDenied(
+            _("Na de afsluiting schrijft de voorzitter van het netwerk de overleggen op.")
+        )
+    persons = visible_items(access, Person.objects.all()).order_by("-is_child", "first_name", "id")
+    back = reverse("portal:trajectory", args=[reference]) + "#plan-title"
+    return edit_cycle(
+        request,
+        access,
+        form=lambda data: FamilyMeetingForm(data, persons=persons),
+        save=from_form(
+            request,
+            add_network_meeting,
+            trajectory=access.trajectory,
+            audience=Audience.NETWORK,
+        ),
+        done=back,
+        message=_("Dank je. Het overleg staat in jullie plan."),
+        show=form_page(
+            request,
+            access,
+            heading=_("Een netwerkoverleg opschrijven"),
+            submit=_("Bewaren"),
+            cancel_url=back,
+            active="",
+            template="portal/network_meeting.html",
+        ),
+        cancel_url=back,
+        network_goes_on=True,
+    )
 
 
 @trajectory_view(require=Require.MEMBER, audit_action=AuditAction.EXPORT)

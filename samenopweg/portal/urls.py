@@ -14,6 +14,11 @@ urlpatterns = [
     ),
     path("mijn/<str:reference>/veiligheidsplan.pdf", plan_views.handout, name="plan_handout"),
     path(
+        "mijn/<str:reference>/netwerkoverleg/nieuw/",
+        plan_views.network_meeting,
+        name="network_meeting",
+    ),
+    path(
         "mijn/<str:reference>/wat-ik-denk/<str:kind>/<int:item_id>/",
         views.own_view,
         name="own_view",

@@ -238,3 +238,24 @@ def test_the_family_home_still_lists_the_closed_trajectory(world: World) -> None
     html = page.content.decode()
     assert reverse("portal:trajectory", args=[world.trajectory.reference]) in html
     assert "De hulp is gestopt." in html
+
+
+def test_the_chair_writes_down_a_network_meeting_on_her_page(world: World) -> None:
+    chair_and_rule(world)
+    close_trajectory(world)
+    url = reverse("portal:network_meeting", args=[world.trajectory.reference])
+    client = logged_in_client(world.network_member)
+
+    assert client.get(url).status_code == 200
+    refused = client.post(url, {"held_on": "2999-01-01", "notes": "Wat we afspraken."})
+    assert refused.status_code == 200
+    assert "Wat we afspraken." in refused.content.decode()  # what was typed stays
+    done = client.post(url, {"held_on": timezone.localdate().isoformat(), "notes": "Alles loopt."})
+
+    assert done.status_code == 302
+    meeting = NetworkMeeting.objects.get(trajectory=world.trajectory, notes="Alles loopt.")
+    assert (meeting.created_by, meeting.audience) == (world.network_member, Audience.NETWORK)
+    assert AuditEvent.objects.filter(
+        action=AuditAction.CREATE, object_id=str(meeting.pk), detail__after_closure=True
+    ).exists()
+    assert logged_in_client(world.parent).get(url).status_code == 403
