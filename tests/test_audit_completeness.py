@@ -26,6 +26,7 @@ from samenopweg.journal.models import ContactKind, TaskStatus
 from samenopweg.people.models import Person
 from samenopweg.people.tests import network_world as netwerk
 from samenopweg.portal.tests import portal_world as portaal
+from samenopweg.reports.tests import report_world as verslag
 from samenopweg.reviews.tests import review_world as ev
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.test_permission_matrix import MATRIX, Case, _invite_data, make_case
@@ -43,6 +44,7 @@ READ_PAGES = sorted(
 EXPORTS = {
     "assessments:overview_pdf",
     "cases:upload_file",
+    "reports:pdf",
     "safety_plans:network_handout",
     "safety_plans:story_booklet",
 }
@@ -121,6 +123,13 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "people:network_member_add",
         "people:network_member_edit",
         "portal:invite",
+        "reports:detail",
+        "reports:finish",
+        "reports:overview",
+        "reports:pdf",
+        "reports:report_edit",
+        "reports:report_new",
+        "reports:share",
         "reviews:cadence",
         "reviews:detail",
         "reviews:overview",
@@ -467,6 +476,8 @@ WRITES = [
         AuditAction.CREATE,
         "assessments.statementcomment",
     ),
+    # A parent's reaction to the parents' version of the report to the youth judge.
+    Write("portal:report", "parent", verslag.reaction_data, CREATE, "reports.parentsreaction"),
     # The map is shared work: the worker on the case writes too.
     *_writes(
         "assessments",
@@ -572,6 +583,16 @@ WRITES = [
             ("review_edit", "worker", ev.review_edit_data, UPDATE, "review"),
             ("review_withdraw", "worker", ev.withdraw_data, WITHDRAW, "review"),
             ("cadence", "owner", ev.cadence_data, CREATE, "reviewcadence"),
+        ],
+    ),
+    # The report to the youth judge: the consultant writes, shares and finishes it.
+    *_writes(
+        "reports",
+        [
+            ("report_new", "owner", verslag.report_data, CREATE, "judgereport"),
+            ("report_edit", "owner", verslag.report_edit_data, UPDATE, "judgereport"),
+            ("share", "owner", verslag.share_data, CREATE, "parentsversion"),
+            ("finish", "owner", verslag.finish_data, UPDATE, "judgereport"),
         ],
     ),
 ]

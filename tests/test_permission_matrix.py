@@ -32,6 +32,7 @@ from samenopweg.people.tests import network_world as netwerk
 from samenopweg.portal import invitations
 from samenopweg.portal.models import Invitation
 from samenopweg.portal.tests import portal_world as portaal
+from samenopweg.reports.tests import report_world as verslag
 from samenopweg.reviews.tests import review_world as ev
 from samenopweg.safety_plans.tests import plan_world as hoe
 from tests.factories import JournalEntryFactory
@@ -423,6 +424,27 @@ MATRIX: dict[str, Row] = {
     **forms("reviews", ev.CONSULTANT_FORMS, consultant=True),
     "reviews:overview": page(),
     "reviews:detail": page(ev.review_kwargs),
+    # The report to the youth judge: every professional of the case reads it and prints the
+    # PDF; the consultant (and the team lead) writes, shares and finishes it. The family never
+    # opens it: the parents read their own version on /mijn/ (portal:report).
+    "reports:overview": page(verslag.judge_kwargs),
+    "reports:detail": page(verslag.report_kwargs),
+    "reports:pdf": page(verslag.report_kwargs),
+    **forms("reports", verslag.CONSULTANT_FORMS, consultant=True),
+    # The parents' version, once shared: the parents read it and react; its audience is the
+    # parents, so the network and a young person get 404; professionals go to the report.
+    "portal:report": form(
+        verslag.shared_kwargs,
+        verslag.reaction_data,
+        get=statuses(404, owner=302, team_lead=302, worker=302, parent=200, network_member=404),
+        post={name: 404 for name in OUTSIDERS}
+        | {"owner": 302, "team_lead": 302, "worker": 302}
+        | {"network_member": 404, "young_person": 404, "anonymous": 302},
+    ),
+    "portal:report_pdf": page(
+        verslag.shared_kwargs,
+        get=statuses(404, owner=302, team_lead=302, worker=302, parent=200, network_member=404),
+    ),
     # Inviting the family (portal.invitation_views): every professional of the case invites and
     # withdraws; the link and the code are shown once, right after (later: to the team page).
     "portal:invite": form(reference_kwargs, _invite_data),

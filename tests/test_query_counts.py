@@ -42,8 +42,14 @@ QUERIES: dict[str, dict[str, int]] = {
         # The family's page of a parent, with the plan part (portal.plan: plans, rules with their
         # latest shared check-in, who does them, network meetings and who came, names (3)); who
         # they are and the workers to call in one read of the grants, the consultant and their
-        # organisation with the access (portal.selectors.person_and_contacts)
-        "portal_parent": 38,
+        # organisation with the access (portal.selectors.person_and_contacts); the parents'
+        # version of a report to the youth judge, if one is shared (reports.selectors)
+        "portal_parent": 39,
+        # A report to the youth judge (reports.selectors.report_page): the report with its
+        # authors, its shares, the reactions with who wrote them, its versions, the children
+        "report_detail": 13,
+        # The parents' version on /mijn/: the shared version with its report, the reactions
+        "portal_report": 9,
         # The family's other pages (samenopweg.portal). Each: session, user, memberships (2),
         # the trajectory (with the access), ..., audit row.
         # The family home, one trajectory: the grants, the children's names of all trajectories
@@ -760,3 +766,59 @@ def test_a_review_page_does_not_grow_with_what_it_shows(
         reverse("reviews:detail", args=[world.trajectory.reference, review.pk]),
         more,
     )
+
+
+def _grow_report(world: World) -> None:
+    """Three more saves (three kept versions), a second share and two reactions."""
+    from samenopweg.reports import services as report_services
+    from samenopweg.reports.models import JudgeReport
+    from samenopweg.reports.tests import report_world as verslag
+
+    report = verslag.ensure_report(world)
+    for i in range(3):
+        report = JudgeReport.objects.get(pk=report.pk)
+        report = report_services.save_report(
+            report=report,
+            expected_version=report.version,
+            texts={**report.texts(), "parents_version": f"Versie {i}. Papa zoekt hulp."},
+            actor=world.owner,
+        )
+    share = report_services.share_with_parents(
+        report=report, expected_version=report.version, actor=world.owner
+    )
+    for text in ("Ik ben het eens.", "Oma helpt ook."):
+        report_services.react(
+            share=share, person=mother_of(world.trajectory), text=text, actor=world.parent
+        )
+
+
+def test_the_report_page_does_not_grow_with_its_versions(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.reports.tests import report_world as verslag
+
+    report = verslag.ensure_report(world)
+    verslag.ensure_share(world)
+    assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "report_detail",
+        logged_in_client(world.owner),
+        reverse("reports:detail", args=[world.trajectory.reference, report.pk]),
+        lambda: _grow_report(world),
+    )
+
+
+def test_the_parents_report_page_does_not_grow_with_the_reactions(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.reports.tests import report_world as verslag
+
+    verslag.ensure_share(world)
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "portal_report",
+        logged_in_client(world.parent),
+        reverse("portal:report", args=[world.trajectory.reference]),
+        lambda: _grow_report(world),
+    )
+    assert "Oma helpt ook." in response.content.decode()

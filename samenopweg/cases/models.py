@@ -39,6 +39,11 @@ FRAMEWORK_HELP = _(
 
 OCJ_FRAMEWORKS = (Framework.VERONTRUSTING, Framework.MAATSCHAPPELIJKE_NOODZAAK)
 SDJ_FRAMEWORKS = (Framework.VOS, Framework.MOF)
+# The frames with a youth judge: SDJ (VOS, MOF), and an OCJ file referred to the public
+# prosecutor because help is a "maatschappelijke noodzaak" (reports: the report to the judge).
+YOUTH_JUDGE_FRAMEWORKS = frozenset(
+    {Framework.VOS, Framework.MOF, Framework.MAATSCHAPPELIJKE_NOODZAAK}
+)
 
 
 class Stage(models.TextChoices):
@@ -153,6 +158,10 @@ class Trajectory(Versioned):
     @property
     def is_closed(self) -> bool:
         return self.stage == Stage.AFGESLOTEN
+
+    @property
+    def has_youth_judge(self) -> bool:
+        return self.framework in YOUTH_JUDGE_FRAMEWORKS
 
     @property
     def safety_check_overdue(self) -> bool:

@@ -60,7 +60,12 @@ def pdf_download(
 
 
 def warm_up(
-    stylesheets: tuple[str, ...] = ("css/overview.css", "css/booklet.css", "css/handout.css"),
+    stylesheets: tuple[str, ...] = (
+        "css/overview.css",
+        "css/booklet.css",
+        "css/handout.css",
+        "css/report.css",
+    ),
 ) -> None:
     """Import WeasyPrint, load its fonts and parse the stylesheets once, at server start.
 

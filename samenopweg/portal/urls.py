@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from samenopweg.portal import plan_views, views
+from samenopweg.portal import plan_views, report_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -24,6 +24,11 @@ urlpatterns = [
         name="own_view",
     ),
     path("mijn/<str:reference>/verhalen/<int:story_id>/", views.story, name="story"),
+    # What we write to the youth judge: the parents' version (portal.report_views).
+    path("mijn/<str:reference>/jeugdrechter/", report_views.report, name="report"),
+    path(
+        "mijn/<str:reference>/jeugdrechter/verslag.pdf", report_views.report_pdf, name="report_pdf"
+    ),
     path("mijn/<str:reference>/hoe-gaat-het/", views.feedback_round, name="feedback"),
     path(
         "mijn/<str:reference>/verhalen/<int:story_id>/boekje.pdf",

@@ -66,6 +66,7 @@ from samenopweg.portal.what import (
     target_for,
     view_line,
 )
+from samenopweg.reports.selectors import shared_version
 from samenopweg.safety_plans.models import Story
 
 
@@ -154,6 +155,8 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         and person is not None
         and not trajectory.is_closed,
         "stories": stories(access),
+        # What we write to the youth judge, once its parents' version is shared (parents only).
+        "judge_share": shared_version(access) if access.role == CaseRole.OUDER else None,
         "shared_words": shared_words(access, child=child),
         "shared_drawings": shared_drawings(access, child=child),
         # Each part of the page is its module's: the plan and its check-ins (portal.plan).

@@ -1,4 +1,14 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from samenopweg.reports import views
 
 app_name = "reports"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("jeugdrechter/", views.overview, name="overview"),
+    path("jeugdrechter/nieuw/", views.report_new, name="report_new"),
+    path("jeugdrechter/<int:report_id>/", views.detail, name="detail"),
+    path("jeugdrechter/<int:report_id>/aanpassen/", views.report_edit, name="report_edit"),
+    path("jeugdrechter/<int:report_id>/delen/", views.share, name="share"),
+    path("jeugdrechter/<int:report_id>/afronden/", views.finish, name="finish"),
+    path("jeugdrechter/<int:report_id>/verslag.pdf", views.report_pdf, name="pdf"),
+]

@@ -290,3 +290,21 @@ def test_the_login_page_speaks_french_to_a_french_browser(client: Any) -> None:
         dutch=["Aanmelden", "Naar de inhoud"],
         french=["Se connecter", "Aller au contenu"],
     )
+
+
+def test_what_we_write_to_the_youth_judge_is_in_french(world: World) -> None:
+    from samenopweg.reports.tests import report_world as verslag
+
+    verslag.ensure_share(world)
+    _in_french(world.parent)
+    url = reverse("portal:report", args=[world.trajectory.reference])
+
+    page = _get(world.parent, url)
+    refused = _post(world.parent, url, {"text": " "})
+
+    _assert_french(
+        page,
+        dutch=["Wat we aan de rechter schrijven", "Onze tekst", "Versturen"],
+        french=["Ce que nous écrivons au juge", "Notre texte", "Envoyer"],
+    )
+    _assert_french(refused, dutch=["Dit veld is verplicht"], french=[])
