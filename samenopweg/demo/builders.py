@@ -235,6 +235,9 @@ def write_file(family: Family, report: LoadReport) -> None:
     from samenopweg.demo.reviews import write_reviews  # it imports Family from here
 
     write_reviews(family)
+    from samenopweg.demo.reports import write_report  # it imports Family from here
+
+    write_report(family)
 
 
 def register(spec: FamilySpec, setup: DemoSetup, today: datetime.date) -> Trajectory:

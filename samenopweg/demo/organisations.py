@@ -70,6 +70,13 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "ouder", "Katrien", "Willems", "ouder: Katrien Willems, mama van Jonas, Lena en Mila Aerts"
     ),
     DemoLogin(
+        "ouder2",
+        "Jessica",
+        "Mertens",
+        "ouder: Jessica Mertens, mama van Finn en Julie Goossens (SDJ); leest wat we aan de "
+        "jeugdrechter schrijven",
+    ),
+    DemoLogin(
         "netwerk",
         "Greet",
         "Willems",

@@ -82,14 +82,8 @@ def _worries(access: CaseAccess) -> str:
     lines: list[str] = []
     for number, statement in enumerate(statements, start=1):
         lines.append(
-            _("Gevaarsboodschap %(n)s (%(who)s): %(behaviour)s %(impact)s %(fear)s")
-            % {
-                "n": number,
-                "who": statement.who_is_worried,
-                "behaviour": statement.behaviour,
-                "impact": statement.impact,
-                "fear": statement.fear,
-            }
+            _("Gevaarsboodschap %(n)s. %(sentence)s")
+            % {"n": number, "sentence": statement.sentence}
         )
     for number, goal in enumerate(goals, start=1):
         lines.append(
@@ -145,7 +139,10 @@ def _progress(access: CaseAccess) -> str:
     if plan is not None:
         lines.append(
             _("Veiligheidsplan (%(status)s, sinds %(day)s):")
-            % {"status": plan.get_status_display(), "day": _day(plan.created_at)}
+            % {
+                "status": plan.get_status_display(),
+                "day": _day(plan.status_changed_at or plan.created_at),
+            }
         )
         rules = visible_items(
             access, PlanRule.objects.filter(plan=plan, withdrawn_at__isnull=True)

@@ -405,4 +405,12 @@ FAMILY = FamilySpec(
     what=WHAT,
     network=SAFETY_NETWORK,
     plans=PLANS,
+    logins=(
+        FamilyLogin(
+            "ouder2",
+            CaseRole.OUDER,
+            "Jessica",
+            "Mama van Finn en Julie; leest wat we aan de jeugdrechter schrijven.",
+        ),
+    ),
 )

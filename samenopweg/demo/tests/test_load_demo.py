@@ -56,7 +56,7 @@ from samenopweg.people.models import Person, RelationKind
 
 FAMILY_ACCOUNTS = ["ouder", "netwerk", "jongere"]
 USERNAMES = ["consulent", "teamleider", "hulpverlener", "consulent2", "admin", "auditor"]
-USERNAMES += [*FAMILY_ACCOUNTS, "netwerk2"]
+USERNAMES += [*FAMILY_ACCOUNTS, "netwerk2", "ouder2"]
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +113,9 @@ def test_creates_the_demo_users_and_prints_the_logins() -> None:
         user__username="auditor", role=Role.AUDITOR, team__isnull=True
     ).exists()
     # Family and network accounts hold no membership: only a grant on their own trajectory.
-    assert not Membership.objects.filter(user__username__in=[*FAMILY_ACCOUNTS, "netwerk2"]).exists()
+    assert not Membership.objects.filter(
+        user__username__in=[*FAMILY_ACCOUNTS, "netwerk2", "ouder2"]
+    ).exists()
 
     assert Trajectory.objects.filter(organisation__kind="OCJ").count() == 5
     assert Trajectory.objects.filter(organisation__kind="SDJ").count() == 2
@@ -599,3 +601,26 @@ def test_the_closed_familys_chair_keeps_the_plan_going() -> None:
     page = page_of("netwerk2")
     assert "Ruben" in page and 'id="plan-goes-on"' in page
     assert "Vertel hoe het ging" in page
+
+
+@pytest.mark.django_db
+def test_the_sdj_family_has_a_report_to_the_judge_and_the_parents_read_theirs() -> None:
+    """Goossens (SDJ, VOS): the consultant's report, saved twice (one kept version), its
+    parents' version shared, and Jessica (`ouder2`) reacted; she reads her version, never the
+    report itself."""
+    from samenopweg.reports.models import JudgeReport
+
+    load()
+    goossens = Trajectory.objects.get(persons__first_name="Finn", persons__last_name="Goossens")
+    report = JudgeReport.objects.get(trajectory=goossens)
+    assert (report.versions.count(), report.shares.count()) == (1, 1)
+    reaction = report.reactions.get()
+    assert reaction.created_by == User.objects.get(username="ouder2")
+    assert not report.is_finished
+    page = page_of("ouder2")
+    assert f"/mijn/{goossens.reference}/jeugdrechter/" in page
+    client = Client()
+    assert client.login(request=HttpRequest(), username="ouder2", password="demo")
+    shared = client.get(f"/mijn/{goossens.reference}/jeugdrechter/").content.decode()
+    assert "We schrijven aan de rechter hoe het nu gaat." in shared
+    assert report.proposal[:40] not in shared

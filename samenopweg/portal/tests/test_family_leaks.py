@@ -80,13 +80,18 @@ from samenopweg.journal.models import JournalRevision
 from samenopweg.people.models import ContactBan
 from samenopweg.portal.children import story_pages
 from samenopweg.portal.selectors import person_of
+from samenopweg.reports.selectors import shared_version
 from samenopweg.safety_plans.models import PlanVersion, Story, StoryVersion
 from samenopweg.safety_plans.selectors import family_plan
 
 pytestmark = pytest.mark.django_db
 
 # netwerk2: the chair of a closed family (Desmet), who keeps the plan going after the closure.
-PERSONAS = ("ouder", "netwerk", "jongere", "netwerk2")
+# ouder2: a parent of an SDJ family (Goossens) who reads what we write to the youth judge; the
+# WHAT and the story of that family are not shared with her yet.
+PERSONAS = ("ouder", "netwerk", "jongere", "netwerk2", "ouder2")
+READS_THE_WHAT = ("ouder", "netwerk", "jongere", "netwerk2")
+READS_A_JUDGE_REPORT = ("ouder2",)
 OPEN_FILE_PERSONAS = ("ouder", "netwerk", "jongere")  # a closed file takes no edit to share
 # Shorter texts are names, labels and words the UI uses itself ("Zes maanden").
 MIN_LENGTH = 25
@@ -108,6 +113,9 @@ TECHNICAL_FIELDS = {"sha256", "content_type", "search_text"}
 # record of the conversation) and the spokesperson stay with the professionals; a feedback
 # signal's own audience says whether its closing ("jullie zeiden, wij deden") is shared.
 NOT_A_PARENT = {
+    # The parents' version of a report to the youth judge is shared on its own; the report it
+    # belongs to stays with the professionals (its texts are secrets of their own).
+    "reports.judgereport",
     "people.person",
     "cases.upload",
     "child_voice.voicesession",
@@ -581,12 +589,13 @@ def walk(username: str, pdf_html: list[str]) -> Walk:
 
 
 # What each persona must at least reach: the crawl cannot pass by reading nothing.
-MIN_PAGES = {"ouder": 10, "netwerk": 10, "jongere": 5, "netwerk2": 6}
+MIN_PAGES = {"ouder": 10, "netwerk": 10, "jongere": 5, "netwerk2": 6, "ouder2": 4}
 PDFS = {
     "ouder": ("/boekje.pdf",),
     "netwerk": ("/veiligheidsplan.pdf", "/boekje.pdf"),
     "jongere": ("/boekje.pdf",),
     "netwerk2": ("/veiligheidsplan.pdf", "/boekje.pdf"),
+    "ouder2": ("/jeugdrechter/verslag.pdf",),
 }
 
 
@@ -609,6 +618,14 @@ def assert_reads_what_is_shared(w: Walk, username: str) -> None:
         assert any(p.url.endswith(ending) for p in pdfs), w.crawl.describe()
     assert [a.trajectory for a in w.accesses] == [family_access(username).trajectory]
     access = w.accesses[0]
+    if username in READS_A_JUDGE_REPORT:
+        share = shared_version(access)
+        assert share is not None
+        first = normalise(share.text.split("\n")[0])
+        assert first in w.text_of(lambda p: p.url.endswith("/jeugdrechter/"))
+        assert first in w.text_of(lambda p: p.url.endswith("/jeugdrechter/verslag.pdf"))
+    if username not in READS_THE_WHAT:
+        return
     shared = latest_shared_page(access)
     assert shared is not None and shared.statements
     first = normalise(shared.statements[0]["sentence"])
