@@ -101,6 +101,7 @@ class LoggedInUser(HttpUser):
         self.references: list[str] = TARGETS[self.username]["references"]
         self.maps: list[str] = TARGETS[self.username].get("maps") or self.references
         self.stories: list[list[Any]] = TARGETS[self.username].get("stories") or []
+        self.judge_reports: list[list[Any]] = TARGETS[self.username].get("judge_reports") or []
         self.voices: list[str] = TARGETS[self.username].get("voices") or self.maps
         self.feedback: list[str] = TARGETS[self.username].get("feedback") or self.maps
         self.reviews: list[list[Any]] = TARGETS[self.username].get("reviews") or []
@@ -235,6 +236,15 @@ class PdfReader(LoggedInUser):
             self.page(
                 f"/trajecten/{reference}/woorden-en-beelden/{story}/boekje.pdf",
                 "booklet PDF (6 pages)",
+            )
+
+    @task
+    def judge_report_pdf(self) -> None:
+        if self.judge_reports:
+            reference, report = random.choice(self.judge_reports)
+            self.page(
+                f"/trajecten/{reference}/jeugdrechter/{report}/verslag.pdf",
+                "judge report PDF (10 reviews)",
             )
 
 

@@ -215,6 +215,11 @@ def main() -> None:
             pages.append(("map PDF", "/trajecten/{}/kaart/overzicht.pdf", maps))
             if stories:
                 pages.append(("booklet PDF (6 pages)", "/trajecten/{}/boekje.pdf", stories))
+            judged = [
+                f"{r}/jeugdrechter/{pk}" for r, pk in targets[username].get("judge_reports") or []
+            ]
+            if judged:
+                pages.append(("judge report PDF (10 reviews)", "/trajecten/{}/verslag.pdf", judged))
         for name, template, values in pages:
             if not args.only or name in args.only:
                 measure(client, name, template, values)

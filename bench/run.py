@@ -87,6 +87,7 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("family home (20 trajectories)", None),
     ("map PDF", 2000),
     ("booklet PDF (6 pages)", 2000),
+    ("judge report PDF (10 reviews)", 2000),
 )
 
 # Not a page: bench/profile_pages.py also draws the five trend charts alone (its CHARTS name).

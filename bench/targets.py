@@ -117,7 +117,17 @@ def main(out: Path) -> None:
             .order_by("trajectory_id", "held_on", "id")
             .values_list("trajectory__reference", "pk")
         }
+        from samenopweg.reports.models import JudgeReport
+
+        # Their report to the youth judge (demo/synthetic/reviews.py): the judge report PDF.
+        judged = sorted(
+            [reference, pk]
+            for reference, pk in JudgeReport.objects.filter(trajectory__in=visible).values_list(
+                "trajectory__reference", "pk"
+            )
+        )
         result["users"][username] = {
+            "judge_reports": judged,
             "reviews": sorted([reference, pk] for reference, pk in reviewed.items()),
             "visible": len(references),
             "open": len(open_refs),

@@ -6,7 +6,8 @@ mapping, with the map of 50 entries, 10 scaling rounds, the plan of 40 rules, th
 apart from the first scaling round up to a few weeks ago, with a scaling round when one is near: the parents
 and the consultant and worker took part, every safety goal has its line (not yet, then shown
 since a date), one review in three adjusted the plan, and the latest plans the next one. So the
-review page and the judge report read the size issue 15 measures (10 reviews).
+review page and the judge report read the size issue 15 measures (10 reviews); each of them
+also gets a report to the youth judge built from its file (write_judge_reports).
 
 Its own random stream (seeded from the run's seed), so the rest of the data set does not change.
 """
@@ -68,6 +69,7 @@ class ReviewBuilder:
         self.writer = writer
         self.now = now
         self.rows = ReviewRows()
+        self.reviewed: list[int] = []  # this batch's trajectories with reviews
 
     def add(self, family: ReviewFamily) -> None:
         if family.stage not in REVIEWED:
@@ -81,6 +83,7 @@ class ReviewBuilder:
         step = (latest - first) / (REVIEWS - 1)
         days = [first + step * n for n in range(REVIEWS)]
         shown_from = len(days) // 2  # the goals are shown from the middle of the reviews on
+        self.reviewed.append(family.pk)
         for n, day in enumerate(days):
             near = [(pk, held) for pk, held in family.rounds if abs((held - day).days) <= 7]
             round_id = near[0][0] if near else None
@@ -132,3 +135,37 @@ class ReviewBuilder:
             rows.goals,
         )  # fmt: skip
         self.rows = ReviewRows()
+        write_judge_reports(self.reviewed)
+        self.reviewed = []
+
+
+def write_judge_reports(trajectory_ids: Sequence[int]) -> None:
+    """A report to the youth judge on each reviewed trajectory, as a new report starts: every
+    section built from the file (reports.selectors.report_facts), which this batch has just
+    written. What the judge report PDF of the benchmark prints (10 reviews, the plan of 40
+    rules, 10 scaling rounds)."""
+    from samenopweg.accounts.roles import CaseRole
+    from samenopweg.cases.access import CaseAccess
+    from samenopweg.cases.models import Trajectory
+    from samenopweg.reports.models import JudgeReport
+    from samenopweg.reports.selectors import report_facts
+
+    reports = []
+    for trajectory in Trajectory.objects.filter(pk__in=trajectory_ids).select_related("owner"):
+        facts = report_facts(CaseAccess(trajectory=trajectory, role=CaseRole.CONSULENT))
+        reports.append(
+            JudgeReport(
+                trajectory=trajectory,
+                created_by_id=trajectory.owner_id,
+                edited_by_id=trajectory.owner_id,
+                parents_version=PARENTS_VERSION,
+                **facts,
+            )
+        )
+    JudgeReport.objects.bulk_create(reports)
+
+
+PARENTS_VERSION = (
+    "We schrijven aan de rechter hoe het nu gaat. Oma komt elke avond langs. "
+    "Papa belt haar als het moeilijk wordt. We vragen om de hulp nog drie maanden te laten lopen."
+)

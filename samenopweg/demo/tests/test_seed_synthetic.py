@@ -595,3 +595,28 @@ def test_the_heard_trajectories_in_the_plan_have_ten_reviews(seeded: str) -> Non
     client.force_login(trajectory.owner)
     page = client.get(reverse("reviews:detail", args=[trajectory.reference, reviews[-1].pk]))
     assert page.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_reviewed_trajectories_have_a_report_to_the_judge(seeded: str) -> None:
+    """demo/synthetic/reviews.py: each reviewed trajectory gets a report built from its file
+    (the benchmark's judge report PDF), naming its reviews and its plan's rules."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from samenopweg.reports.models import JudgeReport
+
+    reviewed = set(
+        Trajectory.objects.annotate(n=Count("reviews")).filter(n__gt=0).values_list("pk", flat=True)
+    )
+    reports = JudgeReport.objects.filter(trajectory__in=reviewed)
+    assert set(reports.values_list("trajectory", flat=True)) == reviewed
+    report = reports.select_related("trajectory__owner").first()
+    assert report is not None
+    assert report.progress.count("Evaluatie van") == 4  # the latest reviews (LATEST_REVIEWS)
+    assert "Schaalvraag bij gevaarsboodschap 1" in report.progress
+    assert report.worries.startswith("Gevaarsboodschap 1.")
+    client = Client()
+    client.force_login(report.trajectory.owner)
+    pdf = client.get(reverse("reports:pdf", args=[report.trajectory.reference, report.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
