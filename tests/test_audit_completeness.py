@@ -20,6 +20,7 @@ from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.audit.services import record
 from samenopweg.cases.models import CaseGrant, CaseRole, Stage, Trajectory, Urgency
 from samenopweg.child_voice.tests import voice_world as stem
+from samenopweg.closure.tests import closure_world as afsluiten
 from samenopweg.core.models import Audience
 from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import ContactKind, TaskStatus
@@ -44,6 +45,8 @@ READ_PAGES = sorted(
 EXPORTS = {
     "assessments:overview_pdf",
     "cases:upload_file",
+    "closure:contact_card",
+    "closure:contact_cards",
     "reports:pdf",
     "safety_plans:network_handout",
     "safety_plans:story_booklet",
@@ -95,6 +98,10 @@ def test_the_read_pages_are_the_ones_expected() -> None:
         "child_voice:words_new",
         "child_voice:words_share",
         "child_voice:words_withdraw",
+        "closure:checklist",
+        "closure:close",
+        "closure:contact_card",
+        "closure:contact_cards",
         "dashboard:detail",
         "feedback:cadence",
         "feedback:expectation_edit",
@@ -585,6 +592,11 @@ WRITES = [
             ("cadence", "owner", ev.cadence_data, CREATE, "reviewcadence"),
         ],
     ),
+    # The closure: the checklist, and closing with it (a stage change of the trajectory).
+    Write(
+        "closure:checklist", "owner", afsluiten.checklist_data, CREATE, "closure.closurechecklist"
+    ),
+    Write("closure:close", "owner", afsluiten.close_data, AuditAction.STAGE, "cases.trajectory"),
     # The report to the youth judge: the consultant writes, shares and finishes it.
     *_writes(
         "reports",

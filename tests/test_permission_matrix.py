@@ -24,6 +24,7 @@ from samenopweg.cases.access import visible_trajectories
 from samenopweg.cases.models import Alert, CaseGrant, CaseRole, Stage, Trajectory
 from samenopweg.cases.tests.helpers import logged_in_client, reference_kwargs
 from samenopweg.child_voice.tests import voice_world as stem
+from samenopweg.closure.tests import closure_world as afsluiten
 from samenopweg.core.models import Audience
 from samenopweg.feedback.tests import feedback_world as fb
 from samenopweg.journal.models import Task
@@ -431,6 +432,18 @@ MATRIX: dict[str, Row] = {
     "reports:detail": page(verslag.report_kwargs),
     "reports:pdf": page(verslag.report_kwargs),
     **forms("reports", verslag.CONSULTANT_FORMS, consultant=True),
+    # The closure: the consultant works through the checklist and closes; every professional
+    # of the case prints the contact cards.
+    **forms("closure", afsluiten.CONSULTANT_FORMS, consultant=True),
+    "closure:contact_cards": page(),
+    "closure:contact_card": page(afsluiten.card_kwargs),
+    # A family member's own contact card (the young person is 12 or older: she has one).
+    "portal:contact_card": page(
+        get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
+    ),
+    "portal:contact_card_pdf": page(
+        get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
+    ),
     # The parents' version, once shared: the parents read it and react; its audience is the
     # parents, so the network and a young person get 404; professionals go to the report.
     "portal:report": form(

@@ -62,6 +62,13 @@ def change_stage(request: HttpRequest, access: CaseAccess) -> HttpResponse:
     trajectory = access.trajectory
     form = StageChangeForm(request.POST)
     saved = False
+    if form.is_valid() and form.cleaned_data["to_stage"] == Stage.AFGESLOTEN:
+        # Closing goes through the closure checklist (closure.views.close), which refuses
+        # while a point is open unless the consultant writes why.
+        messages.info(
+            request, _("Sluit af via de afsluitlijst: zo weet iedereen bij wie hij terecht kan.")
+        )
+        return redirect("closure:checklist", reference=trajectory.reference)
     if form.is_valid():
         saved, _change = button_step(
             request,

@@ -160,7 +160,12 @@ def detail(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         .select_related("assignee")
         .order_by("deadline", "id")[:10],
         "stage_typed": request.session.pop(stage_form_session_key(trajectory), {}),
-        "transitions": [(s, Stage(s).label) for s in allowed_transitions(trajectory.stage)],
+        # Closing goes through the closure checklist (closure:checklist), not this form.
+        "transitions": [
+            (s, Stage(s).label)
+            for s in allowed_transitions(trajectory.stage)
+            if s != Stage.AFGESLOTEN
+        ],
         "stage_changes": trajectory.stage_changes.select_related("changed_by")[:10],
         "today": timezone.localdate(),
         "earlier": earlier_trajectory(request.user, trajectory),

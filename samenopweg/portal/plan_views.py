@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -88,11 +88,8 @@ def check_in(request: HttpRequest, access: CaseAccess, rule_id: int) -> HttpResp
 
 
 def _contact_card_url(reference: str) -> str:
-    """The family member's contact card (closure), or whom to call on their page."""
-    try:
-        return reverse("portal:contact_card", args=[reference])
-    except NoReverseMatch:
-        return reverse("portal:trajectory", args=[reference]) + "#bellen"
+    """The family member's contact card (portal.card_views)."""
+    return reverse("portal:contact_card", args=[reference])
 
 
 def _save_check_in(

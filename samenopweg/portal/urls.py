@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from samenopweg.portal import plan_views, report_views, views
+from samenopweg.portal import card_views, plan_views, report_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -24,6 +24,13 @@ urlpatterns = [
         name="own_view",
     ),
     path("mijn/<str:reference>/verhalen/<int:story_id>/", views.story, name="story"),
+    # Whom to call if the worries come back (portal.card_views, closure.cards).
+    path("mijn/<str:reference>/contactkaart/", card_views.contact_card, name="contact_card"),
+    path(
+        "mijn/<str:reference>/contactkaart.pdf",
+        card_views.contact_card_pdf,
+        name="contact_card_pdf",
+    ),
     # What we write to the youth judge: the parents' version (portal.report_views).
     path("mijn/<str:reference>/jeugdrechter/", report_views.report, name="report"),
     path(

@@ -39,6 +39,7 @@ from samenopweg.cases.decorators import Require, trajectory_view
 from samenopweg.cases.models import Stage
 from samenopweg.cases.naming import and_join
 from samenopweg.cases.uploads import data_url
+from samenopweg.closure.cards import holds_a_card
 from samenopweg.core.forms import add_errors
 from samenopweg.core.models import Audience
 from samenopweg.core.pdf import pdf_download
@@ -155,6 +156,8 @@ def trajectory(request: HttpRequest, access: CaseAccess) -> HttpResponse:
         and person is not None
         and not trajectory.is_closed,
         "stories": stories(access),
+        # Their own contact card (closure.cards): every adult, and a young person from 12.
+        "has_card": person is not None and holds_a_card(person),
         # What we write to the youth judge, once its parents' version is shared (parents only).
         "judge_share": shared_version(access) if access.role == CaseRole.OUDER else None,
         "shared_words": shared_words(access, child=child),

@@ -488,20 +488,30 @@ def test_the_language_switch_is_remembered_on_the_account(client: Client, world:
 
 
 @pytest.mark.django_db
-def test_a_refused_closure_keeps_the_typed_reason(client, world):
+def test_a_refused_stage_change_keeps_the_typed_reason(client, world):
     client.force_login(world.owner)
     url = reverse("cases:stage", args=[world.trajectory.reference])
-    client.post(
-        url, {"to_stage": "afgesloten", "reason": "", "version": world.trajectory.version + 7}
-    )
-    client.post(
-        url, {"to_stage": "afgesloten", "reason": "Het netwerk houdt het plan vol.", "version": 999}
-    )
+    client.post(url, {"to_stage": "in_kaart", "reason": "We starten met de kaart.", "version": 999})
     page = client.get(
         reverse("dashboard:detail", args=[world.trajectory.reference])
     ).content.decode()
-    assert "Het netwerk houdt het plan vol." in page
+    assert "We starten met de kaart." in page
     assert "intussen gewijzigd" in page
+
+
+@pytest.mark.django_db
+def test_closing_goes_through_the_closure_checklist(client, world):
+    """The stage form does not close: closing is the checklist's last step (closure)."""
+    client.force_login(world.owner)
+    url = reverse("cases:stage", args=[world.trajectory.reference])
+    response = client.post(
+        url, {"to_stage": "afgesloten", "reason": "Klaar.", "version": world.trajectory.version}
+    )
+    assert response["Location"] == reverse("closure:checklist", args=[world.trajectory.reference])
+    world.trajectory.refresh_from_db()
+    assert not world.trajectory.is_closed
+    page = client.get(reverse("dashboard:detail", args=[world.trajectory.reference]))
+    assert '<option value="afgesloten"' not in page.content.decode()
 
 
 @pytest.mark.django_db
