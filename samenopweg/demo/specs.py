@@ -67,6 +67,7 @@ __all__ = [
     "BottomLineSpec",
     "CheckInSpec",
     "ChildSpec",
+    "ClosureSpec",
     "CommentSpec",
     "FamilyLogin",
     "FamilySpec",
@@ -433,6 +434,15 @@ class AfterClosureSpec:
 
 
 @dataclass(frozen=True)
+class ClosureSpec:
+    """The closure checklist as the consultant worked through it before closing: every point
+    done (goals met), the network's next meeting in so many days, how the child was told."""
+
+    next_meeting_in_days: int
+    child_told_note: str
+
+
+@dataclass(frozen=True)
 class FamilySpec:
     label: str
     service: str  # OCJ or SDJ
@@ -453,4 +463,5 @@ class FamilySpec:
     network: NetworkSpec | None = None
     plans: tuple[PlanSpec, ...] = ()  # written by the worker, or by the consultant without one
     story: StorySpec | None = None
+    closure: ClosureSpec | None = None  # the checklist before the AFGESLOTEN stage
     after_closure: AfterClosureSpec | None = None

@@ -453,5 +453,10 @@ FAMILY = FamilySpec(
     network=SAFETY_NETWORK,
     plans=PLANS,
     story=STORY,
+    closure=ClosureSpec(
+        next_meeting_in_days=28,
+        child_told_note="Ann en tante Christine vertelden het Ruben thuis. Hij weet dat hij "
+        "tante Christine of het OCJ kan bellen, en hij kreeg zijn eigen contactkaart.",
+    ),
     after_closure=AFTER_CLOSURE,
 )

@@ -604,6 +604,33 @@ def test_the_closed_familys_chair_keeps_the_plan_going() -> None:
 
 
 @pytest.mark.django_db
+def test_the_closed_family_was_closed_through_its_checklist_and_has_contact_cards() -> None:
+    """Desmet closed after the consultant ticked every point of the closure checklist (nothing
+    left open in the stage change), and aunt Christine reads her own contact card."""
+    from samenopweg.cases.models import StageChange
+    from samenopweg.closure.selectors import checklist_of, open_points
+
+    load()
+    desmet = Trajectory.objects.get(persons__first_name="Ruben", persons__last_name="Desmet")
+    checklist = checklist_of(desmet)
+    assert checklist is not None and open_points(checklist) == []
+    assert checklist.next_network_meeting_on is not None
+    closing = StageChange.objects.get(trajectory=desmet, to_stage=Stage.AFGESLOTEN)
+    assert closing.reason.startswith("Het is veilig genoeg")
+    assert "Open punten" not in closing.reason
+    client = Client()
+    assert client.login(request=HttpRequest(), username="netwerk2", password="demo")
+    card = client.get(f"/mijn/{desmet.reference}/contactkaart/")
+    assert card.status_code == 200
+    text = card.content.decode()
+    # Whom to call: the consultant of the file; and her next network meeting.
+    assert desmet.owner.get_full_name() in text
+    assert "Het volgende netwerkoverleg is op" in text
+    pdf = client.get(f"/mijn/{desmet.reference}/contactkaart.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
 def test_the_sdj_family_has_a_report_to_the_judge_and_the_parents_read_theirs() -> None:
     """Goossens (SDJ, VOS): the consultant's report, saved twice (one kept version), its
     parents' version shared, and Jessica (`ouder2`) reacted; she reads her version, never the
