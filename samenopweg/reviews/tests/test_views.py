@@ -99,6 +99,20 @@ def test_adjusting_the_plan_opens_the_plan_with_the_points_to_change(world: Worl
     assert points not in client.get(plan).content.decode()
 
 
+def test_a_proposal_to_close_leads_the_consultant_to_the_closure_checklist(world: World) -> None:
+    data = ev.review_data(world, outcome=Outcome.PROPOSE_CLOSURE)
+    data["next_review_on"] = ""
+    response = logged_in_client(world.owner).post(url("review_new", world), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    checklist = reverse("closure:checklist", args=[world.trajectory.reference])
+
+    consultant = logged_in_client(world.owner).get(response["Location"]).content.decode()
+    worker = logged_in_client(world.worker).get(response["Location"]).content.decode()
+    # The consultant decides the closure; the worker reads the proposal, without the button.
+    assert f'href="{checklist}"' in consultant
+    assert "Voorstel om af te sluiten" in worker and f'href="{checklist}"' not in worker
+
+
 def test_the_family_never_sees_the_points_on_a_plan(world: World) -> None:
     client = logged_in_client(world.owner)
     points = "GEHEIM-PUNT: nog eens bekijken."
