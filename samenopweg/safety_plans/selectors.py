@@ -583,7 +583,9 @@ def family_plan(access: CaseAccess, person: Person | None) -> FamilyPlan:
         NetworkMeeting.attendees.through.objects.filter(
             networkmeeting_id__in=[m.pk for m in meetings]
         )
-        .order_by("id")
+        # In the order they came into the file (the rows' own order is not the caller's:
+        # attendees.set() adds them as a set, so PostgreSQL may store them either way).
+        .order_by("networkmeeting_id", "person_id")
         .values_list("networkmeeting_id", "person_id")
     ):
         attendees[meeting_id].append(person_id)
