@@ -444,6 +444,14 @@ MATRIX: dict[str, Row] = {
     "portal:contact_card_pdf": page(
         get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
     ),
+    # The family summary: every professional of the case reads and prints it at the parents'
+    # level; each family member reads their own (what is shared with them).
+    "reports:family_summary": page(),
+    "reports:family_summary_pdf": page(),
+    "portal:summary": page(get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))),
+    "portal:summary_pdf": page(
+        get=statuses(404, owner=302, team_lead=302, worker=302, **family(200))
+    ),
     # The parents' version, once shared: the parents read it and react; its audience is the
     # parents, so the network and a young person get 404; professionals go to the report.
     "portal:report": form(

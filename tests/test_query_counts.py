@@ -50,6 +50,10 @@ QUERIES: dict[str, dict[str, int]] = {
         "report_detail": 13,
         # The parents' version on /mijn/: the shared version with its report, the reactions
         "portal_report": 9,
+        # The family summary of a parent (reports.summary): who they are (their grant), the
+        # shared version, the numbers with their names, the plan (plans, rules with their latest
+        # check-in, who does them, meetings, names (3)), the check-ins counted, the network
+        "portal_summary": 18,
         # The family's other pages (samenopweg.portal). Each: session, user, memberships (2),
         # the trajectory (with the access), ..., audit row.
         # The family home, one trajectory: the grants, the children's names of all trajectories
@@ -822,3 +826,74 @@ def test_the_parents_report_page_does_not_grow_with_the_reactions(
         lambda: _grow_report(world),
     )
     assert "Oma helpt ook." in response.content.decode()
+
+
+def _grow_summary(world: World, start: int = 0) -> None:
+    """More worries' numbers, rules, check-ins and network members, all shared."""
+    import datetime
+
+    from samenopweg.assessments.models import ScalingRound, ScalingScore
+    from samenopweg.assessments.tests import statement_world as wat
+    from samenopweg.core.models import Audience
+    from samenopweg.people.models import NetworkKind, NetworkMember
+    from samenopweg.safety_plans.models import CheckOutcome, RuleCheckIn
+    from samenopweg.safety_plans.tests import plan_world as hoe
+    from tests.factories import PlanRuleFactory
+
+    plan = hoe.ensure_rule(world).plan
+    statement = wat.ensure_statement(world)
+    for i in range(start, start + 3):
+        rule = PlanRuleFactory.create(
+            plan=plan, what=f"Afspraak {i}", audience=Audience.NETWORK, created_by=world.worker
+        )
+        rule.who.set([mother_of(world.trajectory)])
+        RuleCheckIn.objects.create(
+            rule=rule,
+            trajectory=world.trajectory,
+            outcome=CheckOutcome.WENT_WELL,
+            checked_on=timezone.localdate(),
+            audience=Audience.NETWORK,
+            created_by=world.worker,
+        )
+        held = ScalingRound.objects.create(
+            trajectory=world.trajectory,
+            held_on=timezone.localdate() - datetime.timedelta(days=10 * i + 1),
+            created_by=world.owner,
+        )
+        ScalingScore.objects.create(
+            round=held,
+            trajectory=world.trajectory,
+            danger_statement=statement,
+            person=mother_of(world.trajectory),
+            score=3 + i,
+            audience=Audience.PARENTS,
+            created_by=world.owner,
+        )
+        neighbour = Person.objects.create(
+            trajectory=world.trajectory, first_name=f"Buur{i}", last_name="Netwerk"
+        )
+        NetworkMember.objects.create(
+            trajectory=world.trajectory,
+            person=neighbour,
+            kind=NetworkKind.INFORMAL,
+            role_text="buur",
+            audience=Audience.NETWORK,
+            created_by=world.worker,
+        )
+
+
+def test_the_family_summary_does_not_grow_with_the_file(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from samenopweg.portal.tests import portal_world
+
+    portal_world.ensure_shared_goal(world)
+    _grow_summary(world)
+    response = assert_pinned_before_and_after(
+        django_assert_num_queries,
+        "portal_summary",
+        logged_in_client(world.parent),
+        reverse("portal:summary", args=[world.trajectory.reference]),
+        lambda: _grow_summary(world, start=3),
+    )
+    assert "Afspraak 5" in response.content.decode()

@@ -31,6 +31,13 @@ urlpatterns = [
         card_views.contact_card_pdf,
         name="contact_card_pdf",
     ),
+    # What happened, in short: the family summary (portal.card_views, reports.summary).
+    path("mijn/<str:reference>/samenvatting/", card_views.summary, name="summary"),
+    path(
+        "mijn/<str:reference>/samenvatting.pdf",
+        card_views.summary_pdf_download,
+        name="summary_pdf",
+    ),
     # What we write to the youth judge: the parents' version (portal.report_views).
     path("mijn/<str:reference>/jeugdrechter/", report_views.report, name="report"),
     path(

@@ -11,4 +11,7 @@ urlpatterns = [
     path("jeugdrechter/<int:report_id>/delen/", views.share, name="share"),
     path("jeugdrechter/<int:report_id>/afronden/", views.finish, name="finish"),
     path("jeugdrechter/<int:report_id>/verslag.pdf", views.report_pdf, name="pdf"),
+    # The family summary at the parents' level (reports.summary); the family's own is on /mijn/.
+    path("samenvatting/", views.family_summary, name="family_summary"),
+    path("samenvatting.pdf", views.family_summary_pdf, name="family_summary_pdf"),
 ]

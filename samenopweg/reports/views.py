@@ -29,6 +29,8 @@ from samenopweg.reports.forms import (
     ShareForm,
 )
 from samenopweg.reports.models import TEXT_FIELDS, JudgeReport, has_judge_report
+from samenopweg.reports.summary import family_summary as summary_of
+from samenopweg.reports.summary import for_the_parents, summary_pdf
 
 ACTIVE = "reports"
 STYLESHEET = "css/report.css"
@@ -72,6 +74,29 @@ def overview(request: HttpRequest, access: CaseAccess) -> HttpResponse:
             "has_judge": has_judge_report(access.trajectory),
         },
     )
+
+
+@trajectory_view(require=Require.PROFESSIONAL)
+def family_summary(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    """The family summary as the parents read it on their own page (reports.summary): what the
+    professionals hand over is what the parents may read, never more."""
+    return render(
+        request,
+        "reports/family_summary.html",
+        {
+            "access": access,
+            "t": access.trajectory,
+            "active": ACTIVE,
+            "summary": summary_of(for_the_parents(access), None),
+        },
+    )
+
+
+@trajectory_view(require=Require.PROFESSIONAL, audit_action=AuditAction.EXPORT)
+@require_safe
+def family_summary_pdf(request: HttpRequest, access: CaseAccess) -> HttpResponse:
+    parents = for_the_parents(access)
+    return summary_pdf(request, parents, summary_of(parents, None))
 
 
 @trajectory_view(require=Require.PROFESSIONAL)

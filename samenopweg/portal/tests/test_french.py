@@ -308,3 +308,23 @@ def test_what_we_write_to_the_youth_judge_is_in_french(world: World) -> None:
         french=["Ce que nous écrivons au juge", "Notre texte", "Envoyer"],
     )
     _assert_french(refused, dutch=["Dit veld is verplicht"], french=[])
+
+
+def test_the_family_summary_is_in_french(world: World) -> None:
+    _shared(world)
+    _in_french(world.parent)
+
+    page = _get(world.parent, reverse("portal:summary", args=[world.trajectory.reference]))
+
+    _assert_french(
+        page,
+        dutch=["Samenvatting", "Waar we ons zorgen over maakten", "Het plan nu", "Wie doet het"],
+        french=[
+            "Résumé",
+            "Ce qui nous inquiétait",
+            "Ce qui a changé",
+            "Le plan maintenant",
+            "Qui fait partie du réseau",
+            "Le résumé à imprimer (PDF)",
+        ],
+    )
