@@ -28,6 +28,23 @@ def _uploads_in_a_temporary_place(settings: Any, tmp_path_factory: pytest.TempPa
     settings.UPLOAD_ROOT = tmp_path_factory.mktemp("uploads")
 
 
+@pytest.fixture
+def printed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The HTML of each PDF rendered from now on, as WeasyPrint is given it: what a test reads
+    of a PDF (no PDF text reader is installed)."""
+    from samenopweg.core import pdf
+
+    handed: list[str] = []
+    render = pdf.render_pdf
+
+    def keep(html: str, **options: Any) -> bytes:
+        handed.append(html)
+        return render(html, **options)
+
+    monkeypatch.setattr(pdf, "render_pdf", keep)
+    return handed
+
+
 def make_user(username: str, **extra: Any) -> User:
     return User.objects.create_user(username=username, password="pw-" + username, **extra)
 

@@ -870,7 +870,10 @@ def _grow_summary(world: World, start: int = 0) -> None:
             created_by=world.owner,
         )
         neighbour = Person.objects.create(
-            trajectory=world.trajectory, first_name=f"Buur{i}", last_name="Netwerk"
+            trajectory=world.trajectory,
+            first_name=f"Buur{i}",
+            last_name="Netwerk",
+            audience=Audience.NETWORK,
         )
         NetworkMember.objects.create(
             trajectory=world.trajectory,
@@ -896,4 +899,5 @@ def test_the_family_summary_does_not_grow_with_the_file(
         reverse("portal:summary", args=[world.trajectory.reference]),
         lambda: _grow_summary(world, start=3),
     )
-    assert "Afspraak 5" in response.content.decode()
+    page = response.content.decode()
+    assert "Afspraak 5" in page and "Buur5" in page

@@ -28,7 +28,7 @@ from samenopweg.assessments.models import ScalingScore
 from samenopweg.assessments.selectors.statements import latest_shared_page
 from samenopweg.cases.access import CaseAccess, visible_items
 from samenopweg.core.pdf import pdf_download
-from samenopweg.people.models import NetworkKind, NetworkMember, Person
+from samenopweg.people.models import NetworkMember, Person
 from samenopweg.safety_plans.models import CheckOutcome, RuleCheckIn
 from samenopweg.safety_plans.selectors import family_plan
 
@@ -42,11 +42,7 @@ class ScoreChange:
     first_on: datetime.date
     now: int
     now_on: datetime.date
-
-    @property
-    def once(self) -> bool:
-        """Only one meeting so far: there is no change to tell yet."""
-        return self.first_on == self.now_on
+    once: bool  # only one meeting so far: there is no change to tell yet
 
 
 @dataclass
@@ -68,7 +64,6 @@ class SummaryMember:
     name: str
     role_text: str  # who they are for the family ("oma", "buurvrouw")
     is_chair: bool
-    informal: bool
 
 
 @dataclass(frozen=True)
@@ -81,10 +76,6 @@ class FamilySummary:
     check_ins: int  # how often someone said how a rule went (what the reader may see)
     went_well: int
     network: list[SummaryMember]
-
-    @property
-    def went_not_well(self) -> int:
-        return self.check_ins - self.went_well
 
     @property
     def has_scores(self) -> bool:
@@ -126,13 +117,19 @@ def family_summary(reader: CaseAccess, person: Person | None) -> FamilySummary:
         by_statement[statement_id].scores = changes
 
     plan = family_plan(reader, person)
+    shown = [line.rule for block in plan.plans for line in block.rules]
     rules = [
         SummaryRule(what=line.rule.what, who=line.who_names)
         for block in plan.plans
         for line in block.rules
     ]
+    # Only the check-ins on the rules shown above: a shared check-in on a rule the reader may
+    # not see (or of a plan no longer followed) says nothing to them and is not counted.
     counts = visible_items(
-        reader, RuleCheckIn.objects.exclude(outcome=CheckOutcome.REMARK)
+        reader,
+        RuleCheckIn.objects.filter(rule_id__in=[rule.pk for rule in shown]).exclude(
+            outcome=CheckOutcome.REMARK
+        ),
     ).aggregate(
         total=Count("id"),
         well=Count("id", filter=Q(outcome=CheckOutcome.WENT_WELL)),
@@ -142,17 +139,21 @@ def family_summary(reader: CaseAccess, person: Person | None) -> FamilySummary:
             name=first_name,
             role_text=role_text,
             is_chair=is_chair,
-            informal=kind == NetworkKind.INFORMAL,
         )
-        for first_name, role_text, is_chair, kind in visible_items(
-            reader, NetworkMember.objects.filter(withdrawn_at__isnull=True)
+        # A member is named only when the reader may see both the membership and the person's
+        # own record (the item rule on each, as closure.cards does).
+        for first_name, role_text, is_chair in visible_items(
+            reader,
+            NetworkMember.objects.filter(
+                withdrawn_at__isnull=True, person__in=visible_items(reader, Person.objects.all())
+            ),
         )
         .order_by("-is_chair", "kind", "id")
-        .values_list("person__first_name", "role_text", "is_chair", "kind")
+        .values_list("person__first_name", "role_text", "is_chair")
     ]
     return FamilySummary(
         registered_on=trajectory.registered_on,
-        closed_on=trajectory.closed_at.date() if trajectory.closed_at else None,
+        closed_on=timezone.localdate(trajectory.closed_at) if trajectory.closed_at else None,
         worries=worries,
         bottom_lines=bottom_lines,
         rules=rules,
@@ -166,31 +167,41 @@ def _score_changes(
     reader: CaseAccess, person: Person | None, statement_ids: list[int]
 ) -> dict[int, list[ScoreChange]]:
     """Per worry, each family or network member's first and latest number, as the reader may
-    see them (the professionals' own numbers are theirs to explain, not in the family's
-    summary). The reader's own line comes first. One query."""
+    see them: the score through the item rule and the person's own record too, so nobody is
+    named to a reader who may not see them (the professionals' own numbers are theirs to
+    explain, not in the family's summary). The reader's own line comes first. One query."""
     if not statement_ids:
         return {}
     rows = (
         visible_items(
             reader,
             ScalingScore.objects.filter(
-                danger_statement_id__in=statement_ids, person__isnull=False
+                danger_statement_id__in=statement_ids,
+                person__in=visible_items(reader, Person.objects.all()),
             ),
         )
         .order_by("round__held_on", "round_id", "id")
         .values_list(
-            "danger_statement_id", "person_id", "person__first_name", "score", "round__held_on"
+            "danger_statement_id",
+            "person_id",
+            "person__first_name",
+            "score",
+            "round__held_on",
+            "round_id",
         )
     )
     seen: dict[tuple[int, int], list[Any]] = {}
     order: dict[int, list[int]] = defaultdict(list)
-    for statement_id, person_id, first_name, score, held_on in rows:
+    # Per (worry, person): name, first score, its day, latest score, its day, first and latest
+    # round (two rounds on one day are two meetings).
+    for statement_id, person_id, first_name, score, held_on, round_id in rows:
         key = (statement_id, person_id)
         if key not in seen:
-            seen[key] = [first_name, score, held_on, score, held_on]
+            seen[key] = [first_name, score, held_on, score, held_on, round_id, round_id]
             order[statement_id].append(person_id)
         else:
-            seen[key][3:] = [score, held_on]
+            seen[key][3:5] = [score, held_on]
+            seen[key][6] = round_id
     me = person.pk if person is not None else None
     found: dict[int, list[ScoreChange]] = {}
     for statement_id, people in order.items():
@@ -202,6 +213,7 @@ def _score_changes(
                 first_on=seen[(statement_id, pk)][2],
                 now=seen[(statement_id, pk)][3],
                 now_on=seen[(statement_id, pk)][4],
+                once=seen[(statement_id, pk)][5] == seen[(statement_id, pk)][6],
             )
             for pk in people
         ]

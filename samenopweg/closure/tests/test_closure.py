@@ -21,7 +21,6 @@ from samenopweg.closure import services
 from samenopweg.closure.cards import card_for
 from samenopweg.closure.models import ClosureChecklist, ClosureReason
 from samenopweg.closure.tests import closure_world as afsluiten
-from samenopweg.core import pdf
 from samenopweg.people.models import ChildSupport, Person, SupportRole
 from samenopweg.people.tests import network_world as netwerk
 
@@ -30,19 +29,6 @@ pytestmark = pytest.mark.django_db
 
 def _url(name: str, world: World, **kwargs: Any) -> str:
     return reverse(name, kwargs={"reference": world.trajectory.reference, **kwargs})
-
-
-@pytest.fixture
-def printed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    handed: list[str] = []
-    render = pdf.render_pdf
-
-    def keep(html: str, **options: Any) -> bytes:
-        handed.append(html)
-        return render(html, **options)
-
-    monkeypatch.setattr(pdf, "render_pdf", keep)
-    return handed
 
 
 def _plain(html: str) -> str:

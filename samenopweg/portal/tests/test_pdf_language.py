@@ -41,20 +41,6 @@ def _reset_language() -> Any:
     translation.deactivate()
 
 
-@pytest.fixture
-def printed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The HTML of each PDF rendered from now on, as WeasyPrint is given it."""
-    handed: list[str] = []
-    render = pdf.render_pdf
-
-    def keep(html: str, **options: Any) -> bytes:
-        handed.append(html)
-        return render(html, **options)
-
-    monkeypatch.setattr(pdf, "render_pdf", keep)
-    return handed
-
-
 def _speaks(user: User, language: str) -> None:
     User.objects.filter(pk=user.pk).update(language=language)
     user.refresh_from_db()

@@ -39,20 +39,6 @@ def _access(world: World) -> CaseAccess:
     return CaseAccess(trajectory=world.trajectory, role=CaseRole.CONSULENT)
 
 
-@pytest.fixture
-def printed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The HTML of each PDF rendered from now on, as WeasyPrint is given it."""
-    handed: list[str] = []
-    render = pdf.render_pdf
-
-    def keep(html: str, **options: Any) -> bytes:
-        handed.append(html)
-        return render(html, **options)
-
-    monkeypatch.setattr(pdf, "render_pdf", keep)
-    return handed
-
-
 def _plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 

@@ -18,7 +18,6 @@ from samenopweg.assessments.tests import statement_world as wat
 from samenopweg.audit.models import AuditAction, AuditEvent
 from samenopweg.cases.access import get_trajectory_for_user
 from samenopweg.cases.tests.helpers import logged_in_client, mother_of
-from samenopweg.core import pdf
 from samenopweg.core.models import Audience
 from samenopweg.people.models import NetworkKind, NetworkMember, Person
 from samenopweg.people.tests import network_world as netwerk
@@ -32,20 +31,8 @@ pytestmark = pytest.mark.django_db
 
 PROS_RULE = "ALLEEN-PROF: de school meldt elke afwezigheid."
 PROS_MEMBER = "Verborgen"
+HIDDEN_PERSON = "Geheim"
 DRAFT_WORRY = "ONTWERP-ZORG"
-
-
-@pytest.fixture
-def printed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    handed: list[str] = []
-    render = pdf.render_pdf
-
-    def keep(html: str, **options: Any) -> bytes:
-        handed.append(html)
-        return render(html, **options)
-
-    monkeypatch.setattr(pdf, "render_pdf", keep)
-    return handed
 
 
 def _plain(html: str) -> str:
@@ -95,6 +82,15 @@ def _file(world: World) -> dict[str, Any]:
     hidden = PlanRuleFactory.create(
         plan=rule.plan, what=PROS_RULE, audience=Audience.PROFESSIONALS, created_by=world.worker
     )
+    # A check-in shared with the network, on the rule for the professionals: not counted.
+    RuleCheckIn.objects.create(
+        rule=hidden,
+        trajectory=world.trajectory,
+        outcome=CheckOutcome.WENT_WELL,
+        checked_on=timezone.localdate(),
+        audience=Audience.NETWORK,
+        created_by=world.worker,
+    )
     for outcome in (CheckOutcome.WENT_WELL, CheckOutcome.WENT_WELL, CheckOutcome.DID_NOT):
         RuleCheckIn.objects.create(
             rule=rule,
@@ -106,6 +102,8 @@ def _file(world: World) -> dict[str, Any]:
         )
     grandma = netwerk.ensure_member(world)
     NetworkMember.objects.filter(pk=grandma.pk).update(is_chair=True)
+    # Her own record is shared with the network too, as the network page does when she joins.
+    Person.objects.filter(pk=grandma.person_id).update(audience=Audience.NETWORK)
     secret = Person.objects.create(
         trajectory=world.trajectory, first_name=PROS_MEMBER, last_name="Coach"
     )
@@ -115,6 +113,21 @@ def _file(world: World) -> dict[str, Any]:
         kind=NetworkKind.PROFESSIONAL,
         role_text="coach",
         audience=Audience.PROFESSIONALS,
+        created_by=world.worker,
+    )
+    # A membership shared with the network, of a person whose own record is for professionals.
+    unseen = Person.objects.create(
+        trajectory=world.trajectory,
+        first_name=HIDDEN_PERSON,
+        last_name="Buur",
+        audience=Audience.PROFESSIONALS,
+    )
+    NetworkMember.objects.create(
+        trajectory=world.trajectory,
+        person=unseen,
+        kind=NetworkKind.INFORMAL,
+        role_text="buur",
+        audience=Audience.NETWORK,
         created_by=world.worker,
     )
     mother = mother_of(world.trajectory)
@@ -137,8 +150,22 @@ def test_the_parent_reads_the_worries_the_changes_the_plan_and_the_network(world
     assert made["rule"].what in page
     assert "Maria (oma) : houdt het plan samen met iedereen bij" in page
     # Not shared with the parents: a draft worry, a rule and a member for the professionals.
-    for hidden in (DRAFT_WORRY, PROS_RULE, PROS_MEMBER):
+    for hidden in (DRAFT_WORRY, PROS_RULE, PROS_MEMBER, HIDDEN_PERSON):
         assert hidden not in page
+
+
+def test_nobody_is_named_whose_record_the_reader_may_not_see(world: World) -> None:
+    """A number shared with the parents, given by someone whose own record is for the
+    professionals: the parent does not read that person's name or number."""
+    _file(world)
+    unseen = Person.objects.get(trajectory=world.trajectory, first_name=HIDDEN_PERSON)
+    _scores(world, unseen, [(5, 2)])
+    access = get_trajectory_for_user(world.parent, world.trajectory.reference)
+    summary = family_summary(access, mother_of(world.trajectory))
+    [worry] = [w for w in summary.worries if w.scores]
+    assert [(c.who, c.first, c.now) for c in worry.scores] == [("", 3, 7)]
+    page = logged_in_client(world.parent).get(_url("portal:summary", world)).content.decode()
+    assert HIDDEN_PERSON not in page
 
 
 def test_the_network_member_reads_only_what_is_shared_with_the_network(world: World) -> None:
@@ -150,7 +177,7 @@ def test_the_network_member_reads_only_what_is_shared_with_the_network(world: Wo
     assert wat.ensure_statement(world).sentence not in text
     assert "gaf eerst" not in text
     assert "Maria (oma)" in text
-    assert PROS_MEMBER not in text and PROS_RULE not in text
+    assert PROS_MEMBER not in text and PROS_RULE not in text and HIDDEN_PERSON not in text
 
 
 def test_the_professionals_print_what_the_parents_read(world: World, printed: list[str]) -> None:
